@@ -1,0 +1,194 @@
+//! Deadlines as meetings state them: a day, a month ("trong tháng 01/2018"), a quarter
+//! ("trong quý I/2018") or a year. A deadline falls due at the end of its span.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::error::RuleError;
+use super::lang::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Deadline {
+    Day(NaiveDate),
+    Month { year: i32, month: u32 },
+    Quarter { year: i32, quarter: u32 },
+    Year(i32),
+}
+
+impl Deadline {
+    /// Reads the stored form: `2018-01-31`, `2018-01`, `2018-Q1`, `2018`.
+    pub fn parse(text: &str) -> Result<Deadline, RuleError> {
+        let t = text.trim();
+        let bad = || RuleError::BadDeadline(text.to_string());
+        let year_of = |s: &str| -> Result<i32, RuleError> {
+            if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
+            let y: i32 = s.parse().map_err(|_| bad())?;
+            if (1900..=2200).contains(&y) {
+                Ok(y)
+            } else {
+                Err(bad())
+            }
+        };
+        let parts: Vec<&str> = t.split('-').collect();
+        match parts.as_slice() {
+            [y] => Ok(Deadline::Year(year_of(y)?)),
+            [y, q] if q.starts_with(['Q', 'q']) => {
+                let quarter: u32 = q[1..].parse().map_err(|_| bad())?;
+                if !(1..=4).contains(&quarter) || q.len() != 2 {
+                    return Err(bad());
+                }
+                Ok(Deadline::Quarter {
+                    year: year_of(y)?,
+                    quarter,
+                })
+            }
+            [y, m] => {
+                let month: u32 = m.parse().map_err(|_| bad())?;
+                if !(1..=12).contains(&month) || m.len() != 2 {
+                    return Err(bad());
+                }
+                Ok(Deadline::Month {
+                    year: year_of(y)?,
+                    month,
+                })
+            }
+            [_, _, _] => NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .map(Deadline::Day)
+                .map_err(|_| bad()),
+            _ => Err(bad()),
+        }
+    }
+
+    /// The last day of the deadline's span: the day it falls due.
+    pub fn due_date(self) -> NaiveDate {
+        let last_of_month = |year: i32, month: u32| {
+            let (ny, nm) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
+            NaiveDate::from_ymd_opt(ny, nm, 1)
+                .and_then(|d| d.pred_opt())
+                .unwrap_or(NaiveDate::MAX)
+        };
+        match self {
+            Deadline::Day(d) => d,
+            Deadline::Month { year, month } => last_of_month(year, month),
+            Deadline::Quarter { year, quarter } => last_of_month(year, quarter * 3),
+            Deadline::Year(year) => last_of_month(year, 12),
+        }
+    }
+
+    /// Overdue when the span has ended before `today`.
+    pub fn is_overdue(self, today: NaiveDate) -> bool {
+        today > self.due_date()
+    }
+
+    /// As a person writes it: "31/01/2018", "01/2018", "Quý I/2018", "2018".
+    pub fn display(self, lang: Lang) -> String {
+        match self {
+            Deadline::Day(d) => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
+            Deadline::Month { year, month } => format!("{month:02}/{year}"),
+            Deadline::Quarter { year, quarter } => {
+                let roman = ["I", "II", "III", "IV"]
+                    .get(quarter.saturating_sub(1) as usize)
+                    .copied()
+                    .unwrap_or("?");
+                match lang {
+                    Lang::Vi => format!("Quý {roman}/{year}"),
+                    Lang::En => format!("Q{quarter} {year}"),
+                }
+            }
+            Deadline::Year(year) => match lang {
+                Lang::Vi => format!("Năm {year}"),
+                Lang::En => format!("{year}"),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Deadline {
+    /// The stored form, read back by [`Deadline::parse`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Deadline::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Deadline::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Deadline::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+            Deadline::Year(year) => write!(f, "{year:04}"),
+        }
+    }
+}
+
+/// Reads a day written `YYYY-MM-DD`.
+pub fn parse_day(text: &str) -> Result<NaiveDate, RuleError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| RuleError::BadDate(text.into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn each_granularity_round_trips_and_falls_due_at_its_end() {
+        let cases = [
+            ("2018-01-31", day(2018, 1, 31)),
+            ("2018-01", day(2018, 1, 31)),
+            ("2018-02", day(2018, 2, 28)),
+            ("2020-02", day(2020, 2, 29)),
+            ("2018-Q1", day(2018, 3, 31)),
+            ("2018-Q4", day(2018, 12, 31)),
+            ("2020-06", day(2020, 6, 30)),
+            ("2018", day(2018, 12, 31)),
+        ];
+        for (text, due) in cases {
+            let d = Deadline::parse(text);
+            assert!(d.is_ok(), "{text}");
+            let Ok(d) = d else { continue };
+            assert_eq!(d.to_string(), text);
+            assert_eq!(d.due_date(), due, "{text}");
+        }
+    }
+
+    #[test]
+    fn overdue_only_after_the_span() {
+        let q1 = Deadline::Quarter {
+            year: 2018,
+            quarter: 1,
+        };
+        assert!(!q1.is_overdue(day(2018, 3, 31)));
+        assert!(q1.is_overdue(day(2018, 4, 1)));
+    }
+
+    #[test]
+    fn malformed_deadlines_are_refused() {
+        for bad in ["", "18", "2018-13", "2018-Q5", "2018-1", "2018-02-30", "abcd", "2018-01-01-01"] {
+            assert!(Deadline::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn displays_as_people_write_it() {
+        let q = Deadline::Quarter {
+            year: 2018,
+            quarter: 1,
+        };
+        assert_eq!(q.display(Lang::Vi), "Quý I/2018");
+        assert_eq!(q.display(Lang::En), "Q1 2018");
+        assert_eq!(
+            Deadline::Month {
+                year: 2020,
+                month: 6
+            }
+            .display(Lang::Vi),
+            "06/2020"
+        );
+    }
+}

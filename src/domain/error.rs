@@ -1,0 +1,72 @@
+//! Why the domain refuses a change, in words a secretary understands.
+
+use thiserror::Error;
+
+use super::lang::Lang;
+
+/// A change the rules refuse. Each variant carries what the message needs.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum RuleError {
+    #[error("the name is empty")]
+    EmptyName,
+    #[error("the name has {chars} characters; at most {max} are allowed")]
+    NameTooLong { chars: usize, max: usize },
+    #[error("the text holds control characters")]
+    ControlCharacters,
+    #[error("a unit named \"{0}\" already exists")]
+    DuplicateUnitName(String),
+    #[error("unit not found")]
+    UnitNotFound,
+    #[error("person not found")]
+    PersonNotFound,
+    #[error("the unit \"{0}\" is already retired")]
+    AlreadyRetired(String),
+    #[error("the unit \"{0}\" is not retired")]
+    NotRetired(String),
+    #[error("the unit \"{name}\" has history ({rows} records) and can only be retired")]
+    UnitHasHistory { name: String, rows: i64 },
+    #[error("the person \"{name}\" appears in {rows} meeting records and can only be marked inactive")]
+    PersonHasHistory { name: String, rows: i64 },
+    #[error("position {index} is outside the list of {len} units")]
+    BadPosition { index: usize, len: usize },
+    #[error("\"{0}\" is not a valid date (expected YYYY-MM-DD)")]
+    BadDate(String),
+    #[error("\"{0}\" is not a valid deadline (expected YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY)")]
+    BadDeadline(String),
+}
+
+impl RuleError {
+    /// The message in the person's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Vi => match self {
+                RuleError::EmptyName => "Tên không được để trống".into(),
+                RuleError::NameTooLong { chars, max } => {
+                    format!("Tên dài {chars} ký tự; tối đa {max} ký tự")
+                }
+                RuleError::ControlCharacters => "Văn bản chứa ký tự điều khiển không hợp lệ".into(),
+                RuleError::DuplicateUnitName(name) => format!("Đã có đơn vị tên \"{name}\""),
+                RuleError::UnitNotFound => "Không tìm thấy đơn vị".into(),
+                RuleError::PersonNotFound => "Không tìm thấy người này".into(),
+                RuleError::AlreadyRetired(name) => {
+                    format!("Đơn vị \"{name}\" đã thôi hoạt động")
+                }
+                RuleError::NotRetired(name) => format!("Đơn vị \"{name}\" đang hoạt động"),
+                RuleError::UnitHasHistory { name, rows } => format!(
+                    "Đơn vị \"{name}\" đã có dữ liệu ({rows} bản ghi); chỉ có thể cho thôi hoạt động"
+                ),
+                RuleError::PersonHasHistory { name, rows } => format!(
+                    "\"{name}\" có trong {rows} bản ghi cuộc họp; chỉ có thể đánh dấu không còn tham gia"
+                ),
+                RuleError::BadPosition { index, len } => {
+                    format!("Vị trí {index} nằm ngoài danh sách {len} đơn vị")
+                }
+                RuleError::BadDate(s) => format!("\"{s}\" không phải ngày hợp lệ (YYYY-MM-DD)"),
+                RuleError::BadDeadline(s) => format!(
+                    "\"{s}\" không phải thời hạn hợp lệ (YYYY-MM-DD, YYYY-MM, YYYY-Qn hoặc YYYY)"
+                ),
+            },
+        }
+    }
+}

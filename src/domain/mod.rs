@@ -1,0 +1,13 @@
+//! The rules and types of the committee's work. Pure: no window, no file, no SQL.
+//! Every rule here can be tested in microseconds.
+
+pub mod deadline;
+pub mod edit;
+pub mod error;
+pub mod lang;
+pub mod meeting;
+pub mod org;
+pub mod plan;
+pub mod scoring;
+pub mod seed;
+pub mod text;

@@ -1,0 +1,212 @@
+//! Names as people type them, Vietnamese sort order and diacritic-insensitive search.
+
+use std::cmp::Ordering;
+use std::sync::LazyLock;
+
+use icu_collator::options::CollatorOptions;
+use icu_collator::{Collator, CollatorBorrowed};
+use icu_locale_core::locale;
+use unicode_normalization::UnicodeNormalization;
+
+use super::error::RuleError;
+
+/// The longest name the program accepts for a unit, a person or a body.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Turns typed text into a clean name: Unicode NFC (so "ệ" typed with combining marks
+/// equals the precomposed one), trimmed, inner runs of white space collapsed to one space.
+/// Refuses an empty name, a name with control characters, and an over-long one.
+pub fn clean_name(raw: &str) -> Result<String, RuleError> {
+    if raw.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        return Err(RuleError::ControlCharacters);
+    }
+    let nfc: String = raw.nfc().collect();
+    let cleaned = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
+    if cleaned.is_empty() {
+        return Err(RuleError::EmptyName);
+    }
+    let chars = cleaned.chars().count();
+    if chars > MAX_NAME_CHARS {
+        return Err(RuleError::NameTooLong {
+            chars,
+            max: MAX_NAME_CHARS,
+        });
+    }
+    Ok(cleaned)
+}
+
+/// Like [`clean_name`] for optional free text (a title, a note): may be empty.
+pub fn clean_text(raw: &str, max_chars: usize) -> Result<String, RuleError> {
+    if raw.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Err(RuleError::ControlCharacters);
+    }
+    let nfc: String = raw.nfc().collect();
+    let cleaned = nfc.trim().to_string();
+    let chars = cleaned.chars().count();
+    if chars > max_chars {
+        return Err(RuleError::NameTooLong {
+            chars,
+            max: max_chars,
+        });
+    }
+    Ok(cleaned)
+}
+
+/// Folds text for search: no diacritics, đ → d, lower case. "Đức Giang" → "duc giang".
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            other => other,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A search query, folded once, matched against many names.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    words: Vec<String>,
+}
+
+impl Search {
+    pub fn new(query: &str) -> Self {
+        Self {
+            words: fold(query).split_whitespace().map(str::to_owned).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// True when every word of the query occurs in the name (ignoring accents and case).
+    pub fn matches(&self, name: &str) -> bool {
+        if self.words.is_empty() {
+            return true;
+        }
+        let folded = fold(name);
+        self.words.iter().all(|w| folded.contains(w.as_str()))
+    }
+}
+
+static VI_COLLATOR: LazyLock<Option<CollatorBorrowed<'static>>> =
+    LazyLock::new(|| Collator::try_new(locale!("vi").into(), CollatorOptions::default()).ok());
+
+/// Compares two names in Vietnamese dictionary order (a ă â b c d đ e ê …).
+pub fn vi_cmp(a: &str, b: &str) -> Ordering {
+    match VI_COLLATOR.as_ref() {
+        Some(collator) => collator.compare(a, b),
+        None => a.cmp(b),
+    }
+}
+
+/// True when two names are the same for a person: same letters and accents, any case, any
+/// Unicode form or spacing.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.nfc()
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}
+
+/// A name safe for a file: accents folded, anything but letters and digits turned into '-'.
+/// "Quận Long Biên" → "Quan-Long-Bien".
+pub fn file_stem(text: &str) -> String {
+    let folded: String = text
+        .nfd()
+        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    let parts: Vec<&str> = folded.split('-').filter(|p| !p.is_empty()).collect();
+    let stem = parts.join("-");
+    if stem.is_empty() {
+        "giaoban".to_string()
+    } else {
+        stem.chars().take(80).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_name_normalizes_and_refuses() {
+        assert_eq!(
+            clean_name("  Đức   Giang ").as_deref(),
+            Ok("Đức Giang")
+        );
+        // "ệ" typed as e + U+0323 + U+0302 becomes the precomposed letter.
+        let decomposed = "Vie\u{0323}\u{0302}t Hu\u{031B}ng";
+        assert_eq!(clean_name(decomposed).as_deref(), Ok("Việt Hưng"));
+        assert_eq!(clean_name("   "), Err(RuleError::EmptyName));
+        assert_eq!(clean_name("a\u{0007}b"), Err(RuleError::ControlCharacters));
+        assert!(matches!(
+            clean_name(&"x".repeat(201)),
+            Err(RuleError::NameTooLong { chars: 201, .. })
+        ));
+    }
+
+    #[test]
+    fn search_ignores_diacritics_and_case() {
+        assert!(Search::new("duc giang").matches("Đức Giang"));
+        assert!(Search::new("thuy").matches("Ngọc Thụy"));
+        assert!(Search::new("THUONG thanh").matches("Thượng Thanh"));
+        assert!(!Search::new("duc giang").matches("Giang Biên"));
+        assert!(Search::new("").matches("anything"));
+    }
+
+    #[test]
+    fn vietnamese_order() {
+        let mut names = vec![
+            "Đức Giang",
+            "Dương Nội",
+            "Ân Thi",
+            "An Khánh",
+            "Bồ Đề",
+            "Cự Khối",
+            "Ngọc Thụy",
+            "Ngọc Lâm",
+        ];
+        names.sort_by(|a, b| vi_cmp(a, b));
+        assert_eq!(
+            names,
+            vec![
+                "An Khánh",
+                "Ân Thi",
+                "Bồ Đề",
+                "Cự Khối",
+                "Dương Nội",
+                "Đức Giang",
+                "Ngọc Lâm",
+                "Ngọc Thụy"
+            ]
+        );
+    }
+
+    #[test]
+    fn file_stems_are_ascii() {
+        assert_eq!(file_stem("Quận Long Biên"), "Quan-Long-Bien");
+        assert_eq!(file_stem("Đống Đa / 2019"), "Dong-Da-2019");
+        assert_eq!(file_stem("///"), "giaoban");
+    }
+
+    #[test]
+    fn same_name_ignores_case_and_form() {
+        assert!(same_name("Đức Giang", "đức  giang"));
+        assert!(same_name("Việt Hưng", "Vie\u{0323}\u{0302}t Hưng"));
+        assert!(!same_name("Đức Giang", "Duc Giang"));
+    }
+}

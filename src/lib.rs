@@ -1,0 +1,11 @@
+//! giaoban: the desk of an IT steering committee's secretary.
+//!
+//! - [`domain`]: the rules and types, pure.
+//! - [`store`]: the document (one SQLite file); the only place SQL lives.
+//! - [`app`]: application state, the command queue, undo, notifications, file dialogs.
+//! - [`ui`]: panels and widgets; draws from the state and emits commands.
+//! - [`cli`]: the command line.
+
+pub mod demo;
+pub mod domain;
+pub mod store;

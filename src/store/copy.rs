@@ -1,0 +1,49 @@
+//! Compact single-file copies: "Save as…" and "Export a copy for e-mail…".
+
+use std::path::{Path, PathBuf};
+
+use uuid::Uuid;
+
+use super::error::StoreError;
+use super::Store;
+
+/// A temporary name in the same folder as `path`, so the final rename is atomic.
+pub(super) fn temp_sibling(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "giaoban.db".into());
+    path.with_file_name(format!(".{name}.{}.tmp", Uuid::new_v4().simple()))
+}
+
+pub(super) fn sync_file(path: &Path) -> Result<(), StoreError> {
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| StoreError::io(path, e))
+}
+
+impl Store {
+    /// Writes a compact copy of the document to `target` (`VACUUM INTO` a temporary file in
+    /// the target's folder, synced, then renamed over `target`). Returns the copy's size.
+    pub fn save_copy(&self, target: &Path) -> Result<u64, StoreError> {
+        if target.canonicalize().ok() == self.path.canonicalize().ok() && target.exists() {
+            return Err(StoreError::AlreadyExists {
+                path: target.into(),
+            });
+        }
+        let tmp = temp_sibling(target);
+        let result = (|| {
+            let tmp_text = tmp.to_string_lossy().into_owned();
+            self.conn.execute("VACUUM INTO ?1", [&tmp_text])?;
+            sync_file(&tmp)?;
+            std::fs::rename(&tmp, target).map_err(|e| StoreError::io(target, e))?;
+            std::fs::metadata(target)
+                .map(|m| m.len())
+                .map_err(|e| StoreError::io(target, e))
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
+    }
+}

@@ -1,0 +1,549 @@
+//! Reading a document into domain values. A value the program would never write (a bad
+//! UUID, an unknown kind) is a conversion error, reported as a damaged file, never a panic.
+
+use chrono::NaiveDate;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, Type, ValueRef};
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::Store;
+use super::error::StoreError;
+use crate::domain::deadline::Deadline;
+use crate::domain::meeting::{ActionItem, ActionStatus, Conclusion, Meeting};
+use crate::domain::org::{Body, BodyKind, Person, Unit, UnitKind};
+use crate::domain::plan::{Comparison, Measurement, Plan, PlanLevel, PlanStatus, Target, TargetKind, TargetScope};
+use crate::domain::scoring::{Band, Cadence, CriteriaSet, Model, PassRule, Period, PeriodStatus};
+
+fn conversion(idx: usize, what: &str, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        idx,
+        Type::Text,
+        format!("unexpected {what} \"{}\"", value.chars().take(40).collect::<String>()).into(),
+    )
+}
+
+fn uuid_at(row: &Row, idx: usize) -> rusqlite::Result<Uuid> {
+    let text: String = row.get(idx)?;
+    Uuid::parse_str(&text).map_err(|_| conversion(idx, "id", &text))
+}
+
+fn opt_uuid_at(row: &Row, idx: usize) -> rusqlite::Result<Option<Uuid>> {
+    let text: Option<String> = row.get(idx)?;
+    text.map(|t| Uuid::parse_str(&t).map_err(|_| conversion(idx, "id", &t)))
+        .transpose()
+}
+
+fn slug_at<T>(row: &Row, idx: usize, what: &str, parse: impl Fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    parse(&text).ok_or_else(|| conversion(idx, what, &text))
+}
+
+fn date_at(row: &Row, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let text: Option<String> = row.get(idx)?;
+    text.map(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| conversion(idx, "date", &t)))
+        .transpose()
+}
+
+fn deadline_at(row: &Row, idx: usize) -> rusqlite::Result<Option<Deadline>> {
+    let text: Option<String> = row.get(idx)?;
+    text.map(|t| Deadline::parse(&t).map_err(|_| conversion(idx, "deadline", &t)))
+        .transpose()
+}
+
+/// Reads a boolean stored as 0/1.
+struct Flag(bool);
+impl FromSql for Flag {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        match value {
+            ValueRef::Integer(0) => Ok(Flag(false)),
+            ValueRef::Integer(1) => Ok(Flag(true)),
+            _ => Err(FromSqlError::InvalidType),
+        }
+    }
+}
+
+/// Turns a read error into "the file is damaged" with the detail.
+fn damaged(err: rusqlite::Error) -> StoreError {
+    match err {
+        rusqlite::Error::FromSqlConversionFailure(..) | rusqlite::Error::InvalidColumnType(..) => {
+            StoreError::Damaged {
+                detail: err.to_string(),
+            }
+        }
+        other => StoreError::Sqlite(other),
+    }
+}
+
+/// What `giaoban check` prints: how much the file holds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Counts {
+    pub units: i64,
+    pub retired_units: i64,
+    pub people: i64,
+    pub plans: i64,
+    pub targets: i64,
+    pub criteria_sets: i64,
+    pub scored_periods: i64,
+    pub meetings: i64,
+    pub action_items: i64,
+    pub audit_rows: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetOverview {
+    pub target: Target,
+    pub latest: Option<Measurement>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanOverview {
+    pub plan: Plan,
+    pub parent_number: Option<String>,
+    pub targets: Vec<TargetOverview>,
+    pub tasks: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodOverview {
+    pub period: Period,
+    /// Units with at least one score in the period.
+    pub units_scored: i64,
+    /// Score cells still without an appraised value.
+    pub cells_unappraised: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetOverview {
+    pub model: Model,
+    pub set: CriteriaSet,
+    pub groups: i64,
+    pub criteria: i64,
+    /// Sum of the maxima of the criteria that count toward the total.
+    pub max_total: f64,
+    pub bands: Vec<Band>,
+    pub periods: Vec<PeriodOverview>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionOverview {
+    pub action: ActionItem,
+    pub unit_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingOverview {
+    pub meeting: Meeting,
+    pub chair: Option<Person>,
+    pub attendees: Vec<String>,
+    pub agenda: Vec<String>,
+    pub conclusions: Vec<Conclusion>,
+    pub actions: Vec<ActionOverview>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub who: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_uuid: Option<String>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+pub(super) fn unit_from_row(row: &Row) -> rusqlite::Result<Unit> {
+    unit_at(row, 0)
+}
+
+/// A unit from the columns [`UNIT_COLUMNS`] starting at column `base`.
+pub(super) fn unit_at(row: &Row, base: usize) -> rusqlite::Result<Unit> {
+    Ok(Unit {
+        unit_id: uuid_at(row, base)?,
+        name: row.get(base + 1)?,
+        kind: slug_at(row, base + 2, "unit kind", UnitKind::from_slug)?,
+        sort_order: row.get(base + 3)?,
+        retired_on: date_at(row, base + 4)?,
+    })
+}
+
+pub(super) const UNIT_COLUMNS: &str = "uuid, name, kind, sort_order, retired_on";
+
+pub(super) fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
+    Ok(Person {
+        person_id: uuid_at(row, 0)?,
+        name: row.get(1)?,
+        title: row.get(2)?,
+        unit_id: opt_uuid_at(row, 3)?,
+        active: row.get::<_, Flag>(4)?.0,
+    })
+}
+
+pub(super) const PERSON_SELECT: &str = "SELECT p.uuid, p.name, p.title, u.uuid, p.active
+     FROM person p LEFT JOIN unit u ON u.id = p.unit_id";
+
+impl Store {
+    pub fn body(&self) -> Result<Body, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT b.uuid, b.name, b.kind, p.name FROM body b
+                 LEFT JOIN body p ON p.id = b.parent_id WHERE b.is_home = 1",
+                [],
+                |row| {
+                    Ok(Body {
+                        body_id: uuid_at(row, 0)?,
+                        name: row.get(1)?,
+                        kind: slug_at(row, 2, "body kind", BodyKind::from_slug)?,
+                        parent_name: row.get(3)?,
+                    })
+                },
+            )
+            .map_err(damaged)
+    }
+
+    /// All units, in the committee's official order (retired ones included).
+    pub fn units(&self) -> Result<Vec<Unit>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {UNIT_COLUMNS} FROM unit ORDER BY sort_order, id"
+        ))?;
+        let rows = stmt.query_map([], unit_from_row)?;
+        rows.collect::<Result<_, _>>().map_err(damaged)
+    }
+
+    pub fn people(&self) -> Result<Vec<Person>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!("{PERSON_SELECT} ORDER BY p.id"))?;
+        let rows = stmt.query_map([], person_from_row)?;
+        rows.collect::<Result<_, _>>().map_err(damaged)
+    }
+
+    /// A document setting (the committee's name, the demo marker...).
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let count = |sql: &str| -> Result<i64, StoreError> {
+            Ok(self.conn.query_row(sql, [], |r| r.get(0))?)
+        };
+        Ok(Counts {
+            units: count("SELECT count(*) FROM unit WHERE retired_on IS NULL")?,
+            retired_units: count("SELECT count(*) FROM unit WHERE retired_on IS NOT NULL")?,
+            people: count("SELECT count(*) FROM person")?,
+            plans: count("SELECT count(*) FROM plan")?,
+            targets: count("SELECT count(*) FROM target")?,
+            criteria_sets: count("SELECT count(*) FROM criteria_set")?,
+            scored_periods: count(
+                "SELECT count(*) FROM period p WHERE EXISTS (SELECT 1 FROM score s WHERE s.period_id = p.id)",
+            )?,
+            meetings: count("SELECT count(*) FROM meeting")?,
+            action_items: count("SELECT count(*) FROM action_item")?,
+            audit_rows: count("SELECT count(*) FROM audit_log")?,
+        })
+    }
+
+    /// The newest audit rows first.
+    pub fn audit_tail(&self, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at, who, action, entity, entity_uuid, before, after FROM audit_log
+             ORDER BY id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |row| {
+            Ok(AuditEntry {
+                at: row.get(0)?,
+                who: row.get(1)?,
+                action: row.get(2)?,
+                entity: row.get(3)?,
+                entity_uuid: row.get(4)?,
+                before: row.get(5)?,
+                after: row.get(6)?,
+            })
+        })?;
+        rows.collect::<Result<_, _>>().map_err(damaged)
+    }
+
+    /// Plans from the highest level down (parents before children), with their targets.
+    pub fn plans_overview(&self) -> Result<Vec<PlanOverview>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT p.uuid, p.number, p.title, p.issuer, p.level, p.issued_on, p.start_year,
+                    p.end_year, p.orientation_year, parent.uuid, p.legal_basis, p.status,
+                    parent.number, (SELECT count(*) FROM task t WHERE t.plan_id = p.id), p.id
+             FROM plan p LEFT JOIN plan parent ON parent.id = p.parent_id
+             ORDER BY p.start_year, p.id",
+        )?;
+        let plans = stmt
+            .query_map([], |row| {
+                let plan = Plan {
+                    plan_id: uuid_at(row, 0)?,
+                    number: row.get(1)?,
+                    title: row.get(2)?,
+                    issuer: row.get(3)?,
+                    level: slug_at(row, 4, "plan level", PlanLevel::from_slug)?,
+                    issued_on: date_at(row, 5)?,
+                    start_year: row.get(6)?,
+                    end_year: row.get(7)?,
+                    orientation_year: row.get(8)?,
+                    parent_id: opt_uuid_at(row, 9)?,
+                    legal_basis: row.get(10)?,
+                    status: slug_at(row, 11, "plan status", PlanStatus::from_slug)?,
+                };
+                Ok((plan, row.get::<_, Option<String>>(12)?, row.get::<_, i64>(13)?, row.get::<_, i64>(14)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(damaged)?;
+        let mut target_stmt = self.conn.prepare(
+            "SELECT t.uuid, t.code, t.text, t.kind, t.scope, t.comparison, t.baseline,
+                    t.target_value, t.deadline,
+                    m.uuid, m.value, m.as_of, m.source
+             FROM target t
+             LEFT JOIN target_measurement m ON m.id = (
+                 SELECT id FROM target_measurement WHERE target_id = t.id ORDER BY as_of DESC, id DESC LIMIT 1)
+             WHERE t.plan_id = ?1 ORDER BY t.sort_order, t.id",
+        )?;
+        let mut out = Vec::with_capacity(plans.len());
+        for (plan, parent_number, tasks, row_id) in plans {
+            let plan_id = plan.plan_id;
+            let targets = target_stmt
+                .query_map(params![row_id], |row| {
+                    let target = Target {
+                        target_id: uuid_at(row, 0)?,
+                        plan_id,
+                        code: row.get(1)?,
+                        text: row.get(2)?,
+                        kind: slug_at(row, 3, "target kind", TargetKind::from_slug)?,
+                        scope: slug_at(row, 4, "target scope", TargetScope::from_slug)?,
+                        comparison: slug_at(row, 5, "comparison", Comparison::from_slug)?,
+                        baseline: row.get(6)?,
+                        target_value: row.get(7)?,
+                        deadline: deadline_at(row, 8)?,
+                    };
+                    let latest = match opt_uuid_at(row, 9)? {
+                        Some(measurement_id) => Some(Measurement {
+                            measurement_id,
+                            target_id: target.target_id,
+                            value: row.get(10)?,
+                            as_of: date_at(row, 11)?.unwrap_or_default(),
+                            source: row.get(12)?,
+                        }),
+                        None => None,
+                    };
+                    Ok(TargetOverview { target, latest })
+                })?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(damaged)?;
+            out.push(PlanOverview {
+                plan,
+                parent_number,
+                targets,
+                tasks,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Criteria sets with their model, size, bands and scoring periods.
+    pub fn sets_overview(&self) -> Result<Vec<SetOverview>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT m.uuid, m.slug, m.name, m.cadence, m.unit_kinds, m.pass_fail,
+                    s.uuid, s.year, s.title, s.decision_ref, s.pass_rule, s.pass_min_pct, s.id,
+                    (SELECT count(*) FROM criteria_group g WHERE g.set_id = s.id),
+                    (SELECT count(*) FROM criterion c JOIN criteria_group g ON g.id = c.group_id WHERE g.set_id = s.id),
+                    (SELECT coalesce(sum(c.max_points), 0) FROM criterion c JOIN criteria_group g ON g.id = c.group_id
+                      WHERE g.set_id = s.id AND c.kind NOT IN ('bonus', 'penalty'))
+             FROM criteria_set s JOIN model m ON m.id = s.model_id
+             ORDER BY m.id, s.year DESC",
+        )?;
+        let sets = stmt
+            .query_map([], |row| {
+                let kinds: String = row.get(4)?;
+                let model = Model {
+                    model_id: uuid_at(row, 0)?,
+                    slug: row.get(1)?,
+                    name: row.get(2)?,
+                    cadence: slug_at(row, 3, "cadence", Cadence::from_slug)?,
+                    unit_kinds: kinds.split(',').filter_map(UnitKind::from_slug).collect(),
+                    pass_fail: row.get::<_, Flag>(5)?.0,
+                };
+                let set = CriteriaSet {
+                    set_id: uuid_at(row, 6)?,
+                    model_id: model.model_id,
+                    year: row.get(7)?,
+                    title: row.get(8)?,
+                    decision_ref: row.get(9)?,
+                    pass_rule: row
+                        .get::<_, Option<String>>(10)?
+                        .as_deref()
+                        .and_then(PassRule::from_slug),
+                    pass_min_pct: row.get(11)?,
+                };
+                Ok((model, set, row.get::<_, i64>(12)?, row.get(13)?, row.get(14)?, row.get(15)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(damaged)?;
+        let mut band_stmt = self.conn.prepare(
+            "SELECT uuid, name, lower_pct, color FROM band WHERE set_id = ?1 ORDER BY lower_pct DESC",
+        )?;
+        let mut period_stmt = self.conn.prepare(
+            "SELECT p.uuid, p.month, p.status,
+                    (SELECT count(DISTINCT unit_id) FROM score s WHERE s.period_id = p.id),
+                    (SELECT count(*) FROM score s WHERE s.period_id = p.id AND s.appraised_value IS NULL)
+             FROM period p WHERE p.set_id = ?1 ORDER BY p.month",
+        )?;
+        let mut out = Vec::with_capacity(sets.len());
+        for (model, set, row_id, groups, criteria, max_total) in sets {
+            let set_id = set.set_id;
+            let bands = band_stmt
+                .query_map([row_id], |row| {
+                    Ok(Band {
+                        band_id: uuid_at(row, 0)?,
+                        set_id,
+                        name: row.get(1)?,
+                        lower_pct: row.get(2)?,
+                        color: row.get(3)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(damaged)?;
+            let periods = period_stmt
+                .query_map([row_id], |row| {
+                    Ok(PeriodOverview {
+                        period: Period {
+                            period_id: uuid_at(row, 0)?,
+                            set_id,
+                            month: row.get(1)?,
+                            status: slug_at(row, 2, "period status", PeriodStatus::from_slug)?,
+                        },
+                        units_scored: row.get(3)?,
+                        cells_unappraised: row.get(4)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(damaged)?;
+            out.push(SetOverview {
+                model,
+                set,
+                groups,
+                criteria,
+                max_total,
+                bands,
+                periods,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Meetings, newest first, with chair, reports heard, conclusions and action items.
+    pub fn meetings_overview(&self) -> Result<Vec<MeetingOverview>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT m.uuid, m.held_on, m.held_at_time, m.title, m.place, c.uuid, m.notice_number, m.id
+             FROM meeting m LEFT JOIN person c ON c.id = m.chair_id ORDER BY m.held_on DESC, m.id DESC",
+        )?;
+        let meetings = stmt
+            .query_map([], |row| {
+                Ok((
+                    Meeting {
+                        meeting_id: uuid_at(row, 0)?,
+                        held_on: date_at(row, 1)?.unwrap_or_default(),
+                        time: row.get(2)?,
+                        title: row.get(3)?,
+                        place: row.get(4)?,
+                        chair_id: opt_uuid_at(row, 5)?,
+                        notice_number: row.get(6)?,
+                    },
+                    row.get::<_, i64>(7)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(damaged)?;
+        let people = self.people()?;
+        let mut attendee_stmt = self.conn.prepare(
+            "SELECT coalesce(nullif(a.name, ''), p.name, ''), a.title FROM attendance a
+             LEFT JOIN person p ON p.id = a.person_id WHERE a.meeting_id = ?1 ORDER BY a.sort_order",
+        )?;
+        let mut agenda_stmt = self
+            .conn
+            .prepare("SELECT title FROM agenda_item WHERE meeting_id = ?1 ORDER BY sort_order")?;
+        let mut conclusion_stmt = self.conn.prepare(
+            "SELECT c.uuid, c.number, c.heading, c.text, s.uuid, p.uuid, pl.uuid FROM conclusion c
+             LEFT JOIN criteria_set s ON s.id = c.set_id
+             LEFT JOIN period p ON p.id = c.period_id
+             LEFT JOIN plan pl ON pl.id = c.plan_id
+             WHERE c.meeting_id = ?1 ORDER BY c.number",
+        )?;
+        let mut action_stmt = self.conn.prepare(
+            "SELECT a.uuid, c.uuid, u.uuid, a.text, a.deadline, a.status, a.completed_on,
+                    a.completion_note, u.name
+             FROM action_item a LEFT JOIN conclusion c ON c.id = a.conclusion_id
+             LEFT JOIN unit u ON u.id = a.unit_id
+             WHERE a.meeting_id = ?1 ORDER BY a.sort_order, a.id",
+        )?;
+        let mut out = Vec::with_capacity(meetings.len());
+        for (meeting, row_id) in meetings {
+            let meeting_id = meeting.meeting_id;
+            let chair = meeting
+                .chair_id
+                .and_then(|id| people.iter().find(|p| p.person_id == id).cloned());
+            let attendees = attendee_stmt
+                .query_map([row_id], |row| {
+                    let name: String = row.get(0)?;
+                    let title: String = row.get(1)?;
+                    Ok(match (name.is_empty(), title.is_empty()) {
+                        (false, false) => format!("{name}, {title}"),
+                        (false, true) => name,
+                        _ => title,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(damaged)?;
+            let agenda = agenda_stmt
+                .query_map([row_id], |row| row.get(0))?
+                .collect::<Result<Vec<String>, _>>()
+                .map_err(damaged)?;
+            let conclusions = conclusion_stmt
+                .query_map([row_id], |row| {
+                    Ok(Conclusion {
+                        conclusion_id: uuid_at(row, 0)?,
+                        meeting_id,
+                        number: row.get(1)?,
+                        heading: row.get(2)?,
+                        text: row.get(3)?,
+                        set_id: opt_uuid_at(row, 4)?,
+                        period_id: opt_uuid_at(row, 5)?,
+                        plan_id: opt_uuid_at(row, 6)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(damaged)?;
+            let actions = action_stmt
+                .query_map([row_id], |row| {
+                    Ok(ActionOverview {
+                        action: ActionItem {
+                            action_id: uuid_at(row, 0)?,
+                            meeting_id,
+                            conclusion_id: opt_uuid_at(row, 1)?,
+                            unit_id: opt_uuid_at(row, 2)?,
+                            text: row.get(3)?,
+                            deadline: deadline_at(row, 4)?,
+                            status: slug_at(row, 5, "action status", ActionStatus::from_slug)?,
+                            completed_on: date_at(row, 6)?,
+                            completion_note: row.get(7)?,
+                        },
+                        unit_name: row.get(8)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(damaged)?;
+            out.push(MeetingOverview {
+                meeting,
+                chair,
+                attendees,
+                agenda,
+                conclusions,
+                actions,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,75 @@
+//! The document format's versions. `PRAGMA user_version` is the schema version; each
+//! migration brings a file from version N to N+1 in its own transaction, so a file is always
+//! at one known version. (rusqlite_migration does the same but lags rusqlite 0.41.)
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::error::StoreError;
+
+/// `PRAGMA application_id` of every giaoban file: "GIAO" in ASCII.
+pub const APPLICATION_ID: u32 = 0x4749_414F;
+
+/// The steps, in order: `MIGRATIONS[n]` brings a file from version n to n+1.
+pub const MIGRATIONS: &[&str] = &[include_str!("sql/v1.sql")];
+
+/// The newest schema this build reads and writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Tables every readable file has.
+pub const REQUIRED_TABLES: &[&str] = &[
+    "body",
+    "unit",
+    "person",
+    "plan",
+    "target",
+    "target_measurement",
+    "target_unit_check",
+    "task",
+    "task_unit",
+    "model",
+    "criteria_set",
+    "criteria_group",
+    "criterion",
+    "band",
+    "period",
+    "score",
+    "meeting",
+    "attendance",
+    "agenda_item",
+    "conclusion",
+    "action_item",
+    "slide",
+    "audit_log",
+    "setting",
+];
+
+pub fn user_version(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Applies the migrations after the file's version, up to `target` (normally
+/// [`SCHEMA_VERSION`]; tests stop earlier to make old files).
+pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> {
+    let current = user_version(conn)?;
+    if current > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            found: current,
+            max: SCHEMA_VERSION,
+        });
+    }
+    for version in current..target.min(SCHEMA_VERSION) {
+        let Some(sql) = usize::try_from(version).ok().and_then(|v| MIGRATIONS.get(v)) else {
+            break;
+        };
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    migrate_to(conn, SCHEMA_VERSION)
+}

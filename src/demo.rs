@@ -770,3 +770,25 @@ mod tests {
         assert_eq!(demo_seed(), demo_seed());
     }
 }
+
+/// A new, empty document: a body to name, and the three standard evaluation models.
+pub fn empty_seed() -> Seed {
+    let full = demo_seed();
+    Seed {
+        body: Some(Body {
+            body_id: Uuid::new_v4(),
+            name: "Cơ quan mới".into(),
+            kind: BodyKind::Ward,
+            parent_name: None,
+        }),
+        models: full
+            .models
+            .into_iter()
+            .map(|m| Model {
+                model_id: Uuid::new_v4(),
+                ..m
+            })
+            .collect(),
+        ..Seed::default()
+    }
+}

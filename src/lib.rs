@@ -9,3 +9,6 @@
 pub mod demo;
 pub mod domain;
 pub mod store;
+pub mod app;
+pub mod cli;
+pub mod ui;

@@ -1,1 +1,40 @@
-fn main(){}
+use std::process::ExitCode;
+
+use clap::Parser;
+use giaoban::app::{AppConfig, GiaobanApp};
+use giaoban::cli::{self, Cli};
+use giaoban::domain::lang::Lang;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let lang = cli::message_lang(args.lang);
+    if let Some(command) = args.command {
+        let mut out = std::io::stdout();
+        let mut err = std::io::stderr();
+        return cli::run(command, lang, &mut out, &mut err);
+    }
+    // The window: Vietnamese unless --lang or the saved preference says otherwise.
+    let config = AppConfig::for_user(args.file, args.lang.map(Lang::from));
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("giaoban")
+            .with_inner_size([1360.0, 860.0])
+            .with_min_inner_size([900.0, 600.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "giaoban",
+        options,
+        Box::new(|cc| Ok(Box::new(GiaobanApp::with_context(cc, config)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "giaoban: {}: {e}",
+                lang.pick("không mở được cửa sổ", "cannot open the window")
+            );
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! The command line: the window by default, and batch commands for scripts and tests.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::demo::demo_seed;
+use crate::domain::lang::Lang;
+use crate::store::{Intent, Store, StoreError, schema::SCHEMA_VERSION};
+
+#[derive(Debug, Parser)]
+#[command(name = "giaoban", version, about = "Bàn làm việc của thư ký Ban chỉ đạo CNTT / The IT steering committee secretary's desk")]
+pub struct Cli {
+    /// The file to open in the window (default: the last one used, or the demo file).
+    pub file: Option<PathBuf>,
+    /// Language of messages and of the window: vi or en (default: the system's, else vi).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(value: LangArg) -> Self {
+        match value {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Write the demo file (built from the source articles).
+    Demo {
+        out: PathBuf,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Open FILE as untrusted and read-only, print what it holds; exit 0 if usable, 1 if not.
+    Check { file: PathBuf },
+    /// (For tests) rename the first unit COUNT times, each change in its own transaction.
+    #[command(hide = true)]
+    StressEdit {
+        file: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        count: u32,
+    },
+}
+
+/// The language of messages: `--lang`, else the system's locale, else Vietnamese.
+pub fn message_lang(arg: Option<LangArg>) -> Lang {
+    arg.map(Lang::from)
+        .or_else(|| sys_locale::get_locale().as_deref().and_then(Lang::from_code))
+        .unwrap_or_default()
+}
+
+/// Runs a batch command; prints to `out`/`err`. Returns the process exit code.
+pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let result = match command {
+        CliCommand::Demo { out: path, force } => demo(&path, force, lang, out),
+        CliCommand::Check { file } => check(&file, lang, out),
+        CliCommand::StressEdit { file, count } => stress_edit(&file, count),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "giaoban: {}", e.message(lang));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn demo(path: &Path, force: bool, lang: Lang, out: &mut dyn Write) -> Result<(), StoreError> {
+    if path.exists() && !force {
+        return Err(StoreError::AlreadyExists { path: path.into() });
+    }
+    Store::create(path, &demo_seed(), force)?;
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick("Đã ghi tệp mẫu", "Demo file written:"),
+        path.display()
+    );
+    Ok(())
+}
+
+fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), StoreError> {
+    let store = Store::open(path, Intent::Inspect)?;
+    let version = store.schema_version()?;
+    let c = store.counts()?;
+    let body = store.body()?;
+    let lines = match lang {
+        Lang::Vi => vec![
+            format!("Tệp: {}", path.display()),
+            format!("Cơ quan: {}", body.name),
+            format!("Lược đồ: {version} (phiên bản này đọc tới {SCHEMA_VERSION})"),
+            format!("Đơn vị: {} (đã thôi hoạt động: {})", c.units, c.retired_units),
+            format!("Kế hoạch: {}; chỉ tiêu: {}", c.plans, c.targets),
+            format!("Bộ tiêu chí: {}; kỳ đã chấm: {}", c.criteria_sets, c.scored_periods),
+            format!("Cuộc họp: {}; việc được giao: {}", c.meetings, c.action_items),
+            format!("Nhật ký thay đổi: {} dòng", c.audit_rows),
+            "Kết quả: tệp dùng được".to_string(),
+        ],
+        Lang::En => vec![
+            format!("File: {}", path.display()),
+            format!("Body: {}", body.name),
+            format!("Schema: {version} (this version reads up to {SCHEMA_VERSION})"),
+            format!("Units: {} (retired: {})", c.units, c.retired_units),
+            format!("Plans: {}; targets: {}", c.plans, c.targets),
+            format!("Criteria sets: {}; scored periods: {}", c.criteria_sets, c.scored_periods),
+            format!("Meetings: {}; action items: {}", c.meetings, c.action_items),
+            format!("Audit log: {} rows", c.audit_rows),
+            "Result: usable".to_string(),
+        ],
+    };
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    Ok(())
+}
+
+fn stress_edit(path: &Path, count: u32) -> Result<(), StoreError> {
+    use crate::domain::edit::Edit;
+    let mut store = Store::open(path, Intent::Edit)?;
+    let Some(unit) = store.units()?.into_iter().next() else {
+        return Ok(());
+    };
+    for i in 0..count {
+        let edit = Edit::RenameUnit {
+            unit_id: unit.unit_id,
+            name: format!("{} {i}", unit.name),
+        };
+        store.apply(&edit, "stress", chrono::Utc::now(), crate::store::Origin::Do)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,49 @@
+//! The bundled Noto Sans, first in every family: egui's own fonts cannot draw Vietnamese.
+
+use std::sync::Arc;
+
+use egui::{FontData, FontDefinitions, FontFamily};
+
+pub const NOTO_SANS_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+pub const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+
+/// The family name for bold text.
+pub const BOLD: &str = "bold";
+
+pub fn definitions() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        "NotoSans-Regular".into(),
+        Arc::new(FontData::from_static(NOTO_SANS_REGULAR)),
+    );
+    fonts.font_data.insert(
+        "NotoSans-Bold".into(),
+        Arc::new(FontData::from_static(NOTO_SANS_BOLD)),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .insert(0, "NotoSans-Regular".into());
+    }
+    let mut bold = vec!["NotoSans-Bold".to_string()];
+    bold.extend(
+        fonts
+            .families
+            .get(&FontFamily::Proportional)
+            .cloned()
+            .unwrap_or_default(),
+    );
+    fonts.families.insert(FontFamily::Name(BOLD.into()), bold);
+    fonts
+}
+
+pub fn install(ctx: &egui::Context) {
+    ctx.set_fonts(definitions());
+}
+
+/// Bold text in the bundled bold face.
+pub fn bold(text: impl Into<String>) -> egui::RichText {
+    egui::RichText::new(text).family(FontFamily::Name(BOLD.into()))
+}

@@ -1,0 +1,363 @@
+//! Panels and widgets. They draw from the app state and return commands; they never write.
+
+pub mod fonts;
+mod meetings;
+mod plans;
+mod scoring;
+mod settings;
+
+use std::path::PathBuf;
+
+use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText};
+
+use crate::app::notify::Level;
+use crate::app::{Command, GiaobanApp, Nav};
+use crate::domain::lang::Lang;
+use crate::store::Access;
+
+pub use self::settings::SettingsPanel;
+
+/// UI-local state of the panels (edit buffers, filters), not saved anywhere.
+#[derive(Default)]
+pub struct Panels {
+    pub settings: SettingsPanel,
+    /// Where the last e-mail copy went (shown in the status bar).
+    pub last_export: Option<PathBuf>,
+}
+
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+pub const REDO_SHIFT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+
+/// Keyboard shortcuts of the whole window. Undo/redo of the document only when no text field
+/// has the keyboard (a text field undoes its own typing).
+pub fn shortcuts(app: &mut GiaobanApp, ctx: &egui::Context) {
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    let mut commands = Vec::new();
+    ctx.input_mut(|i| {
+        if i.consume_shortcut(&REDO_SHIFT) || i.consume_shortcut(&REDO) {
+            commands.push(Command::Redo);
+        } else if i.consume_shortcut(&UNDO) {
+            commands.push(Command::Undo);
+        }
+        if i.consume_shortcut(&OPEN) {
+            commands.push(Command::OpenDialog);
+        }
+        if i.consume_shortcut(&NEW) {
+            commands.push(Command::NewDialog);
+        }
+    });
+    for c in commands {
+        app.send(c);
+    }
+}
+
+/// The whole window: menu, navigation, status bar, banners and the selected panel.
+pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let today = app.today();
+    let mut commands: Vec<Command> = Vec::new();
+
+    egui::Panel::top("menu").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            menu_ui(app, ui, lang, &mut commands);
+        });
+    });
+
+    egui::Panel::bottom("status").show(ui, |ui| status_ui(app, ui, lang));
+
+    egui::Panel::left("nav")
+        .resizable(false)
+        .exact_size(190.0)
+        .show(ui, |ui| {
+            ui.add_space(8.0);
+            for nav in Nav::ALL {
+                let selected = app.nav == nav;
+                let text = RichText::new(nav.label(lang)).size(16.0);
+                if ui
+                    .add_sized([174.0, 34.0], egui::Button::selectable(selected, text))
+                    .clicked()
+                {
+                    commands.push(Command::Navigate(nav));
+                }
+            }
+        });
+
+    egui::CentralPanel::default().show(ui, |ui| {
+        banners_ui(app, ui, lang, &mut commands);
+        match app.doc.as_ref() {
+            None => start_ui(ui, lang, &mut commands),
+            Some(doc) => match app.nav {
+                Nav::Plans => plans::plans_ui(ui, &doc.view, lang, today),
+                Nav::Scoring => scoring::scoring_ui(ui, &doc.view, lang),
+                Nav::Meetings => meetings::meetings_ui(ui, &doc.view, lang, today),
+                Nav::Charts => charts_placeholder_ui(ui, lang),
+                Nav::Settings => {
+                    let who = app.prefs.audit_name();
+                    settings::settings_ui(
+                        ui,
+                        &mut app.panels.settings,
+                        doc,
+                        &app.prefs,
+                        &who,
+                        lang,
+                        today,
+                        &mut commands,
+                    );
+                }
+            },
+        }
+    });
+
+    notifications_ui(app, ui.ctx(), lang);
+
+    let title = match app.doc.as_ref() {
+        Some(doc) => format!(
+            "giaoban — {}",
+            doc.store
+                .path()
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ),
+        None => "giaoban".into(),
+    };
+    ui.ctx()
+        .send_viewport_cmd(egui::ViewportCommand::Title(title));
+
+    for c in commands {
+        app.send(c);
+    }
+}
+
+fn menu_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
+    let has_doc = app.doc.is_some();
+    ui.menu_button(lang.pick("Tệp", "File"), |ui| {
+        if ui.button(lang.pick("Tạo tệp mới…", "New…")).clicked() {
+            commands.push(Command::NewDialog);
+        }
+        if ui.button(lang.pick("Mở…", "Open…")).clicked() {
+            commands.push(Command::OpenDialog);
+        }
+        ui.menu_button(lang.pick("Mở gần đây", "Open recent"), |ui| {
+            if app.prefs.recent.is_empty() {
+                ui.label(lang.pick("(chưa có)", "(none)"));
+            }
+            for path in &app.prefs.recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    commands.push(Command::Open(path.clone()));
+                }
+            }
+            ui.separator();
+            if ui.button(lang.pick("Tệp mẫu", "Demo file")).clicked() {
+                commands.push(Command::OpenDemo);
+            }
+        });
+        ui.separator();
+        if ui
+            .add_enabled(has_doc, egui::Button::new(lang.pick("Lưu thành…", "Save as…")))
+            .clicked()
+        {
+            commands.push(Command::SaveAsDialog);
+        }
+        if ui
+            .add_enabled(
+                has_doc,
+                egui::Button::new(lang.pick("Xuất bản gửi e-mail…", "Export a copy for e-mail…")),
+            )
+            .clicked()
+        {
+            commands.push(Command::ExportDialog);
+        }
+        if ui
+            .add_enabled(has_doc, egui::Button::new(lang.pick("Kiểm tra tệp", "Check file")))
+            .clicked()
+        {
+            commands.push(Command::CheckFile);
+        }
+        ui.separator();
+        if ui.button(lang.pick("Thoát", "Quit")).clicked() {
+            commands.push(Command::Quit);
+        }
+    });
+    ui.menu_button(lang.pick("Sửa", "Edit"), |ui| {
+        let undo_text = match app.undo.next_undo() {
+            Some(step) => format!("{}: {}", lang.pick("Hoàn tác", "Undo"), step.redo.describe(lang)),
+            None => lang.pick("Hoàn tác", "Undo").to_string(),
+        };
+        let undo = egui::Button::new(undo_text).shortcut_text(ui.ctx().format_shortcut(&UNDO));
+        if ui.add_enabled(app.undo.next_undo().is_some(), undo).clicked() {
+            commands.push(Command::Undo);
+        }
+        let redo_text = match app.undo.next_redo() {
+            Some(step) => format!("{}: {}", lang.pick("Làm lại", "Redo"), step.redo.describe(lang)),
+            None => lang.pick("Làm lại", "Redo").to_string(),
+        };
+        let redo = egui::Button::new(redo_text).shortcut_text(ui.ctx().format_shortcut(&REDO));
+        if ui.add_enabled(app.undo.next_redo().is_some(), redo).clicked() {
+            commands.push(Command::Redo);
+        }
+    });
+    ui.menu_button(lang.pick("Ngôn ngữ", "Language"), |ui| {
+        for l in Lang::ALL {
+            if ui.radio(lang == l, l.native_name()).clicked() {
+                commands.push(Command::SetLanguage(l));
+            }
+        }
+    });
+}
+
+fn status_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang) {
+    ui.horizontal(|ui| match app.doc.as_ref() {
+        None => {
+            ui.label(lang.pick("Chưa mở tệp", "No file open"));
+        }
+        Some(doc) => {
+            ui.label(doc.store.path().display().to_string());
+            ui.separator();
+            match doc.store.access() {
+                Access::ReadWrite => {
+                    ui.label(lang.pick("Đang sửa", "Editing"));
+                }
+                Access::ReadOnly(_) => {
+                    ui.colored_label(Color32::from_rgb(180, 60, 0), lang.pick("Chỉ đọc", "Read-only"));
+                }
+            }
+            ui.separator();
+            match doc.last_saved {
+                Some(t) => ui.label(format!(
+                    "{} {}",
+                    lang.pick("Đã lưu lúc", "Saved at"),
+                    t.format("%H:%M:%S")
+                )),
+                None => ui.label(lang.pick(
+                    "Mọi thay đổi được lưu ngay",
+                    "Every change is saved at once",
+                )),
+            };
+            ui.separator();
+            let c = &doc.view.counts;
+            ui.label(match lang {
+                Lang::Vi => format!("{} đơn vị · {} kế hoạch · {} cuộc họp", c.units, c.plans, c.meetings),
+                Lang::En => format!("{} units · {} plans · {} meetings", c.units, c.plans, c.meetings),
+            });
+        }
+    });
+}
+
+fn banners_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    if let Access::ReadOnly(reason) = doc.store.access() {
+        egui::Frame::new()
+            .fill(Color32::from_rgb(255, 236, 204))
+            .inner_margin(8.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(reason.message(lang))
+                            .color(Color32::from_rgb(120, 50, 0))
+                            .size(15.0),
+                    );
+                    if ui.button(lang.pick("Lưu thành…", "Save as…")).clicked() {
+                        commands.push(Command::SaveAsDialog);
+                    }
+                });
+            });
+        ui.add_space(6.0);
+    }
+    if doc.view.is_demo {
+        egui::Frame::new()
+            .fill(Color32::from_rgb(222, 235, 255))
+            .inner_margin(8.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(lang.pick(
+                        "Tệp mẫu: dữ liệu minh họa dựng từ các bài báo nguồn.",
+                        "Demo file: sample data built from the source articles.",
+                    ))
+                    .color(Color32::from_rgb(20, 50, 110)));
+                    if ui.button(lang.pick("Tạo tệp của mình…", "Start my own file…")).clicked() {
+                        commands.push(Command::NewDialog);
+                    }
+                });
+            });
+        ui.add_space(6.0);
+    }
+}
+
+fn start_ui(ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
+    ui.add_space(40.0);
+    ui.vertical_centered(|ui| {
+        ui.heading(lang.pick("Chưa mở tệp nào", "No file is open"));
+        ui.add_space(12.0);
+        if ui.button(lang.pick("Mở tệp…", "Open a file…")).clicked() {
+            commands.push(Command::OpenDialog);
+        }
+        if ui.button(lang.pick("Tạo tệp mới…", "New file…")).clicked() {
+            commands.push(Command::NewDialog);
+        }
+        if ui.button(lang.pick("Mở tệp mẫu", "Open the demo file")).clicked() {
+            commands.push(Command::OpenDemo);
+        }
+    });
+}
+
+fn charts_placeholder_ui(ui: &mut egui::Ui, lang: Lang) {
+    ui.heading(Nav::Charts.label(lang));
+    ui.add_space(8.0);
+    ui.label(lang.pick(
+        "Biểu đồ xếp hạng, xu hướng, bản đồ nhiệt và chế độ trình chiếu cho cuộc họp giao ban sẽ có ở bản tiếp theo.",
+        "Ranking, trend and heatmap charts and the presentation mode for briefing meetings come in the next version.",
+    ));
+}
+
+fn notifications_ui(app: &mut GiaobanApp, ctx: &egui::Context, lang: Lang) {
+    let now = ctx.input(|i| i.time);
+    app.notes.tick(now);
+    if app.notes.all().is_empty() {
+        return;
+    }
+    let mut dismiss = None;
+    egui::Area::new(egui::Id::unique("notifications"))
+        .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -40.0])
+        .show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            for (i, n) in app.notes.all().iter().enumerate() {
+                let (fill, text) = match n.level {
+                    Level::Info => (Color32::from_rgb(232, 245, 233), Color32::from_rgb(20, 70, 30)),
+                    Level::Error => (Color32::from_rgb(255, 235, 238), Color32::from_rgb(150, 20, 30)),
+                };
+                egui::Frame::new()
+                    .fill(fill)
+                    .stroke(egui::Stroke::new(1.0, text))
+                    .inner_margin(10.0)
+                    .corner_radius(6.0)
+                    .show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            ui.add(egui::Label::new(RichText::new(&n.text).color(text).size(15.0)).wrap());
+                            if ui
+                                .small_button("×")
+                                .on_hover_text(lang.pick("Đóng", "Close"))
+                                .clicked()
+                            {
+                                dismiss = Some(i);
+                            }
+                        });
+                    });
+                ui.add_space(4.0);
+            }
+        });
+    if let Some(i) = dismiss {
+        app.notes.dismiss(i);
+    }
+    ctx.request_repaint_after(std::time::Duration::from_millis(500));
+}

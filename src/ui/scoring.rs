@@ -1,0 +1,125 @@
+//! Criteria sets with their periods, read-only until the scoring grid arrives.
+
+use egui::{Color32, RichText};
+
+use super::fonts::bold;
+use crate::app::document::DocView;
+use crate::domain::lang::Lang;
+use crate::domain::plan::format_number;
+use crate::domain::scoring::PeriodStatus;
+
+/// "#1565C0" → colour; grey when malformed (a file from anyone).
+pub fn parse_color(hex: &str) -> Color32 {
+    let h = hex.trim_start_matches('#');
+    let byte = |i: usize| h.get(i..i + 2).and_then(|s| u8::from_str_radix(s, 16).ok());
+    match (byte(0), byte(2), byte(4)) {
+        (Some(r), Some(g), Some(b)) if h.len() == 6 => Color32::from_rgb(r, g, b),
+        _ => Color32::GRAY,
+    }
+}
+
+pub fn scoring_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang) {
+    ui.heading(lang.pick("Chấm điểm mô hình", "Model scoring"));
+    if view.sets.is_empty() {
+        ui.label(lang.pick("Tệp chưa có bộ tiêu chí nào.", "The file holds no criteria set yet."));
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("scoring-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for s in &view.sets {
+                let title = format!("{} — {}", s.model.name, s.set.year);
+                egui::CollapsingHeader::new(bold(title).size(16.0))
+                    .id_salt(s.set.set_id)
+                    .default_open(!s.periods.is_empty())
+                    .show(ui, |ui| {
+                        if !s.set.title.is_empty() {
+                            ui.label(&s.set.title);
+                        }
+                        ui.label(match lang {
+                            Lang::Vi => format!(
+                                "{} tiêu chí trong {} nhóm · tối đa {} điểm",
+                                s.criteria,
+                                s.groups,
+                                format_number(s.max_total)
+                            ),
+                            Lang::En => format!(
+                                "{} criteria in {} groups · {} points at most",
+                                s.criteria,
+                                s.groups,
+                                format_number(s.max_total)
+                            ),
+                        });
+                        if s.model.pass_fail {
+                            ui.label(lang.pick(
+                                "Đánh giá đạt/không đạt chuẩn (công nhận)",
+                                "Pass/fail recognition",
+                            ));
+                        }
+                        if !s.bands.is_empty() {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(lang.pick("Xếp loại:", "Bands:"));
+                                for b in &s.bands {
+                                    let color = parse_color(&b.color);
+                                    egui::Frame::new()
+                                        .fill(color)
+                                        .inner_margin(egui::Margin::symmetric(8, 3))
+                                        .corner_radius(4.0)
+                                        .show(ui, |ui| {
+                                            ui.label(
+                                                RichText::new(format!("{} ≥ {}%", b.name, format_number(b.lower_pct)))
+                                                    .color(Color32::WHITE),
+                                            );
+                                        });
+                                }
+                            });
+                        }
+                        if s.periods.is_empty() {
+                            ui.label(lang.pick("Chưa có kỳ chấm điểm.", "No scoring period yet."));
+                            return;
+                        }
+                        egui::Grid::new(("periods", s.set.set_id))
+                            .striped(true)
+                            .num_columns(4)
+                            .spacing([16.0, 4.0])
+                            .show(ui, |ui| {
+                                ui.label(bold(lang.pick("Kỳ", "Period")));
+                                ui.label(bold(lang.pick("Trạng thái", "Status")));
+                                ui.label(bold(lang.pick("Đơn vị đã chấm", "Units scored")));
+                                ui.label(bold(lang.pick("Ô chưa thẩm định", "Cells not appraised")));
+                                ui.end_row();
+                                for p in &s.periods {
+                                    ui.label(p.period.label(s.set.year, lang));
+                                    let color = match p.period.status {
+                                        PeriodStatus::Draft => Color32::from_rgb(170, 100, 0),
+                                        PeriodStatus::Finalized => Color32::from_rgb(20, 90, 160),
+                                        PeriodStatus::Published => Color32::from_rgb(30, 120, 50),
+                                    };
+                                    ui.colored_label(color, p.period.status.label(lang));
+                                    ui.label(p.units_scored.to_string());
+                                    if p.cells_unappraised > 0 {
+                                        ui.colored_label(Color32::from_rgb(170, 100, 0), p.cells_unappraised.to_string());
+                                    } else {
+                                        ui.label("0");
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                    });
+                ui.add_space(6.0);
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_from_a_file_never_panic() {
+        assert_eq!(parse_color("#1565C0"), Color32::from_rgb(0x15, 0x65, 0xC0));
+        assert_eq!(parse_color("#12"), Color32::GRAY);
+        assert_eq!(parse_color("#ẞẞẞ"), Color32::GRAY);
+    }
+}

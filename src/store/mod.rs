@@ -47,6 +47,27 @@ pub struct Store {
     path: PathBuf,
     access: Access,
     _lock: Option<WriterLock>,
+    /// A private copy read instead of the file, when a read-only open meets the journal of an
+    /// interrupted edit (see [`Store::open`]).
+    _snapshot: Option<tempfile::TempDir>,
+}
+
+/// The rollback journal SQLite keeps beside a file during a write.
+fn journal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-journal");
+    PathBuf::from(name)
+}
+
+/// Copies the file and the journal of an interrupted edit into a private folder, where SQLite
+/// can roll the edit back without touching the original.
+fn snapshot_with_journal(path: &Path) -> Result<(tempfile::TempDir, PathBuf), StoreError> {
+    let dir = tempfile::tempdir().map_err(|e| StoreError::io(path, e))?;
+    let copy = dir.path().join("snapshot.db");
+    std::fs::copy(path, &copy).map_err(|e| StoreError::io(path, e))?;
+    let journal = journal_path(path);
+    std::fs::copy(&journal, journal_path(&copy)).map_err(|e| StoreError::io(&journal, e))?;
+    Ok((dir, copy))
 }
 
 /// Where the sniffing of the first 100 bytes got to.
@@ -249,6 +270,23 @@ impl Store {
             });
         }
         let base = OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_EXRESCODE;
+        // A read-only open cannot roll back the journal of an edit that was interrupted (the
+        // program killed, the power cut): read a private copy where SQLite can.
+        let has_journal = std::fs::metadata(journal_path(path)).is_ok_and(|m| m.len() > 0);
+        if access != Access::ReadWrite && has_journal {
+            let (snapshot, copy) = snapshot_with_journal(path)?;
+            let conn = Connection::open_with_flags(&copy, base | OpenFlags::SQLITE_OPEN_READ_WRITE)
+                .map_err(classify)?;
+            harden(&conn, true)?;
+            verify(&conn)?;
+            return Ok(Store {
+                conn,
+                path: path.to_path_buf(),
+                access,
+                _lock: None,
+                _snapshot: Some(snapshot),
+            });
+        }
         let mut conn = if access == Access::ReadWrite {
             match Connection::open_with_flags(path, base | OpenFlags::SQLITE_OPEN_READ_WRITE) {
                 Ok(c) => c,
@@ -289,6 +327,7 @@ impl Store {
             path: path.to_path_buf(),
             access,
             _lock: lock,
+            _snapshot: None,
         })
     }
 

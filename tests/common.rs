@@ -1,0 +1,41 @@
+//! Shared test fixtures: temporary folders and demo files.
+#![allow(dead_code)] // each test binary uses a different part
+
+use std::path::{Path, PathBuf};
+
+use giaoban::demo::demo_seed;
+use giaoban::store::Store;
+
+/// A temporary folder, removed at the end of the test.
+pub struct TempDir(pub tempfile::TempDir);
+
+impl TempDir {
+    pub fn new() -> TempDir {
+        TempDir(tempfile::tempdir().expect("temporary folder"))
+    }
+    pub fn path(&self) -> &Path {
+        self.0.path()
+    }
+    pub fn join(&self, name: &str) -> PathBuf {
+        self.0.path().join(name)
+    }
+    /// A fresh demo document in this folder.
+    pub fn demo(&self, name: &str) -> PathBuf {
+        let path = self.join(name);
+        Store::create(&path, &demo_seed(), false).expect("demo file");
+        path
+    }
+}
+
+/// Files in a folder other than the ones named (journals, WAL files...).
+pub fn side_files(dir: &Path, keep: &[&str]) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| !keep.contains(&n.as_str()))
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -11,7 +11,11 @@ use crate::domain::lang::Lang;
 use crate::store::{Intent, Store, StoreError, schema::SCHEMA_VERSION};
 
 #[derive(Debug, Parser)]
-#[command(name = "giaoban", version, about = "Bàn làm việc của thư ký Ban chỉ đạo CNTT / The IT steering committee secretary's desk")]
+#[command(
+    name = "giaoban",
+    version,
+    about = "Bàn làm việc của thư ký Ban chỉ đạo CNTT / The IT steering committee secretary's desk"
+)]
 pub struct Cli {
     /// The file to open in the window (default: the last one used, or the demo file).
     pub file: Option<PathBuf>,
@@ -60,7 +64,11 @@ pub enum CliCommand {
 /// The language of messages: `--lang`, else the system's locale, else Vietnamese.
 pub fn message_lang(arg: Option<LangArg>) -> Lang {
     arg.map(Lang::from)
-        .or_else(|| sys_locale::get_locale().as_deref().and_then(Lang::from_code))
+        .or_else(|| {
+            sys_locale::get_locale()
+                .as_deref()
+                .and_then(Lang::from_code)
+        })
         .unwrap_or_default()
 }
 
@@ -104,10 +112,19 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), StoreError>
             format!("Tệp: {}", path.display()),
             format!("Cơ quan: {}", body.name),
             format!("Lược đồ: {version} (phiên bản này đọc tới {SCHEMA_VERSION})"),
-            format!("Đơn vị: {} (đã thôi hoạt động: {})", c.units, c.retired_units),
+            format!(
+                "Đơn vị: {} (đã thôi hoạt động: {})",
+                c.units, c.retired_units
+            ),
             format!("Kế hoạch: {}; chỉ tiêu: {}", c.plans, c.targets),
-            format!("Bộ tiêu chí: {}; kỳ đã chấm: {}", c.criteria_sets, c.scored_periods),
-            format!("Cuộc họp: {}; việc được giao: {}", c.meetings, c.action_items),
+            format!(
+                "Bộ tiêu chí: {}; kỳ đã chấm: {}",
+                c.criteria_sets, c.scored_periods
+            ),
+            format!(
+                "Cuộc họp: {}; việc được giao: {}",
+                c.meetings, c.action_items
+            ),
             format!("Nhật ký thay đổi: {} dòng", c.audit_rows),
             "Kết quả: tệp dùng được".to_string(),
         ],
@@ -117,7 +134,10 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), StoreError>
             format!("Schema: {version} (this version reads up to {SCHEMA_VERSION})"),
             format!("Units: {} (retired: {})", c.units, c.retired_units),
             format!("Plans: {}; targets: {}", c.plans, c.targets),
-            format!("Criteria sets: {}; scored periods: {}", c.criteria_sets, c.scored_periods),
+            format!(
+                "Criteria sets: {}; scored periods: {}",
+                c.criteria_sets, c.scored_periods
+            ),
             format!("Meetings: {}; action items: {}", c.meetings, c.action_items),
             format!("Audit log: {} rows", c.audit_rows),
             "Result: usable".to_string(),
@@ -140,7 +160,12 @@ fn stress_edit(path: &Path, count: u32) -> Result<(), StoreError> {
             unit_id: unit.unit_id,
             name: format!("{} {i}", unit.name),
         };
-        store.apply(&edit, "stress", chrono::Utc::now(), crate::store::Origin::Do)?;
+        store.apply(
+            &edit,
+            "stress",
+            chrono::Utc::now(),
+            crate::store::Origin::Do,
+        )?;
     }
     Ok(())
 }

@@ -45,7 +45,10 @@ const HOME_AFFAIRS: &str = "Phòng Nội vụ";
 const FINANCE: &str = "Phòng Tài chính - Kế hoạch";
 
 fn id(kind: &str, name: &str) -> Uuid {
-    Uuid::new_v5(&Uuid::NAMESPACE_OID, format!("giaoban-demo:{kind}:{name}").as_bytes())
+    Uuid::new_v5(
+        &Uuid::NAMESPACE_OID,
+        format!("giaoban-demo:{kind}:{name}").as_bytes(),
+    )
 }
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -82,7 +85,13 @@ struct Spec {
     evidence: bool,
 }
 
-const fn spec(code: &'static str, name: &'static str, kind: CriterionKind, max: f64, step: f64) -> Spec {
+const fn spec(
+    code: &'static str,
+    name: &'static str,
+    kind: CriterionKind,
+    max: f64,
+    step: f64,
+) -> Spec {
     Spec {
         code,
         name,
@@ -103,7 +112,10 @@ const fn rate(code: &'static str, name: &'static str, max: f64) -> Spec {
 }
 
 const fn evidence(s: Spec) -> Spec {
-    Spec { evidence: true, ..s }
+    Spec {
+        evidence: true,
+        ..s
+    }
 }
 
 const fn thresholds(s: Spec, t: &'static [(f64, f64)]) -> Spec {
@@ -123,71 +135,303 @@ use CriterionKind::{Bonus, Count, Penalty, Points, YesNo};
 /// Group 4 and criteria 5.1–5.3 and 6.2 are the criteria the meeting of 03/01/2018 added.
 fn ward_eoffice_2018() -> Vec<(&'static str, &'static str, Vec<Spec>)> {
     vec![
-        ("1", "Hạ tầng kỹ thuật và an toàn thông tin", vec![
-            spec("1.1", "Mạng nội bộ, kết nối Internet và mạng WAN của Thành phố hoạt động ổn định", Points, 4.0, 0.5),
-            rate("1.2", "Tỷ lệ cán bộ, công chức có máy tính phục vụ công việc", 3.0),
-            spec("1.3", "Phòng chống mã độc, sao lưu dữ liệu định kỳ", YesNo, 3.0, 3.0),
-            spec("1.4", "Có cán bộ chuyên trách (kiêm nhiệm) CNTT của phường", YesNo, 2.0, 2.0),
-            spec("1.5", "Giao ban trực tuyến kết nối với quận, Thành phố", YesNo, 2.0, 2.0),
-        ]),
-        ("2", "Quản lý văn bản và điều hành tác nghiệp", vec![
-            rate("2.1", "Tỷ lệ văn bản đi được gửi dưới dạng điện tử", 7.0),
-            rate("2.2", "Tỷ lệ văn bản đến được xử lý trên phần mềm quản lý văn bản và điều hành", 6.0),
-            rate("2.3", "Tỷ lệ cán bộ sử dụng thư điện tử công vụ trong công việc", 4.0),
-            spec("2.4", "Sử dụng chữ ký số khi phát hành văn bản điện tử", YesNo, 4.0, 4.0),
-            rate("2.5", "Tỷ lệ báo cáo định kỳ gửi qua hệ thống thông tin báo cáo", 3.0),
-        ]),
-        ("3", "Dịch vụ công trực tuyến và một cửa điện tử", vec![
-            thresholds(spec("3.1", "Tỷ lệ hồ sơ dịch vụ công trực tuyến mức độ 3, 4 nộp qua mạng", CriterionKind::Rate, 8.0, 0.01),
-                &[(98.0, 8.0), (90.0, 6.0), (80.0, 4.0), (50.0, 2.0)]),
-            rate("3.2", "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn", 7.0),
-            spec("3.3", "Sử dụng phần mềm một cửa điện tử dùng chung 3 cấp của Thành phố", YesNo, 5.0, 5.0),
-        ]),
-        ("4", "Hệ thống quản lý chất lượng ISO 9001:2015", vec![
-            evidence(spec("4.1", "Xây dựng, áp dụng, duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001:2015", Points, 6.0, 0.5)),
-            thresholds(spec("4.2", "Số quy trình ISO được thực hiện trên phần mềm", Count, 4.0, 1.0),
-                &[(20.0, 4.0), (10.0, 3.0), (5.0, 2.0), (1.0, 1.0)]),
-            spec("4.3", "Đánh giá nội bộ và xem xét của lãnh đạo đúng kế hoạch", YesNo, 2.0, 2.0),
-        ]),
-        ("5", "Trình độ ứng dụng CNTT của lãnh đạo và công chức phường", vec![
-            evidence(spec("5.1", "Kết quả sát hạch trình độ ứng dụng CNTT của Bí thư Đảng ủy phường", YesNo, 4.0, 4.0)),
-            evidence(spec("5.2", "Kết quả sát hạch trình độ ứng dụng CNTT của Phó Bí thư Đảng ủy phường", YesNo, 3.0, 3.0)),
-            evidence(spec("5.3", "Kết quả sát hạch trình độ ứng dụng CNTT của Chủ tịch UBND phường", YesNo, 4.0, 4.0)),
-            rate("5.4", "Tỷ lệ công chức đạt chuẩn kỹ năng sử dụng CNTT (Thông tư 03/2014/TT-BTTTT)", 4.0),
-        ]),
-        ("6", "Trang thông tin điện tử phường", vec![
-            thresholds(spec("6.1", "Số tin, bài cập nhật trong tháng", Count, 5.0, 1.0),
-                &[(20.0, 5.0), (12.0, 4.0), (8.0, 3.0), (4.0, 2.0), (1.0, 1.0)]),
-            thresholds(spec("6.2", "Tỷ lệ truy cập Trang thông tin điện tử phường (lượt truy cập trong tháng)", Count, 5.0, 1.0),
-                &[(3000.0, 5.0), (2000.0, 4.0), (1000.0, 3.0), (500.0, 2.0), (1.0, 1.0)]),
-            spec("6.3", "Công khai thông tin theo Nghị định 43/2011/NĐ-CP", Points, 5.0, 0.5),
-        ]),
-        ("7", "Điểm thưởng, điểm trừ", vec![
-            spec("7.1", "Sáng kiến, mô hình mới về ứng dụng CNTT được ghi nhận", Bonus, 3.0, 0.5),
-            spec("7.2", "Chậm gửi báo cáo, số liệu theo yêu cầu", Penalty, 3.0, 0.5),
-            spec("7.3", "Để xảy ra sự cố mất an toàn thông tin", Penalty, 5.0, 1.0),
-        ]),
+        (
+            "1",
+            "Hạ tầng kỹ thuật và an toàn thông tin",
+            vec![
+                spec(
+                    "1.1",
+                    "Mạng nội bộ, kết nối Internet và mạng WAN của Thành phố hoạt động ổn định",
+                    Points,
+                    4.0,
+                    0.5,
+                ),
+                rate(
+                    "1.2",
+                    "Tỷ lệ cán bộ, công chức có máy tính phục vụ công việc",
+                    3.0,
+                ),
+                spec(
+                    "1.3",
+                    "Phòng chống mã độc, sao lưu dữ liệu định kỳ",
+                    YesNo,
+                    3.0,
+                    3.0,
+                ),
+                spec(
+                    "1.4",
+                    "Có cán bộ chuyên trách (kiêm nhiệm) CNTT của phường",
+                    YesNo,
+                    2.0,
+                    2.0,
+                ),
+                spec(
+                    "1.5",
+                    "Giao ban trực tuyến kết nối với quận, Thành phố",
+                    YesNo,
+                    2.0,
+                    2.0,
+                ),
+            ],
+        ),
+        (
+            "2",
+            "Quản lý văn bản và điều hành tác nghiệp",
+            vec![
+                rate("2.1", "Tỷ lệ văn bản đi được gửi dưới dạng điện tử", 7.0),
+                rate(
+                    "2.2",
+                    "Tỷ lệ văn bản đến được xử lý trên phần mềm quản lý văn bản và điều hành",
+                    6.0,
+                ),
+                rate(
+                    "2.3",
+                    "Tỷ lệ cán bộ sử dụng thư điện tử công vụ trong công việc",
+                    4.0,
+                ),
+                spec(
+                    "2.4",
+                    "Sử dụng chữ ký số khi phát hành văn bản điện tử",
+                    YesNo,
+                    4.0,
+                    4.0,
+                ),
+                rate(
+                    "2.5",
+                    "Tỷ lệ báo cáo định kỳ gửi qua hệ thống thông tin báo cáo",
+                    3.0,
+                ),
+            ],
+        ),
+        (
+            "3",
+            "Dịch vụ công trực tuyến và một cửa điện tử",
+            vec![
+                thresholds(
+                    spec(
+                        "3.1",
+                        "Tỷ lệ hồ sơ dịch vụ công trực tuyến mức độ 3, 4 nộp qua mạng",
+                        CriterionKind::Rate,
+                        8.0,
+                        0.01,
+                    ),
+                    &[(98.0, 8.0), (90.0, 6.0), (80.0, 4.0), (50.0, 2.0)],
+                ),
+                rate(
+                    "3.2",
+                    "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn",
+                    7.0,
+                ),
+                spec(
+                    "3.3",
+                    "Sử dụng phần mềm một cửa điện tử dùng chung 3 cấp của Thành phố",
+                    YesNo,
+                    5.0,
+                    5.0,
+                ),
+            ],
+        ),
+        (
+            "4",
+            "Hệ thống quản lý chất lượng ISO 9001:2015",
+            vec![
+                evidence(spec(
+                    "4.1",
+                    "Xây dựng, áp dụng, duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001:2015",
+                    Points,
+                    6.0,
+                    0.5,
+                )),
+                thresholds(
+                    spec(
+                        "4.2",
+                        "Số quy trình ISO được thực hiện trên phần mềm",
+                        Count,
+                        4.0,
+                        1.0,
+                    ),
+                    &[(20.0, 4.0), (10.0, 3.0), (5.0, 2.0), (1.0, 1.0)],
+                ),
+                spec(
+                    "4.3",
+                    "Đánh giá nội bộ và xem xét của lãnh đạo đúng kế hoạch",
+                    YesNo,
+                    2.0,
+                    2.0,
+                ),
+            ],
+        ),
+        (
+            "5",
+            "Trình độ ứng dụng CNTT của lãnh đạo và công chức phường",
+            vec![
+                evidence(spec(
+                    "5.1",
+                    "Kết quả sát hạch trình độ ứng dụng CNTT của Bí thư Đảng ủy phường",
+                    YesNo,
+                    4.0,
+                    4.0,
+                )),
+                evidence(spec(
+                    "5.2",
+                    "Kết quả sát hạch trình độ ứng dụng CNTT của Phó Bí thư Đảng ủy phường",
+                    YesNo,
+                    3.0,
+                    3.0,
+                )),
+                evidence(spec(
+                    "5.3",
+                    "Kết quả sát hạch trình độ ứng dụng CNTT của Chủ tịch UBND phường",
+                    YesNo,
+                    4.0,
+                    4.0,
+                )),
+                rate(
+                    "5.4",
+                    "Tỷ lệ công chức đạt chuẩn kỹ năng sử dụng CNTT (Thông tư 03/2014/TT-BTTTT)",
+                    4.0,
+                ),
+            ],
+        ),
+        (
+            "6",
+            "Trang thông tin điện tử phường",
+            vec![
+                thresholds(
+                    spec("6.1", "Số tin, bài cập nhật trong tháng", Count, 5.0, 1.0),
+                    &[(20.0, 5.0), (12.0, 4.0), (8.0, 3.0), (4.0, 2.0), (1.0, 1.0)],
+                ),
+                thresholds(
+                    spec(
+                        "6.2",
+                        "Tỷ lệ truy cập Trang thông tin điện tử phường (lượt truy cập trong tháng)",
+                        Count,
+                        5.0,
+                        1.0,
+                    ),
+                    &[
+                        (3000.0, 5.0),
+                        (2000.0, 4.0),
+                        (1000.0, 3.0),
+                        (500.0, 2.0),
+                        (1.0, 1.0),
+                    ],
+                ),
+                spec(
+                    "6.3",
+                    "Công khai thông tin theo Nghị định 43/2011/NĐ-CP",
+                    Points,
+                    5.0,
+                    0.5,
+                ),
+            ],
+        ),
+        (
+            "7",
+            "Điểm thưởng, điểm trừ",
+            vec![
+                spec(
+                    "7.1",
+                    "Sáng kiến, mô hình mới về ứng dụng CNTT được ghi nhận",
+                    Bonus,
+                    3.0,
+                    0.5,
+                ),
+                spec(
+                    "7.2",
+                    "Chậm gửi báo cáo, số liệu theo yêu cầu",
+                    Penalty,
+                    3.0,
+                    0.5,
+                ),
+                spec(
+                    "7.3",
+                    "Để xảy ra sự cố mất an toàn thông tin",
+                    Penalty,
+                    5.0,
+                    1.0,
+                ),
+            ],
+        ),
     ]
 }
 
 fn one_stop_2017() -> Vec<(&'static str, &'static str, Vec<Spec>)> {
-    vec![("1", "Tiêu chuẩn mô hình Bộ phận một cửa", vec![
-        spec("1.1", "Cơ sở vật chất, trang thiết bị của bộ phận một cửa đạt chuẩn", YesNo, 20.0, 20.0),
-        spec("1.2", "Niêm yết công khai đầy đủ thủ tục hành chính", YesNo, 20.0, 20.0),
-        spec("1.3", "Ứng dụng phần mềm một cửa điện tử", YesNo, 20.0, 20.0),
-        spec("1.4", "Cán bộ tiếp nhận, trả kết quả đúng quy định, thái độ phục vụ tốt", YesNo, 20.0, 20.0),
-        spec("1.5", "Tổ chức lấy ý kiến mức độ hài lòng của người dân", YesNo, 20.0, 20.0),
-    ])]
+    vec![(
+        "1",
+        "Tiêu chuẩn mô hình Bộ phận một cửa",
+        vec![
+            spec(
+                "1.1",
+                "Cơ sở vật chất, trang thiết bị của bộ phận một cửa đạt chuẩn",
+                YesNo,
+                20.0,
+                20.0,
+            ),
+            spec(
+                "1.2",
+                "Niêm yết công khai đầy đủ thủ tục hành chính",
+                YesNo,
+                20.0,
+                20.0,
+            ),
+            spec(
+                "1.3",
+                "Ứng dụng phần mềm một cửa điện tử",
+                YesNo,
+                20.0,
+                20.0,
+            ),
+            spec(
+                "1.4",
+                "Cán bộ tiếp nhận, trả kết quả đúng quy định, thái độ phục vụ tốt",
+                YesNo,
+                20.0,
+                20.0,
+            ),
+            spec(
+                "1.5",
+                "Tổ chức lấy ý kiến mức độ hài lòng của người dân",
+                YesNo,
+                20.0,
+                20.0,
+            ),
+        ],
+    )]
 }
 
 fn district_eoffice_2018() -> Vec<(&'static str, &'static str, Vec<Spec>)> {
-    vec![("1", "Ứng dụng CNTT trong hoạt động của phòng, ban", vec![
-        rate("1.1", "Tỷ lệ văn bản trao đổi giữa các phòng, ban dưới dạng điện tử", 20.0),
-        spec("1.2", "Sử dụng chữ ký số trong phát hành văn bản", YesNo, 10.0, 10.0),
-        rate("1.3", "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng", 30.0),
-        rate("1.4", "Tỷ lệ quy trình nghiệp vụ được tin học hóa", 20.0),
-        spec("1.5", "Áp dụng hệ thống quản lý chất lượng ISO 9001:2015", Points, 20.0, 1.0),
-    ])]
+    vec![(
+        "1",
+        "Ứng dụng CNTT trong hoạt động của phòng, ban",
+        vec![
+            rate(
+                "1.1",
+                "Tỷ lệ văn bản trao đổi giữa các phòng, ban dưới dạng điện tử",
+                20.0,
+            ),
+            spec(
+                "1.2",
+                "Sử dụng chữ ký số trong phát hành văn bản",
+                YesNo,
+                10.0,
+                10.0,
+            ),
+            rate(
+                "1.3",
+                "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng",
+                30.0,
+            ),
+            rate("1.4", "Tỷ lệ quy trình nghiệp vụ được tin học hóa", 20.0),
+            spec(
+                "1.5",
+                "Áp dụng hệ thống quản lý chất lượng ISO 9001:2015",
+                Points,
+                20.0,
+                1.0,
+            ),
+        ],
+    )]
 }
 
 /// Adds a criteria set, its groups, criteria and the standard bands; returns the criteria.
@@ -275,7 +519,11 @@ fn ward_value(ward: usize, ability: f64, c: &Criterion, ci: usize, month: u32) -
             } else {
                 ability + 0.1
             };
-            if noise(ward as u64, ci as u64, 7) < pass_chance { 1.0 } else { 0.0 }
+            if noise(ward as u64, ci as u64, 7) < pass_chance {
+                1.0
+            } else {
+                0.0
+            }
         }
         CriterionKind::Rate => (((35.0 + level * 65.0) * 10.0).round() / 10.0).min(100.0),
         CriterionKind::Count => {
@@ -283,10 +531,18 @@ fn ward_value(ward: usize, ability: f64, c: &Criterion, ci: usize, month: u32) -
             (level * top * 1.2).round()
         }
         CriterionKind::Bonus => {
-            if n > 0.85 { round_to(n * 2.0, c.step).min(c.max_points) } else { 0.0 }
+            if n > 0.85 {
+                round_to(n * 2.0, c.step).min(c.max_points)
+            } else {
+                0.0
+            }
         }
         CriterionKind::Penalty => {
-            if n < 0.06 && ability < 0.8 { c.step } else { 0.0 }
+            if n < 0.06 && ability < 0.8 {
+                c.step
+            } else {
+                0.0
+            }
         }
     }
 }
@@ -471,7 +727,14 @@ pub fn demo_seed() -> Seed {
     );
 
     add_plans(&mut seed, &unit);
-    add_meeting(&mut seed, chair, ward_set, district_set, one_stop_set, &unit);
+    add_meeting(
+        &mut seed,
+        chair,
+        ward_set,
+        district_set,
+        one_stop_set,
+        &unit,
+    );
     seed
 }
 
@@ -538,7 +801,13 @@ fn add_plans(seed: &mut Seed, unit: &dyn Fn(&str) -> Uuid) {
             status: PlanStatus::InForce,
         },
     ];
-    let mut target = |plan_id: Uuid, code: &str, text: &str, scope: TargetScope, cmp: Comparison, value: f64, measured: Option<f64>| {
+    let mut target = |plan_id: Uuid,
+                      code: &str,
+                      text: &str,
+                      scope: TargetScope,
+                      cmp: Comparison,
+                      value: f64,
+                      measured: Option<f64>| {
         let target_id = id("target", &format!("{plan_id}:{code}"));
         seed.targets.push(Target {
             target_id,
@@ -565,21 +834,133 @@ fn add_plans(seed: &mut Seed, unit: &dyn Fn(&str) -> Uuid) {
     };
     use Comparison::{AtLeast, MoreThan};
     use TargetScope::{Body, Units};
-    target(city_2019, "1", "100% xã, phường, thị trấn triển khai hội nghị truyền hình trực tuyến (giao ban trực tuyến) kết nối với UBND Thành phố", Body, AtLeast, 100.0, None);
-    target(city_2019, "2", "80% cuộc họp triển khai nhiệm vụ công tác, sơ kết, tổng kết, tập huấn của Thành phố được thực hiện trực tuyến", Body, AtLeast, 80.0, None);
-    target(city_2019, "3", "30% cuộc họp nhiều thành phần, họp giao ban định kỳ được thực hiện trực tuyến", Body, AtLeast, 30.0, None);
-    target(city_2019, "4", "100% văn bản giao dịch giữa các cơ quan hành chính nhà nước của Thành phố dưới dạng điện tử", Body, AtLeast, 100.0, None);
-    target(city_2019, "5", "80% thủ tục hành chính được cung cấp trực tuyến mức độ 3, 4", Body, AtLeast, 80.0, None);
-    target(city_2019, "6", "Ít nhất 30% dịch vụ công trực tuyến ở mức độ 4", Body, AtLeast, 30.0, None);
-    target(city_2019, "7", "Tối thiểu 50% gói thầu chào hàng cạnh tranh, quy mô nhỏ lựa chọn nhà thầu qua mạng", Body, AtLeast, 50.0, None);
+    target(
+        city_2019,
+        "1",
+        "100% xã, phường, thị trấn triển khai hội nghị truyền hình trực tuyến (giao ban trực tuyến) kết nối với UBND Thành phố",
+        Body,
+        AtLeast,
+        100.0,
+        None,
+    );
+    target(
+        city_2019,
+        "2",
+        "80% cuộc họp triển khai nhiệm vụ công tác, sơ kết, tổng kết, tập huấn của Thành phố được thực hiện trực tuyến",
+        Body,
+        AtLeast,
+        80.0,
+        None,
+    );
+    target(
+        city_2019,
+        "3",
+        "30% cuộc họp nhiều thành phần, họp giao ban định kỳ được thực hiện trực tuyến",
+        Body,
+        AtLeast,
+        30.0,
+        None,
+    );
+    target(
+        city_2019,
+        "4",
+        "100% văn bản giao dịch giữa các cơ quan hành chính nhà nước của Thành phố dưới dạng điện tử",
+        Body,
+        AtLeast,
+        100.0,
+        None,
+    );
+    target(
+        city_2019,
+        "5",
+        "80% thủ tục hành chính được cung cấp trực tuyến mức độ 3, 4",
+        Body,
+        AtLeast,
+        80.0,
+        None,
+    );
+    target(
+        city_2019,
+        "6",
+        "Ít nhất 30% dịch vụ công trực tuyến ở mức độ 4",
+        Body,
+        AtLeast,
+        30.0,
+        None,
+    );
+    target(
+        city_2019,
+        "7",
+        "Tối thiểu 50% gói thầu chào hàng cạnh tranh, quy mô nhỏ lựa chọn nhà thầu qua mạng",
+        Body,
+        AtLeast,
+        50.0,
+        None,
+    );
 
-    let connected = target(district_2019, "1", "100% phường được triển khai kết nối giao ban trực tuyến với Thành phố", Units, AtLeast, 100.0, Some(12.0 / 14.0 * 100.0));
-    target(district_2019, "2", "80% cuộc họp triển khai nhiệm vụ công tác, sơ kết, tổng kết, tập huấn của UBND quận được thực hiện trực tuyến", Body, AtLeast, 80.0, Some(62.0));
-    target(district_2019, "3", "30% cuộc họp nhiều thành phần, họp giao ban định kỳ giữa UBND quận và các phường được thực hiện trực tuyến", Body, AtLeast, 30.0, Some(25.0));
-    target(district_2019, "4", "100% văn bản giao dịch giữa UBND quận với UBND Thành phố và UBND các phường dưới dạng điện tử", Body, AtLeast, 100.0, Some(97.5));
-    target(district_2019, "5", "Tối thiểu 50% gói thầu chào hàng cạnh tranh, quy mô nhỏ, đấu thầu rộng rãi, hạn chế lựa chọn nhà thầu qua mạng", Body, AtLeast, 50.0, Some(40.0));
-    target(district_2019, "6", "Tỷ lệ hồ sơ đăng ký qua mạng đối với dịch vụ công trực tuyến mức độ 3, 4 cấp quận, phường đạt trên 98%", Body, MoreThan, 98.0, Some(96.2));
-    target(district_2019, "7", "Tỷ lệ dịch vụ công trực tuyến mức độ 3, 4 đạt 100% (hết năm 2019)", Body, AtLeast, 100.0, Some(88.0));
+    let connected = target(
+        district_2019,
+        "1",
+        "100% phường được triển khai kết nối giao ban trực tuyến với Thành phố",
+        Units,
+        AtLeast,
+        100.0,
+        Some(12.0 / 14.0 * 100.0),
+    );
+    target(
+        district_2019,
+        "2",
+        "80% cuộc họp triển khai nhiệm vụ công tác, sơ kết, tổng kết, tập huấn của UBND quận được thực hiện trực tuyến",
+        Body,
+        AtLeast,
+        80.0,
+        Some(62.0),
+    );
+    target(
+        district_2019,
+        "3",
+        "30% cuộc họp nhiều thành phần, họp giao ban định kỳ giữa UBND quận và các phường được thực hiện trực tuyến",
+        Body,
+        AtLeast,
+        30.0,
+        Some(25.0),
+    );
+    target(
+        district_2019,
+        "4",
+        "100% văn bản giao dịch giữa UBND quận với UBND Thành phố và UBND các phường dưới dạng điện tử",
+        Body,
+        AtLeast,
+        100.0,
+        Some(97.5),
+    );
+    target(
+        district_2019,
+        "5",
+        "Tối thiểu 50% gói thầu chào hàng cạnh tranh, quy mô nhỏ, đấu thầu rộng rãi, hạn chế lựa chọn nhà thầu qua mạng",
+        Body,
+        AtLeast,
+        50.0,
+        Some(40.0),
+    );
+    target(
+        district_2019,
+        "6",
+        "Tỷ lệ hồ sơ đăng ký qua mạng đối với dịch vụ công trực tuyến mức độ 3, 4 cấp quận, phường đạt trên 98%",
+        Body,
+        MoreThan,
+        98.0,
+        Some(96.2),
+    );
+    target(
+        district_2019,
+        "7",
+        "Tỷ lệ dịch vụ công trực tuyến mức độ 3, 4 đạt 100% (hết năm 2019)",
+        Body,
+        AtLeast,
+        100.0,
+        Some(88.0),
+    );
     for ward in WARDS {
         seed.unit_checks.push(UnitCheck {
             check_id: id("check", &format!("{connected}:{ward}")),
@@ -600,10 +981,26 @@ fn add_plans(seed: &mut Seed, unit: &dyn Fn(&str) -> Uuid) {
             note: String::new(),
         });
     };
-    task("Duy trì hiệu quả hệ thống giao ban trực tuyến giữa quận và các phường", &[OFFICE], TaskStatus::InProgress);
-    task("Duy trì Cổng thông tin điện tử quận và trang thông tin điện tử các phường, trường học; sẵn sàng nâng cấp, mở rộng", &[CULTURE_IT], TaskStatus::InProgress);
-    task("Thực hiện hiệu quả phần mềm một cửa dùng chung 3 cấp và dịch vụ công trực tuyến mức độ 3, 4 của Thành phố", &[OFFICE], TaskStatus::InProgress);
-    task("Kết nối, trao đổi dữ liệu với phần mềm, cơ sở dữ liệu của Thành phố theo tiến độ", &[CULTURE_IT], TaskStatus::NotStarted);
+    task(
+        "Duy trì hiệu quả hệ thống giao ban trực tuyến giữa quận và các phường",
+        &[OFFICE],
+        TaskStatus::InProgress,
+    );
+    task(
+        "Duy trì Cổng thông tin điện tử quận và trang thông tin điện tử các phường, trường học; sẵn sàng nâng cấp, mở rộng",
+        &[CULTURE_IT],
+        TaskStatus::InProgress,
+    );
+    task(
+        "Thực hiện hiệu quả phần mềm một cửa dùng chung 3 cấp và dịch vụ công trực tuyến mức độ 3, 4 của Thành phố",
+        &[OFFICE],
+        TaskStatus::InProgress,
+    );
+    task(
+        "Kết nối, trao đổi dữ liệu với phần mềm, cơ sở dữ liệu của Thành phố theo tiến độ",
+        &[CULTURE_IT],
+        TaskStatus::NotStarted,
+    );
 }
 
 fn add_meeting(
@@ -658,21 +1055,31 @@ fn add_meeting(
         });
     }
     let conclusions: [(&str, &str, Option<Uuid>); 5] = [
-        ("Về mô hình tiếp nhận và trả kết quả giải quyết TTHC quận, phường",
-         "Căn cứ báo cáo kết quả kiểm tra, đánh giá công nhận của Tổ công tác, thống nhất công nhận đạt chuẩn mô hình tiếp nhận và trả kết quả giải quyết TTHC của Bộ phận một cửa quận và 14 phường. Đồng ý đổi tên mô hình thành mô hình \"Bộ phận tiếp nhận và trả kết quả thân thiện, gần dân\". Tham mưu tiêu chí mô hình năm 2018 hướng tới mục tiêu rút ngắn thời gian giải quyết TTHC, giảm số lần đi lại của công dân, đáp ứng đầy đủ nội dung theo Quyết định số 07/2016/QĐ-UBND của UBND Thành phố Hà Nội, hoàn thành và ban hành trong tháng 01 năm 2018.",
-         Some(one_stop_set)),
-        ("Về mô hình Cơ quan điện tử phường",
-         "Hoàn thiện bộ tiêu chí đánh giá năm 2018 gắn với hệ thống quản lý chất lượng ISO 9001:2015. Bổ sung một số tiêu chí mới như: kết quả đánh giá sát hạch trình độ ứng dụng CNTT của Bí thư Đảng ủy, Phó Bí thư Đảng ủy, Chủ tịch UBND phường; tỷ lệ truy cập Trang thông tin điện tử phường… làm tiêu chí đánh giá mô hình năm 2018, hoàn thành bộ tiêu chí, trình Ban chỉ đạo phê duyệt và ban hành áp dụng trong tháng 01 năm 2018. Căn cứ bộ tiêu chí mới, tổ chức chấm điểm thực hiện mô hình hàng tháng trên hệ thống và công khai kết quả chấm điểm trên Trang thông tin điều hành tác nghiệp. Trong quý I năm 2018, tổ chức lớp bồi dưỡng kỹ năng ứng dụng CNTT cho lãnh đạo chủ chốt phường còn hạn chế trong việc ứng dụng CNTT.",
-         Some(ward_set)),
-        ("Về mô hình Cơ quan điện tử quận",
-         "Thống nhất chủ trương xây dựng và triển khai áp dụng khung mô hình Cơ quan điện tử quận giai đoạn 2018 - 2020 với phương châm đảm bảo tính khả thi và chủ động trong triển khai thực hiện. Xây dựng lộ trình tổ chức thực hiện và dự kiến đánh giá đạt chuẩn khung mô hình vào tháng 6/2020. Xây dựng các văn bản tổ chức thực hiện và bộ tiêu chí thực hiện năm 2018, xin ý kiến các phòng, ban, ngành, đoàn thể, hoàn thiện trình Ban chỉ đạo phê duyệt ban hành và triển khai áp dụng trong tháng 01 năm 2018. Tham mưu bố trí kinh phí thực hiện mô hình giai đoạn 2018 - 2020 đảm bảo đúng quy định.",
-         Some(district_set)),
-        ("Về triển khai kế hoạch ứng dụng CNTT năm 2018",
-         "Xây dựng kế hoạch ứng dụng CNTT năm 2018 trên nguyên tắc đảm bảo thực hiện các nhiệm vụ trọng tâm, thường xuyên và các nhiệm vụ do Thành phố giao. Hướng dẫn các trường chi chế độ chính sách cho cán bộ chuyên trách CNTT trường.",
-         None),
-        ("Về tổ chức tuyên truyền và thi tìm hiểu dịch vụ công trực tuyến mức độ 3 và 4",
-         "Xây dựng kế hoạch chi tiết tổ chức cuộc thi trình Ban chỉ đạo xem xét phê duyệt.",
-         None),
+        (
+            "Về mô hình tiếp nhận và trả kết quả giải quyết TTHC quận, phường",
+            "Căn cứ báo cáo kết quả kiểm tra, đánh giá công nhận của Tổ công tác, thống nhất công nhận đạt chuẩn mô hình tiếp nhận và trả kết quả giải quyết TTHC của Bộ phận một cửa quận và 14 phường. Đồng ý đổi tên mô hình thành mô hình \"Bộ phận tiếp nhận và trả kết quả thân thiện, gần dân\". Tham mưu tiêu chí mô hình năm 2018 hướng tới mục tiêu rút ngắn thời gian giải quyết TTHC, giảm số lần đi lại của công dân, đáp ứng đầy đủ nội dung theo Quyết định số 07/2016/QĐ-UBND của UBND Thành phố Hà Nội, hoàn thành và ban hành trong tháng 01 năm 2018.",
+            Some(one_stop_set),
+        ),
+        (
+            "Về mô hình Cơ quan điện tử phường",
+            "Hoàn thiện bộ tiêu chí đánh giá năm 2018 gắn với hệ thống quản lý chất lượng ISO 9001:2015. Bổ sung một số tiêu chí mới như: kết quả đánh giá sát hạch trình độ ứng dụng CNTT của Bí thư Đảng ủy, Phó Bí thư Đảng ủy, Chủ tịch UBND phường; tỷ lệ truy cập Trang thông tin điện tử phường… làm tiêu chí đánh giá mô hình năm 2018, hoàn thành bộ tiêu chí, trình Ban chỉ đạo phê duyệt và ban hành áp dụng trong tháng 01 năm 2018. Căn cứ bộ tiêu chí mới, tổ chức chấm điểm thực hiện mô hình hàng tháng trên hệ thống và công khai kết quả chấm điểm trên Trang thông tin điều hành tác nghiệp. Trong quý I năm 2018, tổ chức lớp bồi dưỡng kỹ năng ứng dụng CNTT cho lãnh đạo chủ chốt phường còn hạn chế trong việc ứng dụng CNTT.",
+            Some(ward_set),
+        ),
+        (
+            "Về mô hình Cơ quan điện tử quận",
+            "Thống nhất chủ trương xây dựng và triển khai áp dụng khung mô hình Cơ quan điện tử quận giai đoạn 2018 - 2020 với phương châm đảm bảo tính khả thi và chủ động trong triển khai thực hiện. Xây dựng lộ trình tổ chức thực hiện và dự kiến đánh giá đạt chuẩn khung mô hình vào tháng 6/2020. Xây dựng các văn bản tổ chức thực hiện và bộ tiêu chí thực hiện năm 2018, xin ý kiến các phòng, ban, ngành, đoàn thể, hoàn thiện trình Ban chỉ đạo phê duyệt ban hành và triển khai áp dụng trong tháng 01 năm 2018. Tham mưu bố trí kinh phí thực hiện mô hình giai đoạn 2018 - 2020 đảm bảo đúng quy định.",
+            Some(district_set),
+        ),
+        (
+            "Về triển khai kế hoạch ứng dụng CNTT năm 2018",
+            "Xây dựng kế hoạch ứng dụng CNTT năm 2018 trên nguyên tắc đảm bảo thực hiện các nhiệm vụ trọng tâm, thường xuyên và các nhiệm vụ do Thành phố giao. Hướng dẫn các trường chi chế độ chính sách cho cán bộ chuyên trách CNTT trường.",
+            None,
+        ),
+        (
+            "Về tổ chức tuyên truyền và thi tìm hiểu dịch vụ công trực tuyến mức độ 3 và 4",
+            "Xây dựng kế hoạch chi tiết tổ chức cuộc thi trình Ban chỉ đạo xem xét phê duyệt.",
+            None,
+        ),
     ];
     for (i, (heading, text, set_id)) in conclusions.into_iter().enumerate() {
         seed.conclusions.push(Conclusion {
@@ -691,15 +1098,65 @@ fn add_meeting(
         year: 2018,
         quarter: 1,
     });
-    let actions: [(u32, &str, &str, Option<Deadline>, Option<NaiveDate>); 8] = [
-        (1, OFFICE, "Tham mưu, ban hành tiêu chí mô hình \"Bộ phận tiếp nhận và trả kết quả thân thiện, gần dân\" năm 2018", month(2018, 1), Some(day(2018, 1, 30))),
-        (2, CULTURE_IT, "Hoàn thiện bộ tiêu chí mô hình Cơ quan điện tử phường năm 2018 gắn với ISO 9001:2015, trình Ban chỉ đạo phê duyệt, ban hành", month(2018, 1), Some(day(2018, 1, 26))),
-        (2, HOME_AFFAIRS, "Tổ chức lớp bồi dưỡng kỹ năng ứng dụng CNTT cho lãnh đạo chủ chốt phường", q1, Some(day(2018, 3, 28))),
-        (3, CULTURE_IT, "Xây dựng văn bản tổ chức thực hiện và bộ tiêu chí mô hình Cơ quan điện tử quận năm 2018, trình Ban chỉ đạo phê duyệt", month(2018, 1), None),
-        (3, CULTURE_IT, "Đánh giá đạt chuẩn khung mô hình Cơ quan điện tử quận giai đoạn 2018 - 2020", month(2020, 6), None),
-        (3, FINANCE, "Tham mưu bố trí kinh phí thực hiện mô hình Cơ quan điện tử quận giai đoạn 2018 - 2020", None, None),
-        (4, CULTURE_IT, "Xây dựng kế hoạch ứng dụng CNTT năm 2018", q1, Some(day(2018, 2, 12))),
-        (5, CULTURE_IT, "Xây dựng kế hoạch chi tiết tổ chức cuộc thi tìm hiểu dịch vụ công trực tuyến mức độ 3, 4 tại các trường học, trình Ban chỉ đạo", None, None),
+    // (conclusion number, unit, task, deadline, completed on)
+    type Action<'a> = (u32, &'a str, &'a str, Option<Deadline>, Option<NaiveDate>);
+    let actions: [Action; 8] = [
+        (
+            1,
+            OFFICE,
+            "Tham mưu, ban hành tiêu chí mô hình \"Bộ phận tiếp nhận và trả kết quả thân thiện, gần dân\" năm 2018",
+            month(2018, 1),
+            Some(day(2018, 1, 30)),
+        ),
+        (
+            2,
+            CULTURE_IT,
+            "Hoàn thiện bộ tiêu chí mô hình Cơ quan điện tử phường năm 2018 gắn với ISO 9001:2015, trình Ban chỉ đạo phê duyệt, ban hành",
+            month(2018, 1),
+            Some(day(2018, 1, 26)),
+        ),
+        (
+            2,
+            HOME_AFFAIRS,
+            "Tổ chức lớp bồi dưỡng kỹ năng ứng dụng CNTT cho lãnh đạo chủ chốt phường",
+            q1,
+            Some(day(2018, 3, 28)),
+        ),
+        (
+            3,
+            CULTURE_IT,
+            "Xây dựng văn bản tổ chức thực hiện và bộ tiêu chí mô hình Cơ quan điện tử quận năm 2018, trình Ban chỉ đạo phê duyệt",
+            month(2018, 1),
+            None,
+        ),
+        (
+            3,
+            CULTURE_IT,
+            "Đánh giá đạt chuẩn khung mô hình Cơ quan điện tử quận giai đoạn 2018 - 2020",
+            month(2020, 6),
+            None,
+        ),
+        (
+            3,
+            FINANCE,
+            "Tham mưu bố trí kinh phí thực hiện mô hình Cơ quan điện tử quận giai đoạn 2018 - 2020",
+            None,
+            None,
+        ),
+        (
+            4,
+            CULTURE_IT,
+            "Xây dựng kế hoạch ứng dụng CNTT năm 2018",
+            q1,
+            Some(day(2018, 2, 12)),
+        ),
+        (
+            5,
+            CULTURE_IT,
+            "Xây dựng kế hoạch chi tiết tổ chức cuộc thi tìm hiểu dịch vụ công trực tuyến mức độ 3, 4 tại các trường học, trình Ban chỉ đạo",
+            None,
+            None,
+        ),
     ];
     for (i, (number, who, text, deadline, done)) in actions.into_iter().enumerate() {
         seed.actions.push(ActionItem {
@@ -717,57 +1174,6 @@ fn add_meeting(
             completed_on: done,
             completion_note: String::new(),
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_demo_matches_the_seeds() {
-        let seed = demo_seed();
-        let wards = seed.units.iter().filter(|u| u.kind == UnitKind::Ward).count();
-        assert_eq!(wards, 14);
-        let ward_criteria: Vec<_> = seed
-            .criteria
-            .iter()
-            .filter(|c| {
-                seed.groups
-                    .iter()
-                    .any(|g| g.group_id == c.group_id && seed.sets[0].set_id == g.set_id)
-            })
-            .collect();
-        assert_eq!(ward_criteria.len(), 26);
-        let max: f64 = ward_criteria
-            .iter()
-            .filter(|c| c.kind.counts_toward_max())
-            .map(|c| c.max_points)
-            .sum();
-        assert!((max - 100.0).abs() < 1e-9, "max total {max}");
-        assert_eq!(seed.conclusions.len(), 5);
-        assert_eq!(seed.agenda.len(), 5);
-        assert_eq!(seed.periods.iter().filter(|p| p.set_id == seed.sets[0].set_id).count(), 12);
-        // Every raw value is within its criterion's range.
-        for s in &seed.scores {
-            let Some(c) = seed.criteria.iter().find(|c| c.criterion_id == s.criterion_id) else {
-                panic!("score for unknown criterion");
-            };
-            for v in [s.self_value, s.appraised_value].into_iter().flatten() {
-                let ok = match c.kind {
-                    CriterionKind::YesNo => v == 0.0 || v == 1.0,
-                    CriterionKind::Rate => (0.0..=100.0).contains(&v),
-                    CriterionKind::Count => v >= 0.0 && v.fract() == 0.0,
-                    _ => (0.0..=c.max_points).contains(&v),
-                };
-                assert!(ok, "{} = {v}", c.code);
-            }
-        }
-    }
-
-    #[test]
-    fn the_demo_is_deterministic() {
-        assert_eq!(demo_seed(), demo_seed());
     }
 }
 
@@ -790,5 +1196,70 @@ pub fn empty_seed() -> Seed {
             })
             .collect(),
         ..Seed::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_matches_the_seeds() {
+        let seed = demo_seed();
+        let wards = seed
+            .units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Ward)
+            .count();
+        assert_eq!(wards, 14);
+        let ward_criteria: Vec<_> = seed
+            .criteria
+            .iter()
+            .filter(|c| {
+                seed.groups
+                    .iter()
+                    .any(|g| g.group_id == c.group_id && seed.sets[0].set_id == g.set_id)
+            })
+            .collect();
+        assert_eq!(ward_criteria.len(), 26);
+        let max: f64 = ward_criteria
+            .iter()
+            .filter(|c| c.kind.counts_toward_max())
+            .map(|c| c.max_points)
+            .sum();
+        assert!((max - 100.0).abs() < 1e-9, "max total {max}");
+        assert_eq!(seed.conclusions.len(), 5);
+        assert_eq!(seed.agenda.len(), 5);
+        assert_eq!(
+            seed.periods
+                .iter()
+                .filter(|p| p.set_id == seed.sets[0].set_id)
+                .count(),
+            12
+        );
+        // Every raw value is within its criterion's range.
+        for s in &seed.scores {
+            let Some(c) = seed
+                .criteria
+                .iter()
+                .find(|c| c.criterion_id == s.criterion_id)
+            else {
+                panic!("score for unknown criterion");
+            };
+            for v in [s.self_value, s.appraised_value].into_iter().flatten() {
+                let ok = match c.kind {
+                    CriterionKind::YesNo => v == 0.0 || v == 1.0,
+                    CriterionKind::Rate => (0.0..=100.0).contains(&v),
+                    CriterionKind::Count => v >= 0.0 && v.fract() == 0.0,
+                    _ => (0.0..=c.max_points).contains(&v),
+                };
+                assert!(ok, "{} = {v}", c.code);
+            }
+        }
+    }
+
+    #[test]
+    fn the_demo_is_deterministic() {
+        assert_eq!(demo_seed(), demo_seed());
     }
 }

@@ -6,9 +6,9 @@
 //! - [`ui`]: panels and widgets; draws from the state and emits commands.
 //! - [`cli`]: the command line.
 
+pub mod app;
+pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod store;
-pub mod app;
-pub mod cli;
 pub mod ui;

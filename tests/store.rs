@@ -12,7 +12,9 @@ use giaoban::domain::edit::Edit;
 use giaoban::domain::error::RuleError;
 use giaoban::domain::lang::Lang;
 use giaoban::domain::org::{BodyKind, UnitKind};
-use giaoban::store::schema::{APPLICATION_ID, MIGRATIONS, REQUIRED_TABLES, SCHEMA_VERSION, migrate_to};
+use giaoban::store::schema::{
+    APPLICATION_ID, MIGRATIONS, REQUIRED_TABLES, SCHEMA_VERSION, migrate_to,
+};
 use giaoban::store::{Access, Intent, Origin, ReadOnlyReason, Store, StoreError};
 use rusqlite::Connection;
 use uuid::Uuid;
@@ -38,9 +40,17 @@ fn the_demo_round_trips_through_a_real_file() {
     let plans = store.plans_overview().expect("plans");
     assert_eq!(plans.len(), seed.plans.len());
     for p in &plans {
-        let original = seed.plans.iter().find(|q| q.plan_id == p.plan.plan_id).expect("plan");
+        let original = seed
+            .plans
+            .iter()
+            .find(|q| q.plan_id == p.plan.plan_id)
+            .expect("plan");
         assert_eq!(&p.plan, original);
-        let targets: Vec<_> = seed.targets.iter().filter(|t| t.plan_id == p.plan.plan_id).collect();
+        let targets: Vec<_> = seed
+            .targets
+            .iter()
+            .filter(|t| t.plan_id == p.plan.plan_id)
+            .collect();
         assert_eq!(p.targets.len(), targets.len());
         for (read, written) in p.targets.iter().zip(targets) {
             assert_eq!(&read.target, written);
@@ -48,7 +58,10 @@ fn the_demo_round_trips_through_a_real_file() {
     }
     let sets = store.sets_overview().expect("sets");
     assert_eq!(sets.len(), 3);
-    let ward = sets.iter().find(|s| s.model.slug == "ward-eoffice").expect("ward set");
+    let ward = sets
+        .iter()
+        .find(|s| s.model.slug == "ward-eoffice")
+        .expect("ward set");
     assert_eq!(ward.criteria, 26);
     assert_eq!(ward.max_total, 100.0);
     assert_eq!(ward.periods.len(), 12);
@@ -57,8 +70,14 @@ fn the_demo_round_trips_through_a_real_file() {
     let meetings = store.meetings_overview().expect("meetings");
     assert_eq!(meetings.len(), 1);
     let m = &meetings[0];
-    assert_eq!(m.meeting.held_on, NaiveDate::from_ymd_opt(2018, 1, 3).expect("date"));
-    assert_eq!(m.chair.as_ref().map(|p| p.name.as_str()), Some("Đỗ Mạnh Hải"));
+    assert_eq!(
+        m.meeting.held_on,
+        NaiveDate::from_ymd_opt(2018, 1, 3).expect("date")
+    );
+    assert_eq!(
+        m.chair.as_ref().map(|p| p.name.as_str()),
+        Some("Đỗ Mạnh Hải")
+    );
     assert_eq!(m.conclusions.len(), 5);
     assert_eq!(m.agenda.len(), 5);
     let deadlines: Vec<String> = m
@@ -67,9 +86,15 @@ fn the_demo_round_trips_through_a_real_file() {
         .filter_map(|a| a.action.deadline.map(|d| d.to_string()))
         .collect();
     for wanted in ["2018-01", "2018-Q1", "2020-06"] {
-        assert!(deadlines.iter().any(|d| d == wanted), "{wanted} in {deadlines:?}");
+        assert!(
+            deadlines.iter().any(|d| d == wanted),
+            "{wanted} in {deadlines:?}"
+        );
     }
-    assert_eq!(store.setting("demo").expect("setting").as_deref(), Some("1"));
+    assert_eq!(
+        store.setting("demo").expect("setting").as_deref(),
+        Some("1")
+    );
     let counts = store.counts().expect("counts");
     assert_eq!(counts.units, 18);
     assert_eq!(counts.scored_periods, 13);
@@ -84,15 +109,49 @@ fn every_edit_round_trips_and_its_inverse_restores() {
     let unit_id = Uuid::new_v4();
     let person_id = Uuid::new_v4();
     let edits = vec![
-        Edit::SetBody { name: "Phường Việt Hưng".into(), kind: BodyKind::Ward, parent_name: Some("Thành phố Hà Nội".into()) },
-        Edit::AddUnit { unit_id, name: "Tổ dân phố 1".into(), kind: UnitKind::Office, position: Some(2) },
-        Edit::RenameUnit { unit_id, name: "Tổ dân phố số 1".into() },
-        Edit::SetUnitKind { unit_id, kind: UnitKind::Department },
-        Edit::MoveUnit { unit_id, position: 0 },
-        Edit::RetireUnit { unit_id, on: NaiveDate::from_ymd_opt(2025, 7, 1).expect("date") },
-        Edit::AddPerson { person_id, name: "Nguyễn Thị Thư".into(), title: "Thư ký Ban chỉ đạo".into(), unit_id: Some(before_units[0].unit_id) },
-        Edit::UpdatePerson { person_id, name: "Nguyễn Thị Thư".into(), title: "Chuyên viên CNTT".into(), unit_id: None },
-        Edit::SetPersonActive { person_id, active: false },
+        Edit::SetBody {
+            name: "Phường Việt Hưng".into(),
+            kind: BodyKind::Ward,
+            parent_name: Some("Thành phố Hà Nội".into()),
+        },
+        Edit::AddUnit {
+            unit_id,
+            name: "Tổ dân phố 1".into(),
+            kind: UnitKind::Office,
+            position: Some(2),
+        },
+        Edit::RenameUnit {
+            unit_id,
+            name: "Tổ dân phố số 1".into(),
+        },
+        Edit::SetUnitKind {
+            unit_id,
+            kind: UnitKind::Department,
+        },
+        Edit::MoveUnit {
+            unit_id,
+            position: 0,
+        },
+        Edit::RetireUnit {
+            unit_id,
+            on: NaiveDate::from_ymd_opt(2025, 7, 1).expect("date"),
+        },
+        Edit::AddPerson {
+            person_id,
+            name: "Nguyễn Thị Thư".into(),
+            title: "Thư ký Ban chỉ đạo".into(),
+            unit_id: Some(before_units[0].unit_id),
+        },
+        Edit::UpdatePerson {
+            person_id,
+            name: "Nguyễn Thị Thư".into(),
+            title: "Chuyên viên CNTT".into(),
+            unit_id: None,
+        },
+        Edit::SetPersonActive {
+            person_id,
+            active: false,
+        },
     ];
     let mut inverses = Vec::new();
     for edit in &edits {
@@ -105,16 +164,28 @@ fn every_edit_round_trips_and_its_inverse_restores() {
     assert_eq!(body.name, "Phường Việt Hưng");
     assert_eq!(body.kind, BodyKind::Ward);
     let units = store.units().expect("units");
-    let added = units.iter().find(|u| u.unit_id == unit_id).expect("added unit");
+    let added = units
+        .iter()
+        .find(|u| u.unit_id == unit_id)
+        .expect("added unit");
     assert_eq!(added.name, "Tổ dân phố số 1");
     assert_eq!(added.kind, UnitKind::Department);
     assert_eq!(added.sort_order, 0);
     assert!(added.retired_on.is_some());
-    let person = store.people().expect("people").into_iter().find(|p| p.person_id == person_id).expect("person");
+    let person = store
+        .people()
+        .expect("people")
+        .into_iter()
+        .find(|p| p.person_id == person_id)
+        .expect("person");
     assert_eq!(person.title, "Chuyên viên CNTT");
     assert!(!person.active);
     let audit = store.audit_tail(100).expect("audit");
-    assert_eq!(audit.len(), edits.len() + 1, "one audit row per edit, plus creation");
+    assert_eq!(
+        audit.len(),
+        edits.len() + 1,
+        "one audit row per edit, plus creation"
+    );
     assert_eq!(audit[0].action, "set_person_active");
     assert_eq!(audit[0].who, "Thư ký");
     assert!(audit[0].before.is_some() && audit[0].after.is_some());
@@ -122,12 +193,25 @@ fn every_edit_round_trips_and_its_inverse_restores() {
 
     // Undo everything, newest first: the units and people are as before.
     let mut store = open(&path);
-    for inverse in inverses.iter().rev() {
-        store.apply(inverse, "Thư ký", Utc::now(), Origin::Undo).unwrap_or_else(|e| panic!("{inverse:?}: {e}"));
+    for (edit, inverse) in edits.iter().zip(&inverses).rev() {
+        store
+            .apply(
+                inverse,
+                "Thư ký",
+                Utc::now(),
+                Origin::Undo { of: edit.action() },
+            )
+            .unwrap_or_else(|e| panic!("{inverse:?}: {e}"));
     }
     assert_eq!(store.units().expect("units"), before_units);
     assert_eq!(store.body().expect("body").name, "Quận Long Biên");
-    assert!(store.people().expect("people").iter().all(|p| p.person_id != person_id));
+    assert!(
+        store
+            .people()
+            .expect("people")
+            .iter()
+            .all(|p| p.person_id != person_id)
+    );
     let audit = store.audit_tail(1).expect("audit");
     assert_eq!(audit[0].action, "undo:set_body");
 }
@@ -141,18 +225,62 @@ fn refused_edits_write_nothing() {
     let audit_before = store.counts().expect("counts").audit_rows;
     let bytes_before = std::fs::read(&path).expect("read");
     let bad = [
-        (Edit::AddUnit { unit_id: Uuid::new_v4(), name: "  bồ  đề ".into(), kind: UnitKind::Ward, position: None },
-         RuleError::DuplicateUnitName("bồ đề".into())),
-        (Edit::RenameUnit { unit_id: units[0].unit_id, name: "   ".into() }, RuleError::EmptyName),
-        (Edit::RenameUnit { unit_id: Uuid::new_v4(), name: "X".into() }, RuleError::UnitNotFound),
-        (Edit::DeleteUnit { unit_id: units[0].unit_id }, RuleError::UnitHasHistory { name: "Bồ Đề".into(), rows: 0 }),
-        (Edit::MoveUnit { unit_id: units[0].unit_id, position: 99 }, RuleError::BadPosition { index: 99, len: units.len() }),
-        (Edit::RestoreUnit { unit_id: units[0].unit_id }, RuleError::NotRetired("Bồ Đề".into())),
+        (
+            Edit::AddUnit {
+                unit_id: Uuid::new_v4(),
+                name: "  bồ  đề ".into(),
+                kind: UnitKind::Ward,
+                position: None,
+            },
+            RuleError::DuplicateUnitName("bồ đề".into()),
+        ),
+        (
+            Edit::RenameUnit {
+                unit_id: units[0].unit_id,
+                name: "   ".into(),
+            },
+            RuleError::EmptyName,
+        ),
+        (
+            Edit::RenameUnit {
+                unit_id: Uuid::new_v4(),
+                name: "X".into(),
+            },
+            RuleError::UnitNotFound,
+        ),
+        (
+            Edit::DeleteUnit {
+                unit_id: units[0].unit_id,
+            },
+            RuleError::UnitHasHistory {
+                name: "Bồ Đề".into(),
+                rows: 0,
+            },
+        ),
+        (
+            Edit::MoveUnit {
+                unit_id: units[0].unit_id,
+                position: 99,
+            },
+            RuleError::BadPosition {
+                index: 99,
+                len: units.len(),
+            },
+        ),
+        (
+            Edit::RestoreUnit {
+                unit_id: units[0].unit_id,
+            },
+            RuleError::NotRetired("Bồ Đề".into()),
+        ),
     ];
     for (edit, expected) in bad {
         match apply(&mut store, &edit) {
             Err(StoreError::Rule(rule)) => match (&rule, &expected) {
-                (RuleError::UnitHasHistory { name, rows }, RuleError::UnitHasHistory { name: want, .. }) => {
+                (
+                    RuleError::UnitHasHistory { name, rows },
+                    RuleError::UnitHasHistory { name: want, .. },
+                ) => {
                     assert_eq!(name, want);
                     assert!(*rows > 0);
                 }
@@ -166,7 +294,11 @@ fn refused_edits_write_nothing() {
     assert_eq!(vi, "Đã có đơn vị tên \"Bồ Đề\"");
     assert_eq!(store.counts().expect("counts").audit_rows, audit_before);
     drop(store);
-    assert_eq!(std::fs::read(&path).expect("read"), bytes_before, "the file is unchanged");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bytes_before,
+        "the file is unchanged"
+    );
 }
 
 #[test]
@@ -175,13 +307,31 @@ fn the_file_stays_one_file_in_rollback_journal_mode() {
     let path = dir.demo("single.db");
     let mut store = open(&path);
     let unit = store.units().expect("units")[0].clone();
-    apply(&mut store, &Edit::RenameUnit { unit_id: unit.unit_id, name: "Bồ Đề mới".into() }).expect("rename");
+    apply(
+        &mut store,
+        &Edit::RenameUnit {
+            unit_id: unit.unit_id,
+            name: "Bồ Đề mới".into(),
+        },
+    )
+    .expect("rename");
     // Between writes (the program still running), only the document is in the folder.
     assert_eq!(side_files(dir.path(), &["single.db"]), Vec::<String>::new());
     let header = std::fs::read(&path).expect("read");
-    assert_eq!(header[18], 1, "legacy (rollback journal) write version, not WAL");
-    assert_eq!(u32::from_be_bytes([header[68], header[69], header[70], header[71]]), APPLICATION_ID);
-    assert_eq!(i64::from(u32::from_be_bytes([header[60], header[61], header[62], header[63]])), SCHEMA_VERSION);
+    assert_eq!(
+        header[18], 1,
+        "legacy (rollback journal) write version, not WAL"
+    );
+    assert_eq!(
+        u32::from_be_bytes([header[68], header[69], header[70], header[71]]),
+        APPLICATION_ID
+    );
+    assert_eq!(
+        i64::from(u32::from_be_bytes([
+            header[60], header[61], header[62], header[63]
+        ])),
+        SCHEMA_VERSION
+    );
 }
 
 #[test]
@@ -191,16 +341,26 @@ fn migrations_bring_every_older_version_to_the_newest() {
         let path = dir.join(&format!("v{start}.db"));
         let mut conn = Connection::open(&path).expect("create");
         migrate_to(&mut conn, start).expect("old version");
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
         assert_eq!(version, start);
         migrate_to(&mut conn, SCHEMA_VERSION).expect("migrate");
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
         assert_eq!(version, SCHEMA_VERSION);
-        let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).expect("id");
+        let app: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .expect("id");
         assert_eq!(app as u32, APPLICATION_ID);
         for table in REQUIRED_TABLES {
             let n: i64 = conn
-                .query_row("SELECT count(*) FROM sqlite_schema WHERE name = ?1", [table], |r| r.get(0))
+                .query_row(
+                    "SELECT count(*) FROM sqlite_schema WHERE name = ?1",
+                    [table],
+                    |r| r.get(0),
+                )
                 .expect("table");
             assert_eq!(n, 1, "{table} after migrating from {start}");
         }
@@ -214,14 +374,25 @@ fn migrations_bring_every_older_version_to_the_newest() {
 fn refused(path: &std::path::Path) -> StoreError {
     let before = std::fs::read(path).ok();
     let dir = path.parent().expect("folder");
-    let name = path.file_name().expect("name").to_string_lossy().into_owned();
+    let name = path
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     let err = match Store::open(path, Intent::Edit) {
         Ok(_) => panic!("{} opened", path.display()),
         Err(e) => e,
     };
-    assert_eq!(std::fs::read(path).ok(), before, "nothing written to {name}");
+    assert_eq!(
+        std::fs::read(path).ok(),
+        before,
+        "nothing written to {name}"
+    );
     let others = side_files(dir, &[&name]);
-    assert!(others.iter().all(|f| !f.starts_with(&name)), "side files {others:?}");
+    assert!(
+        others.iter().all(|f| !f.starts_with(&name)),
+        "side files {others:?}"
+    );
     // A one-line reason in both languages.
     for lang in [Lang::Vi, Lang::En] {
         let msg = err.message(lang);
@@ -248,24 +419,34 @@ fn broken_and_foreign_files_are_refused_with_a_reason() {
     assert!(matches!(refused(&truncated), StoreError::Truncated { .. }));
     let header_only = dir.join("header.db");
     std::fs::write(&header_only, &bytes[..60]).expect("write");
-    assert!(matches!(refused(&header_only), StoreError::Truncated { .. }));
+    assert!(matches!(
+        refused(&header_only),
+        StoreError::Truncated { .. }
+    ));
 
     let foreign = dir.join("foreign.db");
     {
         let conn = Connection::open(&foreign).expect("create");
-        conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');").expect("sql");
+        conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
+            .expect("sql");
     }
-    assert!(matches!(refused(&foreign), StoreError::ForeignFile { application_id: 0 }));
+    assert!(matches!(
+        refused(&foreign),
+        StoreError::ForeignFile { application_id: 0 }
+    ));
 
     let newer = dir.demo("newer.db");
     {
         let conn = Connection::open(&newer).expect("open");
-        conn.pragma_update(None, "user_version", 99).expect("version");
+        conn.pragma_update(None, "user_version", 99)
+            .expect("version");
     }
     let err = refused(&newer);
     assert_eq!(
         err.message(Lang::En),
-        format!("made by a newer version of giaoban (schema 99); this one reads up to {SCHEMA_VERSION}")
+        format!(
+            "made by a newer version of giaoban (schema 99); this one reads up to {SCHEMA_VERSION}"
+        )
     );
 
     // Damage inside the file: overwrite a page in the middle with noise.
@@ -278,18 +459,28 @@ fn broken_and_foreign_files_are_refused_with_a_reason() {
     }
     std::fs::write(&damaged, &broken).expect("write");
     let err = refused(&damaged);
-    assert!(matches!(err, StoreError::Damaged { .. } | StoreError::NotSqlite | StoreError::Sqlite(_)), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            StoreError::Damaged { .. } | StoreError::NotSqlite | StoreError::Sqlite(_)
+        ),
+        "{err:?}"
+    );
 
     // A file whose rows break the rules of the program (a hand edit): refused, not a panic.
     let tampered = dir.demo("tampered.db");
     {
         let conn = Connection::open(&tampered).expect("open");
-        conn.execute_batch("PRAGMA foreign_keys=OFF; UPDATE person SET unit_id = 99999;").expect("sql");
+        conn.execute_batch("PRAGMA foreign_keys=OFF; UPDATE person SET unit_id = 99999;")
+            .expect("sql");
     }
     assert!(matches!(refused(&tampered), StoreError::Damaged { .. }));
 
     let missing = dir.join("missing.db");
-    assert!(matches!(Store::open(&missing, Intent::Edit), Err(StoreError::NotFound { .. })));
+    assert!(matches!(
+        Store::open(&missing, Intent::Edit),
+        Err(StoreError::NotFound { .. })
+    ));
     assert!(!missing.exists(), "open never creates a file");
 }
 
@@ -300,9 +491,18 @@ fn a_second_open_is_read_only_and_never_writes() {
     let first = open(&path);
     assert_eq!(first.access(), Access::ReadWrite);
     let mut second = open(&path);
-    assert_eq!(second.access(), Access::ReadOnly(ReadOnlyReason::OpenElsewhere));
+    assert_eq!(
+        second.access(),
+        Access::ReadOnly(ReadOnlyReason::OpenElsewhere)
+    );
     let unit = second.units().expect("units")[0].clone();
-    let err = apply(&mut second, &Edit::RenameUnit { unit_id: unit.unit_id, name: "Khác".into() });
+    let err = apply(
+        &mut second,
+        &Edit::RenameUnit {
+            unit_id: unit.unit_id,
+            name: "Khác".into(),
+        },
+    );
     assert!(matches!(err, Err(StoreError::ReadOnly(_))));
     drop(first);
     drop(second);
@@ -318,7 +518,10 @@ fn a_read_only_file_opens_read_only() {
     perms.set_readonly(true);
     std::fs::set_permissions(&path, perms).expect("chmod");
     let store = open(&path);
-    assert_eq!(store.access(), Access::ReadOnly(ReadOnlyReason::FileNotWritable));
+    assert_eq!(
+        store.access(),
+        Access::ReadOnly(ReadOnlyReason::FileNotWritable)
+    );
     assert_eq!(store.units().expect("units").len(), 18);
 }
 
@@ -332,9 +535,15 @@ fn save_copy_writes_a_compact_single_file() {
     let target = out.join("Quan-Long-Bien_2026-11-22.db");
     let size = store.save_copy(&target).expect("copy");
     assert_eq!(size, std::fs::metadata(&target).expect("meta").len());
-    assert_eq!(side_files(&out, &["Quan-Long-Bien_2026-11-22.db"]), Vec::<String>::new());
+    assert_eq!(
+        side_files(&out, &["Quan-Long-Bien_2026-11-22.db"]),
+        Vec::<String>::new()
+    );
     let copy = Store::open(&target, Intent::Inspect).expect("open copy");
-    assert_eq!(copy.counts().expect("counts"), store.counts().expect("counts"));
+    assert_eq!(
+        copy.counts().expect("counts"),
+        store.counts().expect("counts")
+    );
     // Replacing an existing copy works too.
     store.save_copy(&target).expect("again");
 }

@@ -230,7 +230,8 @@ impl GiaobanApp {
             Command::SetUserName(name) => {
                 self.prefs.user_name = name.trim().to_string();
                 self.save_prefs();
-                self.notes.info(lang.pick("Đã lưu tên người dùng", "User name saved"));
+                self.notes
+                    .info(lang.pick("Đã lưu tên người dùng", "User name saved"));
             }
             Command::Navigate(nav) => self.nav = nav,
             Command::Quit => self.quit_requested = true,
@@ -285,7 +286,12 @@ impl GiaobanApp {
         let Some(step) = self.undo.next_undo().cloned() else {
             return;
         };
-        if let Some(redo) = self.apply_edit(&step.undo, Origin::Undo) {
+        if let Some(redo) = self.apply_edit(
+            &step.undo,
+            Origin::Undo {
+                of: step.redo.action(),
+            },
+        ) {
             self.undo.undone(redo);
             let lang = self.lang();
             self.notes.info(format!(
@@ -372,7 +378,11 @@ impl GiaobanApp {
             .and_then(|d| d.view.body.as_ref())
             .map(|b| b.name.clone())
             .unwrap_or_default();
-        format!("{}_{}.db", file_stem(&body), self.today().format("%Y-%m-%d"))
+        format!(
+            "{}_{}.db",
+            file_stem(&body),
+            self.today().format("%Y-%m-%d")
+        )
     }
 
     fn save_as(&mut self, path: &Path) {

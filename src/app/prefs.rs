@@ -100,7 +100,9 @@ mod tests {
 
     #[test]
     fn prefs_round_trip_and_recent_list() {
-        let dir = tempfile::tempdir().map(|d| d.keep()).unwrap_or_else(|_| std::env::temp_dir());
+        let dir = tempfile::tempdir()
+            .map(|d| d.keep())
+            .unwrap_or_else(|_| std::env::temp_dir());
         let path = dir.join("p").join("prefs.json");
         let mut prefs = Prefs {
             language: Some(Lang::En),

@@ -169,7 +169,16 @@ mod tests {
 
     #[test]
     fn malformed_deadlines_are_refused() {
-        for bad in ["", "18", "2018-13", "2018-Q5", "2018-1", "2018-02-30", "abcd", "2018-01-01-01"] {
+        for bad in [
+            "",
+            "18",
+            "2018-13",
+            "2018-Q5",
+            "2018-1",
+            "2018-02-30",
+            "abcd",
+            "2018-01-01-01",
+        ] {
             assert!(Deadline::parse(bad).is_err(), "{bad}");
         }
     }

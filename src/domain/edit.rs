@@ -24,13 +24,29 @@ pub enum Edit {
     },
     /// Removes a unit that has no history (only used to undo `AddUnit`; a unit with
     /// history is retired instead).
-    DeleteUnit { unit_id: Uuid },
-    RenameUnit { unit_id: Uuid, name: String },
-    SetUnitKind { unit_id: Uuid, kind: UnitKind },
+    DeleteUnit {
+        unit_id: Uuid,
+    },
+    RenameUnit {
+        unit_id: Uuid,
+        name: String,
+    },
+    SetUnitKind {
+        unit_id: Uuid,
+        kind: UnitKind,
+    },
     /// Moves a unit to `position` in the official order of all units.
-    MoveUnit { unit_id: Uuid, position: usize },
-    RetireUnit { unit_id: Uuid, on: NaiveDate },
-    RestoreUnit { unit_id: Uuid },
+    MoveUnit {
+        unit_id: Uuid,
+        position: usize,
+    },
+    RetireUnit {
+        unit_id: Uuid,
+        on: NaiveDate,
+    },
+    RestoreUnit {
+        unit_id: Uuid,
+    },
     AddPerson {
         person_id: Uuid,
         name: String,
@@ -43,9 +59,14 @@ pub enum Edit {
         title: String,
         unit_id: Option<Uuid>,
     },
-    SetPersonActive { person_id: Uuid, active: bool },
+    SetPersonActive {
+        person_id: Uuid,
+        active: bool,
+    },
     /// Removes a person with no meeting records (only used to undo `AddPerson`).
-    DeletePerson { person_id: Uuid },
+    DeletePerson {
+        person_id: Uuid,
+    },
 }
 
 impl Edit {
@@ -90,7 +111,9 @@ impl Edit {
                 Lang::En => format!("Add person \"{name}\""),
             },
             Edit::UpdatePerson { .. } => s("Sửa thông tin người", "Edit person"),
-            Edit::SetPersonActive { active: true, .. } => s("Cho người tham gia lại", "Reactivate person"),
+            Edit::SetPersonActive { active: true, .. } => {
+                s("Cho người tham gia lại", "Reactivate person")
+            }
             Edit::SetPersonActive { active: false, .. } => {
                 s("Đánh dấu không còn tham gia", "Mark person inactive")
             }

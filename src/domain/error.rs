@@ -25,7 +25,9 @@ pub enum RuleError {
     NotRetired(String),
     #[error("the unit \"{name}\" has history ({rows} records) and can only be retired")]
     UnitHasHistory { name: String, rows: i64 },
-    #[error("the person \"{name}\" appears in {rows} meeting records and can only be marked inactive")]
+    #[error(
+        "the person \"{name}\" appears in {rows} meeting records and can only be marked inactive"
+    )]
     PersonHasHistory { name: String, rows: i64 },
     #[error("position {index} is outside the list of {len} units")]
     BadPosition { index: usize, len: usize },

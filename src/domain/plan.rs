@@ -119,11 +119,12 @@ pub enum Comparison {
 slug_enum!(Comparison { AtLeast => "at_least", MoreThan => "more_than", AtMost => "at_most" });
 
 impl Comparison {
-    pub fn symbol(self) -> &'static str {
+    /// In words: the bundled font has no "≥" sign, and words read better on a projector.
+    pub fn words(self, lang: Lang) -> &'static str {
         match self {
-            Comparison::AtLeast => "≥",
-            Comparison::MoreThan => ">",
-            Comparison::AtMost => "≤",
+            Comparison::AtLeast => lang.pick("tối thiểu", "at least"),
+            Comparison::MoreThan => lang.pick("trên", "over"),
+            Comparison::AtMost => lang.pick("tối đa", "at most"),
         }
     }
 }
@@ -143,8 +144,8 @@ pub struct Target {
 }
 
 impl Target {
-    /// "≥ 80%", "> 98%", "100%", "≥ 2".
-    pub fn goal_label(&self) -> String {
+    /// "tối thiểu 80%", "trên 98%", "100%".
+    pub fn goal_label(&self, lang: Lang) -> String {
         let unit = if self.kind == TargetKind::Percent {
             "%"
         } else {
@@ -155,7 +156,7 @@ impl Target {
             (Comparison::AtLeast, TargetKind::Percent) if self.target_value >= 100.0 => {
                 format!("{value}{unit}")
             }
-            (cmp, _) => format!("{} {value}{unit}", cmp.symbol()),
+            (cmp, _) => format!("{} {value}{unit}", cmp.words(lang)),
         }
     }
 }
@@ -239,10 +240,11 @@ mod tests {
             target_value: 98.0,
             deadline: None,
         };
-        assert_eq!(t.goal_label(), "> 98%");
+        assert_eq!(t.goal_label(Lang::Vi), "trên 98%");
+        assert_eq!(t.goal_label(Lang::En), "over 98%");
         t.comparison = Comparison::AtLeast;
         t.target_value = 100.0;
-        assert_eq!(t.goal_label(), "100%");
+        assert_eq!(t.goal_label(Lang::Vi), "100%");
         assert_eq!(format_number(96.5), "96.5");
     }
 }

@@ -37,7 +37,10 @@ pub fn clean_name(raw: &str) -> Result<String, RuleError> {
 
 /// Like [`clean_name`] for optional free text (a title, a note): may be empty.
 pub fn clean_text(raw: &str, max_chars: usize) -> Result<String, RuleError> {
-    if raw.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if raw
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         return Err(RuleError::ControlCharacters);
     }
     let nfc: String = raw.nfc().collect();
@@ -144,10 +147,7 @@ mod tests {
 
     #[test]
     fn clean_name_normalizes_and_refuses() {
-        assert_eq!(
-            clean_name("  Đức   Giang ").as_deref(),
-            Ok("Đức Giang")
-        );
+        assert_eq!(clean_name("  Đức   Giang ").as_deref(), Ok("Đức Giang"));
         // "ệ" typed as e + U+0323 + U+0302 becomes the precomposed letter.
         let decomposed = "Vie\u{0323}\u{0302}t Hu\u{031B}ng";
         assert_eq!(clean_name(decomposed).as_deref(), Ok("Việt Hưng"));

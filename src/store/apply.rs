@@ -17,7 +17,11 @@ use crate::domain::text::{clean_name, clean_text};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     Do,
-    Undo,
+    /// Undoes the edit whose action is `of` (the audit row says "undo:add_unit", not the
+    /// name of the inverse edit).
+    Undo {
+        of: &'static str,
+    },
     Redo,
 }
 
@@ -65,7 +69,11 @@ fn unit_row_id(tx: &Transaction, unit_id: Option<Uuid>) -> Result<Option<i64>, S
     match unit_id {
         None => Ok(None),
         Some(u) => tx
-            .query_row("SELECT id FROM unit WHERE uuid = ?1", [u.to_string()], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM unit WHERE uuid = ?1",
+                [u.to_string()],
+                |r| r.get(0),
+            )
             .optional()?
             .ok_or(StoreError::Rule(RuleError::UnitNotFound))
             .map(Some),
@@ -113,14 +121,16 @@ impl Store {
         origin: Origin,
     ) -> Result<Edit, StoreError> {
         if let Access::ReadOnly(reason) = self.access {
-            return Err(StoreError::ReadOnly(reason.message(crate::domain::lang::Lang::En)));
+            return Err(StoreError::ReadOnly(
+                reason.message(crate::domain::lang::Lang::En),
+            ));
         }
         let now = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let tx = self.conn.transaction()?;
         let (inverse, audit) = apply_in(&tx, edit, &now)?;
         let action = match origin {
             Origin::Do => edit.action().to_string(),
-            Origin::Undo => format!("undo:{}", edit.action()),
+            Origin::Undo { of } => format!("undo:{of}"),
             Origin::Redo => format!("redo:{}", edit.action()),
         };
         tx.execute(
@@ -166,7 +176,16 @@ fn apply_in(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
                 "SELECT b.id, b.uuid, b.name, b.kind, b.parent_id, p.name FROM body b
                  LEFT JOIN body p ON p.id = b.parent_id WHERE b.is_home = 1",
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
             )?;
             let old_kind = crate::domain::org::BodyKind::from_slug(&old_kind).ok_or_else(|| {
                 StoreError::Damaged {
@@ -205,7 +224,9 @@ fn apply_in(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
                 Audit {
                     entity: "body",
                     entity_uuid: Uuid::parse_str(&body_uuid).ok(),
-                    before: Some(json!({"name": old_name, "kind": old_kind.slug(), "parent": old_parent})),
+                    before: Some(
+                        json!({"name": old_name, "kind": old_kind.slug(), "parent": old_parent}),
+                    ),
                     after: Some(json!({"name": name, "kind": kind.slug(), "parent": parent_name})),
                 },
             ))
@@ -229,7 +250,14 @@ fn apply_in(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
             tx.execute(
                 "INSERT INTO unit (uuid, body_id, name, kind, sort_order, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![unit_id.to_string(), body_row, name, kind.slug(), units.len() as i64, now],
+                params![
+                    unit_id.to_string(),
+                    body_row,
+                    name,
+                    kind.slug(),
+                    units.len() as i64,
+                    now
+                ],
             )?;
             let mut order: Vec<Uuid> = units.iter().map(|u| u.unit_id).collect();
             let at = position.unwrap_or(order.len()).min(order.len());
@@ -514,7 +542,10 @@ fn apply_in(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
                 }
                 .into());
             }
-            tx.execute("DELETE FROM person WHERE uuid = ?1", [person_id.to_string()])?;
+            tx.execute(
+                "DELETE FROM person WHERE uuid = ?1",
+                [person_id.to_string()],
+            )?;
             Ok((
                 Edit::AddPerson {
                     person_id: *person_id,

@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
-use super::error::StoreError;
 use super::Store;
+use super::error::StoreError;
 
 /// A temporary name in the same folder as `path`, so the final rename is atomic.
 pub(super) fn temp_sibling(path: &Path) -> PathBuf {

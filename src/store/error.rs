@@ -48,11 +48,15 @@ pub enum StoreError {
     NotSqlite,
     #[error("the file is truncated ({actual} of {expected} bytes)")]
     Truncated { expected: u64, actual: u64 },
-    #[error("an SQLite file of another program (application id {application_id:#010x}), not a giaoban file")]
+    #[error(
+        "an SQLite file of another program (application id {application_id:#010x}), not a giaoban file"
+    )]
     ForeignFile { application_id: u32 },
     #[error("made by a newer version of giaoban (schema {found}); this one reads up to {max}")]
     NewerSchema { found: i64, max: i64 },
-    #[error("made by an older version of giaoban (schema {found}); open it for editing once to upgrade it")]
+    #[error(
+        "made by an older version of giaoban (schema {found}); open it for editing once to upgrade it"
+    )]
     OlderReadOnly { found: i64 },
     #[error("the file is damaged: {detail}")]
     Damaged { detail: String },
@@ -88,7 +92,9 @@ impl StoreError {
             StoreError::NotAFile { path } => format!("{}: không phải là tệp", path.display()),
             StoreError::AlreadyExists { path } => format!("{}: tệp đã tồn tại", path.display()),
             StoreError::Empty => "Tệp rỗng (0 byte)".into(),
-            StoreError::NotSqlite => "Không phải tệp giaoban (không phải cơ sở dữ liệu SQLite)".into(),
+            StoreError::NotSqlite => {
+                "Không phải tệp giaoban (không phải cơ sở dữ liệu SQLite)".into()
+            }
             StoreError::Truncated { expected, actual } => {
                 format!("Tệp bị cắt cụt ({actual} trên {expected} byte)")
             }

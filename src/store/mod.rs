@@ -22,7 +22,9 @@ use rusqlite::{Connection, OpenFlags};
 pub use self::apply::Origin;
 pub use self::error::{ReadOnlyReason, StoreError};
 pub use self::lock::WriterLock;
-pub use self::read::{AuditEntry, Counts, MeetingOverview, PlanOverview, SetOverview, TargetOverview};
+pub use self::read::{
+    AuditEntry, Counts, MeetingOverview, PlanOverview, SetOverview, TargetOverview,
+};
 use self::schema::{APPLICATION_ID, REQUIRED_TABLES, SCHEMA_VERSION};
 use crate::domain::seed::Seed;
 
@@ -193,9 +195,17 @@ fn verify(conn: &Connection) -> Result<(), StoreError> {
         .collect::<Result<_, _>>()
         .map_err(classify)?;
     if problems.first().map(String::as_str) != Some("ok") {
-        return Err(StoreError::Damaged {
-            detail: problems.into_iter().take(1).collect::<Vec<_>>().join(""),
-        });
+        // The first problem, on one line ("*** in database main ***" is only a header).
+        let detail = problems
+            .first()
+            .map(|p| {
+                p.lines()
+                    .filter(|l| !l.starts_with("***"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default();
+        return Err(StoreError::Damaged { detail });
     }
     let app_id: u32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get::<_, i64>(0))
@@ -230,7 +240,9 @@ fn verify(conn: &Connection) -> Result<(), StoreError> {
         });
     }
     let homes: i64 = conn
-        .query_row("SELECT count(*) FROM body WHERE is_home = 1", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM body WHERE is_home = 1", [], |r| {
+            r.get(0)
+        })
         .map_err(classify)?;
     if homes != 1 {
         return Err(StoreError::Damaged {

@@ -12,14 +12,20 @@ use super::error::StoreError;
 use crate::domain::deadline::Deadline;
 use crate::domain::meeting::{ActionItem, ActionStatus, Conclusion, Meeting};
 use crate::domain::org::{Body, BodyKind, Person, Unit, UnitKind};
-use crate::domain::plan::{Comparison, Measurement, Plan, PlanLevel, PlanStatus, Target, TargetKind, TargetScope};
+use crate::domain::plan::{
+    Comparison, Measurement, Plan, PlanLevel, PlanStatus, Target, TargetKind, TargetScope,
+};
 use crate::domain::scoring::{Band, Cadence, CriteriaSet, Model, PassRule, Period, PeriodStatus};
 
 fn conversion(idx: usize, what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         idx,
         Type::Text,
-        format!("unexpected {what} \"{}\"", value.chars().take(40).collect::<String>()).into(),
+        format!(
+            "unexpected {what} \"{}\"",
+            value.chars().take(40).collect::<String>()
+        )
+        .into(),
     )
 }
 
@@ -34,7 +40,12 @@ fn opt_uuid_at(row: &Row, idx: usize) -> rusqlite::Result<Option<Uuid>> {
         .transpose()
 }
 
-fn slug_at<T>(row: &Row, idx: usize, what: &str, parse: impl Fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+fn slug_at<T>(
+    row: &Row,
+    idx: usize,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
     let text: String = row.get(idx)?;
     parse(&text).ok_or_else(|| conversion(idx, what, &text))
 }
@@ -211,7 +222,9 @@ impl Store {
     }
 
     pub fn people(&self) -> Result<Vec<Person>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!("{PERSON_SELECT} ORDER BY p.id"))?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{PERSON_SELECT} ORDER BY p.id"))?;
         let rows = stmt.query_map([], person_from_row)?;
         rows.collect::<Result<_, _>>().map_err(damaged)
     }
@@ -220,7 +233,9 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -289,7 +304,12 @@ impl Store {
                     legal_basis: row.get(10)?,
                     status: slug_at(row, 11, "plan status", PlanStatus::from_slug)?,
                 };
-                Ok((plan, row.get::<_, Option<String>>(12)?, row.get::<_, i64>(13)?, row.get::<_, i64>(14)?))
+                Ok((
+                    plan,
+                    row.get::<_, Option<String>>(12)?,
+                    row.get::<_, i64>(13)?,
+                    row.get::<_, i64>(14)?,
+                ))
             })?
             .collect::<Result<Vec<_>, _>>()
             .map_err(damaged)?;
@@ -378,7 +398,14 @@ impl Store {
                         .and_then(PassRule::from_slug),
                     pass_min_pct: row.get(11)?,
                 };
-                Ok((model, set, row.get::<_, i64>(12)?, row.get(13)?, row.get(14)?, row.get(15)?))
+                Ok((
+                    model,
+                    set,
+                    row.get::<_, i64>(12)?,
+                    row.get(13)?,
+                    row.get(14)?,
+                    row.get(15)?,
+                ))
             })?
             .collect::<Result<Vec<_>, _>>()
             .map_err(damaged)?;

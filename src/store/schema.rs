@@ -58,7 +58,10 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> 
         });
     }
     for version in current..target.min(SCHEMA_VERSION) {
-        let Some(sql) = usize::try_from(version).ok().and_then(|v| MIGRATIONS.get(v)) else {
+        let Some(sql) = usize::try_from(version)
+            .ok()
+            .and_then(|v| MIGRATIONS.get(v))
+        else {
             break;
         };
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

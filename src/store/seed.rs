@@ -17,9 +17,12 @@ impl Ids {
         self.0.insert(uuid, tx.last_insert_rowid());
     }
     fn get(&self, uuid: Uuid, what: &str) -> Result<i64, StoreError> {
-        self.0.get(&uuid).copied().ok_or_else(|| StoreError::Damaged {
-            detail: format!("seed: {what} {uuid} is missing"),
-        })
+        self.0
+            .get(&uuid)
+            .copied()
+            .ok_or_else(|| StoreError::Damaged {
+                detail: format!("seed: {what} {uuid} is missing"),
+            })
     }
     fn opt(&self, uuid: Option<Uuid>, what: &str) -> Result<Option<i64>, StoreError> {
         uuid.map(|u| self.get(u, what)).transpose()
@@ -51,7 +54,13 @@ pub(super) fn write_seed(conn: &mut Connection, seed: &Seed) -> Result<(), Store
     tx.execute(
         "INSERT INTO body (uuid, name, kind, parent_id, is_home, updated_at)
          VALUES (?1, ?2, ?3, ?4, 1, ?5)",
-        params![body.body_id.to_string(), body.name, body.kind.slug(), parent_id, now],
+        params![
+            body.body_id.to_string(),
+            body.name,
+            body.kind.slug(),
+            parent_id,
+            now
+        ],
     )?;
     let body_row = tx.last_insert_rowid();
 
@@ -236,7 +245,11 @@ pub(super) fn write_seed(conn: &mut Connection, seed: &Seed) -> Result<(), Store
         let thresholds = if c.thresholds.is_empty() {
             None
         } else {
-            let pairs: Vec<[f64; 2]> = c.thresholds.iter().map(|t| [t.at_least, t.points]).collect();
+            let pairs: Vec<[f64; 2]> = c
+                .thresholds
+                .iter()
+                .map(|t| [t.at_least, t.points])
+                .collect();
             serde_json::to_string(&pairs).ok()
         };
         tx.execute(

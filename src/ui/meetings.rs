@@ -11,7 +11,10 @@ use crate::domain::meeting::ActionStatus;
 pub fn meetings_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang, today: NaiveDate) {
     ui.heading(lang.pick("Họp giao ban", "Briefing meetings"));
     if view.meetings.is_empty() {
-        ui.label(lang.pick("Tệp chưa có cuộc họp nào.", "The file holds no meeting yet."));
+        ui.label(lang.pick(
+            "Tệp chưa có cuộc họp nào.",
+            "The file holds no meeting yet.",
+        ));
         return;
     }
     egui::ScrollArea::vertical()
@@ -19,7 +22,11 @@ pub fn meetings_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang, today: NaiveDa
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for m in &view.meetings {
-                let title = format!("{} — {}", m.meeting.held_on.format("%d/%m/%Y"), m.meeting.title);
+                let title = format!(
+                    "{} — {}",
+                    m.meeting.held_on.format("%d/%m/%Y"),
+                    m.meeting.title
+                );
                 egui::CollapsingHeader::new(bold(title).size(16.0))
                     .id_salt(m.meeting.meeting_id)
                     .default_open(true)
@@ -33,7 +40,11 @@ pub fn meetings_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang, today: NaiveDa
                             ));
                         }
                         if !m.attendees.is_empty() {
-                            ui.label(format!("{}: {}", lang.pick("Thành phần", "Present"), m.attendees.join("; ")));
+                            ui.label(format!(
+                                "{}: {}",
+                                lang.pick("Thành phần", "Present"),
+                                m.attendees.join("; ")
+                            ));
                         }
                         if !m.agenda.is_empty() {
                             ui.label(bold(lang.pick("Các báo cáo đã nghe", "Reports heard")));
@@ -64,18 +75,32 @@ pub fn meetings_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang, today: NaiveDa
                                     for a in &m.actions {
                                         ui.label(a.unit_name.as_deref().unwrap_or("—"));
                                         ui.add(egui::Label::new(&a.action.text).wrap());
-                                        ui.label(a.action.deadline.map(|d| d.display(lang)).unwrap_or_else(|| "—".into()));
+                                        ui.label(
+                                            a.action
+                                                .deadline
+                                                .map(|d| d.display(lang))
+                                                .unwrap_or_else(|| "—".into()),
+                                        );
                                         let status = a.action.status.label(lang);
                                         if a.action.is_overdue(today) {
                                             ui.colored_label(
                                                 Color32::from_rgb(180, 30, 30),
-                                                format!("{status} — {}", lang.pick("quá hạn", "overdue")),
+                                                format!(
+                                                    "{status} — {}",
+                                                    lang.pick("quá hạn", "overdue")
+                                                ),
                                             );
                                         } else if a.action.status == ActionStatus::Done {
-                                            ui.label(RichText::new(format!(
-                                                "{status} {}",
-                                                a.action.completed_on.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default()
-                                            )).color(Color32::from_rgb(30, 120, 50)));
+                                            ui.label(
+                                                RichText::new(format!(
+                                                    "{status} {}",
+                                                    a.action
+                                                        .completed_on
+                                                        .map(|d| d.format("%d/%m/%Y").to_string())
+                                                        .unwrap_or_default()
+                                                ))
+                                                .color(Color32::from_rgb(30, 120, 50)),
+                                            );
                                         } else {
                                             ui.label(status);
                                         }

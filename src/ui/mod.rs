@@ -23,6 +23,8 @@ pub struct Panels {
     pub settings: SettingsPanel,
     /// Where the last e-mail copy went (shown in the status bar).
     pub last_export: Option<PathBuf>,
+    /// The window title last sent, so it is sent only when it changes.
+    window_title: String,
 }
 
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
@@ -127,8 +129,11 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
         ),
         None => "giaoban".into(),
     };
-    ui.ctx()
-        .send_viewport_cmd(egui::ViewportCommand::Title(title));
+    if app.panels.window_title != title {
+        ui.ctx()
+            .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+        app.panels.window_title = title;
+    }
 
     for c in commands {
         app.send(c);
@@ -160,7 +165,10 @@ fn menu_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<C
         });
         ui.separator();
         if ui
-            .add_enabled(has_doc, egui::Button::new(lang.pick("Lưu thành…", "Save as…")))
+            .add_enabled(
+                has_doc,
+                egui::Button::new(lang.pick("Lưu thành…", "Save as…")),
+            )
             .clicked()
         {
             commands.push(Command::SaveAsDialog);
@@ -175,7 +183,10 @@ fn menu_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<C
             commands.push(Command::ExportDialog);
         }
         if ui
-            .add_enabled(has_doc, egui::Button::new(lang.pick("Kiểm tra tệp", "Check file")))
+            .add_enabled(
+                has_doc,
+                egui::Button::new(lang.pick("Kiểm tra tệp", "Check file")),
+            )
             .clicked()
         {
             commands.push(Command::CheckFile);
@@ -187,19 +198,33 @@ fn menu_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<C
     });
     ui.menu_button(lang.pick("Sửa", "Edit"), |ui| {
         let undo_text = match app.undo.next_undo() {
-            Some(step) => format!("{}: {}", lang.pick("Hoàn tác", "Undo"), step.redo.describe(lang)),
+            Some(step) => format!(
+                "{}: {}",
+                lang.pick("Hoàn tác", "Undo"),
+                step.redo.describe(lang)
+            ),
             None => lang.pick("Hoàn tác", "Undo").to_string(),
         };
         let undo = egui::Button::new(undo_text).shortcut_text(ui.ctx().format_shortcut(&UNDO));
-        if ui.add_enabled(app.undo.next_undo().is_some(), undo).clicked() {
+        if ui
+            .add_enabled(app.undo.next_undo().is_some(), undo)
+            .clicked()
+        {
             commands.push(Command::Undo);
         }
         let redo_text = match app.undo.next_redo() {
-            Some(step) => format!("{}: {}", lang.pick("Làm lại", "Redo"), step.redo.describe(lang)),
+            Some(step) => format!(
+                "{}: {}",
+                lang.pick("Làm lại", "Redo"),
+                step.redo.describe(lang)
+            ),
             None => lang.pick("Làm lại", "Redo").to_string(),
         };
         let redo = egui::Button::new(redo_text).shortcut_text(ui.ctx().format_shortcut(&REDO));
-        if ui.add_enabled(app.undo.next_redo().is_some(), redo).clicked() {
+        if ui
+            .add_enabled(app.undo.next_redo().is_some(), redo)
+            .clicked()
+        {
             commands.push(Command::Redo);
         }
     });
@@ -225,7 +250,10 @@ fn status_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang) {
                     ui.label(lang.pick("Đang sửa", "Editing"));
                 }
                 Access::ReadOnly(_) => {
-                    ui.colored_label(Color32::from_rgb(180, 60, 0), lang.pick("Chỉ đọc", "Read-only"));
+                    ui.colored_label(
+                        Color32::from_rgb(180, 60, 0),
+                        lang.pick("Chỉ đọc", "Read-only"),
+                    );
                 }
             }
             ui.separator();
@@ -243,8 +271,14 @@ fn status_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang) {
             ui.separator();
             let c = &doc.view.counts;
             ui.label(match lang {
-                Lang::Vi => format!("{} đơn vị · {} kế hoạch · {} cuộc họp", c.units, c.plans, c.meetings),
-                Lang::En => format!("{} units · {} plans · {} meetings", c.units, c.plans, c.meetings),
+                Lang::Vi => format!(
+                    "{} đơn vị · {} kế hoạch · {} cuộc họp",
+                    c.units, c.plans, c.meetings
+                ),
+                Lang::En => format!(
+                    "{} units · {} plans · {} meetings",
+                    c.units, c.plans, c.meetings
+                ),
             });
         }
     });
@@ -280,12 +314,17 @@ fn banners_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Ve
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new(lang.pick(
-                        "Tệp mẫu: dữ liệu minh họa dựng từ các bài báo nguồn.",
-                        "Demo file: sample data built from the source articles.",
-                    ))
-                    .color(Color32::from_rgb(20, 50, 110)));
-                    if ui.button(lang.pick("Tạo tệp của mình…", "Start my own file…")).clicked() {
+                    ui.label(
+                        RichText::new(lang.pick(
+                            "Tệp mẫu: dữ liệu minh họa dựng từ các bài báo nguồn.",
+                            "Demo file: sample data built from the source articles.",
+                        ))
+                        .color(Color32::from_rgb(20, 50, 110)),
+                    );
+                    if ui
+                        .button(lang.pick("Tạo tệp của mình…", "Start my own file…"))
+                        .clicked()
+                    {
                         commands.push(Command::NewDialog);
                     }
                 });
@@ -305,7 +344,10 @@ fn start_ui(ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
         if ui.button(lang.pick("Tạo tệp mới…", "New file…")).clicked() {
             commands.push(Command::NewDialog);
         }
-        if ui.button(lang.pick("Mở tệp mẫu", "Open the demo file")).clicked() {
+        if ui
+            .button(lang.pick("Mở tệp mẫu", "Open the demo file"))
+            .clicked()
+        {
             commands.push(Command::OpenDemo);
         }
     });
@@ -333,8 +375,14 @@ fn notifications_ui(app: &mut GiaobanApp, ctx: &egui::Context, lang: Lang) {
             ui.set_max_width(460.0);
             for (i, n) in app.notes.all().iter().enumerate() {
                 let (fill, text) = match n.level {
-                    Level::Info => (Color32::from_rgb(232, 245, 233), Color32::from_rgb(20, 70, 30)),
-                    Level::Error => (Color32::from_rgb(255, 235, 238), Color32::from_rgb(150, 20, 30)),
+                    Level::Info => (
+                        Color32::from_rgb(232, 245, 233),
+                        Color32::from_rgb(20, 70, 30),
+                    ),
+                    Level::Error => (
+                        Color32::from_rgb(255, 235, 238),
+                        Color32::from_rgb(150, 20, 30),
+                    ),
                 };
                 egui::Frame::new()
                     .fill(fill)
@@ -343,7 +391,10 @@ fn notifications_ui(app: &mut GiaobanApp, ctx: &egui::Context, lang: Lang) {
                     .corner_radius(6.0)
                     .show(ui, |ui| {
                         ui.horizontal(|ui| {
-                            ui.add(egui::Label::new(RichText::new(&n.text).color(text).size(15.0)).wrap());
+                            ui.add(
+                                egui::Label::new(RichText::new(&n.text).color(text).size(15.0))
+                                    .wrap(),
+                            );
                             if ui
                                 .small_button("×")
                                 .on_hover_text(lang.pick("Đóng", "Close"))

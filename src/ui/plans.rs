@@ -31,13 +31,20 @@ pub fn plans_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang, today: NaiveDate)
         });
 }
 
-fn plan_tree_ui(ui: &mut egui::Ui, view: &DocView, plan: &PlanOverview, depth: usize, lang: Lang, today: NaiveDate) {
+fn plan_tree_ui(
+    ui: &mut egui::Ui,
+    view: &DocView,
+    plan: &PlanOverview,
+    depth: usize,
+    lang: Lang,
+    today: NaiveDate,
+) {
     if depth > 8 {
         return; // a cycle in a hostile file must not recurse forever
     }
     ui.horizontal(|ui| {
         ui.add_space(depth as f32 * 24.0);
-        ui.vertical(|ui| plan_ui(ui, plan, lang, today));
+        ui.vertical(|ui| plan_ui(ui, view, plan, lang, today));
     });
     for child in view
         .plans
@@ -48,13 +55,17 @@ fn plan_tree_ui(ui: &mut egui::Ui, view: &DocView, plan: &PlanOverview, depth: u
     }
 }
 
-fn plan_ui(ui: &mut egui::Ui, p: &PlanOverview, lang: Lang, today: NaiveDate) {
+fn plan_ui(ui: &mut egui::Ui, view: &DocView, p: &PlanOverview, lang: Lang, today: NaiveDate) {
     let number = if p.plan.number.is_empty() {
         lang.pick("(chưa có số)", "(no number)").to_string()
     } else {
         p.plan.number.clone()
     };
-    let header = format!("{number} — {} ({})", p.plan.title, p.plan.period_label(lang));
+    let header = format!(
+        "{number} — {} ({})",
+        p.plan.title,
+        p.plan.period_label(lang)
+    );
     egui::CollapsingHeader::new(bold(header).size(16.0))
         .id_salt(p.plan.plan_id)
         .default_open(!p.targets.is_empty())
@@ -62,15 +73,31 @@ fn plan_ui(ui: &mut egui::Ui, p: &PlanOverview, lang: Lang, today: NaiveDate) {
             ui.label(format!(
                 "{}: {} · {}{}",
                 lang.pick("Cơ quan ban hành", "Issued by"),
-                if p.plan.issuer.is_empty() { "—" } else { &p.plan.issuer },
+                if p.plan.issuer.is_empty() {
+                    "—"
+                } else {
+                    &p.plan.issuer
+                },
                 p.plan.status.label(lang),
                 p.plan
                     .issued_on
                     .map(|d| format!(" · {}", d.format("%d/%m/%Y")))
                     .unwrap_or_default()
             ));
-            if let Some(parent) = &p.parent_number {
-                ui.label(format!("{}: {parent}", lang.pick("Thực hiện văn bản", "Implements")));
+            if let Some(parent) = p
+                .plan
+                .parent_id
+                .and_then(|id| view.plans.iter().find(|q| q.plan.plan_id == id))
+            {
+                let name = if parent.plan.number.is_empty() {
+                    &parent.plan.title
+                } else {
+                    &parent.plan.number
+                };
+                ui.label(format!(
+                    "{}: {name}",
+                    lang.pick("Thực hiện văn bản", "Implements")
+                ));
             }
             if !p.plan.legal_basis.is_empty() {
                 ui.label(RichText::new(&p.plan.legal_basis).italics());
@@ -93,7 +120,7 @@ fn plan_ui(ui: &mut egui::Ui, p: &PlanOverview, lang: Lang, today: NaiveDate) {
                     for t in &p.targets {
                         ui.label(&t.target.code);
                         ui.add(egui::Label::new(&t.target.text).wrap());
-                        ui.label(t.target.goal_label());
+                        ui.label(t.target.goal_label(lang));
                         match &t.latest {
                             Some(m) => {
                                 let share = if t.target.target_value > 0.0 {
@@ -101,23 +128,33 @@ fn plan_ui(ui: &mut egui::Ui, p: &PlanOverview, lang: Lang, today: NaiveDate) {
                                 } else {
                                     1.0
                                 };
-                                let unit = if t.target.kind == TargetKind::Percent { "%" } else { "" };
-                                ui.add(
-                                    egui::ProgressBar::new(share)
-                                        .desired_width(220.0)
-                                        .text(format!(
-                                            "{}{unit} ({})",
-                                            format_number(m.value),
-                                            m.as_of.format("%d/%m/%Y")
-                                        )),
-                                );
+                                let unit = if t.target.kind == TargetKind::Percent {
+                                    "%"
+                                } else {
+                                    ""
+                                };
+                                ui.add(egui::ProgressBar::new(share).desired_width(220.0).text(
+                                    format!(
+                                        "{}{unit} ({})",
+                                        format_number(m.value),
+                                        m.as_of.format("%d/%m/%Y")
+                                    ),
+                                ));
                             }
                             None => {
-                                ui.label(RichText::new(lang.pick("chưa có số liệu", "no value yet")).weak());
+                                ui.label(
+                                    RichText::new(lang.pick("chưa có số liệu", "no value yet"))
+                                        .weak(),
+                                );
                             }
                         }
                         match t.target.deadline {
-                            Some(d) if d.is_overdue(today) && t.latest.as_ref().is_none_or(|m| m.value < t.target.target_value) => {
+                            Some(d)
+                                if d.is_overdue(today)
+                                    && t.latest
+                                        .as_ref()
+                                        .is_none_or(|m| m.value < t.target.target_value) =>
+                            {
                                 ui.colored_label(Color32::from_rgb(180, 30, 30), d.display(lang));
                             }
                             Some(d) => {

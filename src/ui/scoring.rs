@@ -21,7 +21,10 @@ pub fn parse_color(hex: &str) -> Color32 {
 pub fn scoring_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang) {
     ui.heading(lang.pick("Chấm điểm mô hình", "Model scoring"));
     if view.sets.is_empty() {
-        ui.label(lang.pick("Tệp chưa có bộ tiêu chí nào.", "The file holds no criteria set yet."));
+        ui.label(lang.pick(
+            "Tệp chưa có bộ tiêu chí nào.",
+            "The file holds no criteria set yet.",
+        ));
         return;
     }
     egui::ScrollArea::vertical()
@@ -68,8 +71,13 @@ pub fn scoring_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang) {
                                         .corner_radius(4.0)
                                         .show(ui, |ui| {
                                             ui.label(
-                                                RichText::new(format!("{} ≥ {}%", b.name, format_number(b.lower_pct)))
-                                                    .color(Color32::WHITE),
+                                                RichText::new(format!(
+                                                    "{}: {} {}%",
+                                                    b.name,
+                                                    lang.pick("từ", "from"),
+                                                    format_number(b.lower_pct)
+                                                ))
+                                                .color(Color32::WHITE),
                                             );
                                         });
                                 }
@@ -87,7 +95,9 @@ pub fn scoring_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang) {
                                 ui.label(bold(lang.pick("Kỳ", "Period")));
                                 ui.label(bold(lang.pick("Trạng thái", "Status")));
                                 ui.label(bold(lang.pick("Đơn vị đã chấm", "Units scored")));
-                                ui.label(bold(lang.pick("Ô chưa thẩm định", "Cells not appraised")));
+                                ui.label(bold(
+                                    lang.pick("Ô chưa thẩm định", "Cells not appraised"),
+                                ));
                                 ui.end_row();
                                 for p in &s.periods {
                                     ui.label(p.period.label(s.set.year, lang));
@@ -99,7 +109,10 @@ pub fn scoring_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang) {
                                     ui.colored_label(color, p.period.status.label(lang));
                                     ui.label(p.units_scored.to_string());
                                     if p.cells_unappraised > 0 {
-                                        ui.colored_label(Color32::from_rgb(170, 100, 0), p.cells_unappraised.to_string());
+                                        ui.colored_label(
+                                            Color32::from_rgb(170, 100, 0),
+                                            p.cells_unappraised.to_string(),
+                                        );
                                     } else {
                                         ui.label("0");
                                     }

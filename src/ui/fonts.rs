@@ -39,8 +39,11 @@ pub fn definitions() -> FontDefinitions {
     fonts
 }
 
+/// The bundled fonts, and the light theme: an office screen and a projector both read dark
+/// text on white best.
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());
+    ctx.set_theme(egui::ThemePreference::Light);
 }
 
 /// Bold text in the bundled bold face.

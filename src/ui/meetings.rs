@@ -62,6 +62,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang, today: NaiveDa
                         if !m.actions.is_empty() {
                             ui.add_space(4.0);
                             ui.label(bold(lang.pick("Phân công thực hiện", "Action items")));
+                            let text_width = (ui.available_width() - 720.0).clamp(260.0, 900.0);
                             egui::Grid::new(("actions", m.meeting.meeting_id))
                                 .striped(true)
                                 .num_columns(4)
@@ -74,7 +75,7 @@ pub fn meetings_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang, today: NaiveDa
                                     ui.end_row();
                                     for a in &m.actions {
                                         ui.label(a.unit_name.as_deref().unwrap_or("—"));
-                                        ui.add(egui::Label::new(&a.action.text).wrap());
+                                        super::wrapped_cell(ui, &a.action.text, text_width);
                                         ui.label(
                                             a.action
                                                 .deadline

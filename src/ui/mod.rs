@@ -353,6 +353,14 @@ fn start_ui(ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
     });
 }
 
+/// A label that wraps within `width`, for the long text column of a grid.
+pub(crate) fn wrapped_cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, width: f32) {
+    ui.vertical(|ui| {
+        ui.set_width(width);
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
+
 fn charts_placeholder_ui(ui: &mut egui::Ui, lang: Lang) {
     ui.heading(Nav::Charts.label(lang));
     ui.add_space(8.0);

@@ -70,6 +70,7 @@ fn plan_ui(ui: &mut egui::Ui, view: &DocView, p: &PlanOverview, lang: Lang, toda
         .id_salt(p.plan.plan_id)
         .default_open(!p.targets.is_empty())
         .show(ui, |ui| {
+            ui.add(egui::Label::new(&p.plan.title).wrap());
             ui.label(format!(
                 "{}: {} · {}{}",
                 lang.pick("Cơ quan ban hành", "Issued by"),
@@ -106,6 +107,7 @@ fn plan_ui(ui: &mut egui::Ui, view: &DocView, p: &PlanOverview, lang: Lang, toda
                 ui.label(lang.pick("Chưa có chỉ tiêu.", "No targets."));
                 return;
             }
+            let text_width = (ui.available_width() - 720.0).clamp(260.0, 900.0);
             egui::Grid::new(("targets", p.plan.plan_id))
                 .striped(true)
                 .num_columns(5)
@@ -119,7 +121,7 @@ fn plan_ui(ui: &mut egui::Ui, view: &DocView, p: &PlanOverview, lang: Lang, toda
                     ui.end_row();
                     for t in &p.targets {
                         ui.label(&t.target.code);
-                        ui.add(egui::Label::new(&t.target.text).wrap());
+                        super::wrapped_cell(ui, &t.target.text, text_width);
                         ui.label(t.target.goal_label(lang));
                         match &t.latest {
                             Some(m) => {

@@ -420,53 +420,55 @@ fn units_ui(
                         }
                     });
                     row.col(|ui| {
-                        if ui
-                            .small_button(lang.pick("Đổi tên", "Rename"))
-                            .on_hover_text(&unit.name)
-                            .clicked()
-                        {
-                            panel.renaming = Some((unit.unit_id, unit.name.clone()));
-                        }
-                        let up = ui.add_enabled(
-                            can_move && position > 0,
-                            egui::Button::new(lang.pick("Lên", "Up")).small(),
-                        );
-                        if up.on_hover_text(&unit.name).clicked() {
-                            commands.push(Command::Edit(Edit::MoveUnit {
-                                unit_id: unit.unit_id,
-                                position: position - 1,
-                            }));
-                        }
-                        let down = ui.add_enabled(
-                            can_move && position + 1 < doc.view.units.len(),
-                            egui::Button::new(lang.pick("Xuống", "Down")).small(),
-                        );
-                        if down.on_hover_text(&unit.name).clicked() {
-                            commands.push(Command::Edit(Edit::MoveUnit {
-                                unit_id: unit.unit_id,
-                                position: position + 1,
-                            }));
-                        }
-                        if unit.is_active() {
+                        ui.horizontal(|ui| {
                             if ui
-                                .small_button(lang.pick("Thôi hoạt động", "Retire"))
+                                .small_button(lang.pick("Đổi tên", "Rename"))
                                 .on_hover_text(&unit.name)
                                 .clicked()
                             {
-                                commands.push(Command::Edit(Edit::RetireUnit {
+                                panel.renaming = Some((unit.unit_id, unit.name.clone()));
+                            }
+                            let up = ui.add_enabled(
+                                can_move && position > 0,
+                                egui::Button::new(lang.pick("Lên", "Up")).small(),
+                            );
+                            if up.on_hover_text(&unit.name).clicked() {
+                                commands.push(Command::Edit(Edit::MoveUnit {
                                     unit_id: unit.unit_id,
-                                    on: today,
+                                    position: position - 1,
                                 }));
                             }
-                        } else if ui
-                            .small_button(lang.pick("Khôi phục", "Restore"))
-                            .on_hover_text(&unit.name)
-                            .clicked()
-                        {
-                            commands.push(Command::Edit(Edit::RestoreUnit {
-                                unit_id: unit.unit_id,
-                            }));
-                        }
+                            let down = ui.add_enabled(
+                                can_move && position + 1 < doc.view.units.len(),
+                                egui::Button::new(lang.pick("Xuống", "Down")).small(),
+                            );
+                            if down.on_hover_text(&unit.name).clicked() {
+                                commands.push(Command::Edit(Edit::MoveUnit {
+                                    unit_id: unit.unit_id,
+                                    position: position + 1,
+                                }));
+                            }
+                            if unit.is_active() {
+                                if ui
+                                    .small_button(lang.pick("Thôi hoạt động", "Retire"))
+                                    .on_hover_text(&unit.name)
+                                    .clicked()
+                                {
+                                    commands.push(Command::Edit(Edit::RetireUnit {
+                                        unit_id: unit.unit_id,
+                                        on: today,
+                                    }));
+                                }
+                            } else if ui
+                                .small_button(lang.pick("Khôi phục", "Restore"))
+                                .on_hover_text(&unit.name)
+                                .clicked()
+                            {
+                                commands.push(Command::Edit(Edit::RestoreUnit {
+                                    unit_id: unit.unit_id,
+                                }));
+                            }
+                        });
                     });
                 });
             });

@@ -27,10 +27,12 @@ static REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::ne
 
 impl DocView {
     pub fn load(store: &Store) -> Result<DocView, StoreError> {
+        let mut people = store.people()?;
+        crate::domain::org::sort_people(&mut people);
         Ok(DocView {
             body: Some(store.body()?),
             units: store.units()?,
-            people: store.people()?,
+            people,
             plans: store.plans_overview()?,
             sets: store.sets_overview()?,
             meetings: store.meetings_overview()?,

@@ -8,6 +8,8 @@ pub mod lang;
 pub mod meeting;
 pub mod org;
 pub mod plan;
+pub mod points;
+pub mod results;
 pub mod scoring;
 pub mod seed;
 pub mod text;

@@ -183,6 +183,18 @@ pub fn sort_units(units: &mut [Unit], order: UnitOrder) {
     });
 }
 
+/// Sorts people the Vietnamese way: by given name (the last word), then by the whole name.
+/// "Nguyễn Văn An" comes before "Trần Thị Bình".
+pub fn sort_people(people: &mut [Person]) {
+    let given = |name: &str| name.split_whitespace().last().unwrap_or("").to_string();
+    people.sort_by(|a, b| {
+        b.active
+            .cmp(&a.active)
+            .then_with(|| vi_cmp(&given(&a.name), &given(&b.name)))
+            .then_with(|| vi_cmp(&a.name, &b.name))
+    });
+}
+
 /// Moves the element at `from` to `to` and returns the new order of ids.
 pub fn reorder(ids: &[Uuid], from: usize, to: usize) -> Result<Vec<Uuid>, RuleError> {
     let len = ids.len();
@@ -242,6 +254,36 @@ mod tests {
         sort_units(&mut units, UnitOrder::Official);
         let names: Vec<_> = units.iter().map(|u| u.name.as_str()).collect();
         assert_eq!(names, ["Cự Khối", "Việt Hưng", "Đức Giang", "Bồ Đề"]);
+    }
+
+    #[test]
+    fn people_sort_by_given_name() {
+        let person = |name: &str, active: bool| Person {
+            person_id: Uuid::new_v4(),
+            name: name.into(),
+            title: String::new(),
+            unit_id: None,
+            active,
+        };
+        let mut people = vec![
+            person("Trần Thị Bình", true),
+            person("Đỗ Mạnh Hải", true),
+            person("Nguyễn Văn An", true),
+            person("Lê Văn Ân", true),
+            person("Phạm Đức", false),
+        ];
+        sort_people(&mut people);
+        let names: Vec<_> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Nguyễn Văn An",
+                "Lê Văn Ân",
+                "Trần Thị Bình",
+                "Đỗ Mạnh Hải",
+                "Phạm Đức"
+            ]
+        );
     }
 
     #[test]

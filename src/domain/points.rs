@@ -1,0 +1,314 @@
+//! From what a person types in a score cell to points: parsing ("7,5", "có", "85%"),
+//! validation by the criterion's kind, and conversion (rate × max, thresholds, caps).
+
+use super::lang::Lang;
+use super::plan::format_number;
+use super::scoring::{Criterion, CriterionKind, RateMode};
+
+/// Why a typed value is not a valid score for a criterion.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ScoreError {
+    #[error("\"{0}\" is not a number")]
+    NotANumber(String),
+    #[error("{value} is outside 0..{max}")]
+    OutOfRange { value: String, max: String },
+    #[error("{value} is not a multiple of the step {step}")]
+    OffStep { value: String, step: String },
+    #[error("answer yes (1) or no (0)")]
+    NotYesNo,
+    #[error("a count is a whole number, not {0}")]
+    NotWhole(String),
+}
+
+impl ScoreError {
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Vi => match self {
+                ScoreError::NotANumber(s) => format!("\"{s}\" không phải là số"),
+                ScoreError::OutOfRange { value, max } => {
+                    format!("{value} nằm ngoài khoảng 0..{max}")
+                }
+                ScoreError::OffStep { value, step } => {
+                    format!("{value} không phải bội số của bước chấm {step}")
+                }
+                ScoreError::NotYesNo => "Nhập có (1) hoặc không (0)".into(),
+                ScoreError::NotWhole(s) => format!("Số lượng phải là số nguyên, không phải {s}"),
+            },
+        }
+    }
+}
+
+/// Reads a number as people type it: "7,5" (Vietnamese decimal comma) or "7.5", with an
+/// optional "%" after a rate. Thousands separators are refused rather than guessed.
+pub fn parse_number(text: &str) -> Result<f64, ScoreError> {
+    let t = text.trim().trim_end_matches('%').trim();
+    let normalized = t.replace(',', ".");
+    if normalized.matches('.').count() > 1 || normalized.is_empty() {
+        return Err(ScoreError::NotANumber(text.trim().to_string()));
+    }
+    normalized
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| ScoreError::NotANumber(text.trim().to_string()))
+}
+
+/// Reads and validates what was typed for `criterion`: the raw value to store.
+/// Yes/no accepts 1/0, có/không, c/k, x (a tick), yes/no, đạt/không đạt.
+pub fn parse_raw(criterion: &Criterion, text: &str) -> Result<f64, ScoreError> {
+    if criterion.kind == CriterionKind::YesNo {
+        let folded = super::text::fold(text.trim());
+        return match folded.as_str() {
+            "1" | "co" | "c" | "x" | "yes" | "y" | "dat" => Ok(1.0),
+            "0" | "khong" | "k" | "no" | "n" | "khong dat" => Ok(0.0),
+            _ => Err(ScoreError::NotYesNo),
+        };
+    }
+    let value = parse_number(text)?;
+    validate_raw(criterion, value)?;
+    Ok(value)
+}
+
+const EPS: f64 = 1e-9;
+
+/// Checks a raw value against the criterion's kind, range and step.
+pub fn validate_raw(criterion: &Criterion, value: f64) -> Result<(), ScoreError> {
+    let out_of_range = |max: f64| ScoreError::OutOfRange {
+        value: format_number(value),
+        max: format_number(max),
+    };
+    match criterion.kind {
+        CriterionKind::YesNo => {
+            if value == 0.0 || value == 1.0 {
+                Ok(())
+            } else {
+                Err(ScoreError::NotYesNo)
+            }
+        }
+        CriterionKind::Rate => {
+            if (0.0..=100.0).contains(&value) {
+                Ok(())
+            } else {
+                Err(out_of_range(100.0))
+            }
+        }
+        CriterionKind::Count => {
+            if value < 0.0 {
+                Err(out_of_range(f64::INFINITY))
+            } else if value.fract().abs() > EPS {
+                Err(ScoreError::NotWhole(format_number(value)))
+            } else {
+                Ok(())
+            }
+        }
+        CriterionKind::Points | CriterionKind::Bonus | CriterionKind::Penalty => {
+            if !(0.0..=criterion.max_points + EPS).contains(&value) {
+                return Err(out_of_range(criterion.max_points));
+            }
+            let steps = value / criterion.step;
+            if (steps - steps.round()).abs() > 1e-6 {
+                return Err(ScoreError::OffStep {
+                    value: format_number(value),
+                    step: format_number(criterion.step),
+                });
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The points a valid raw value earns: positive for the base criteria and bonuses, negative
+/// for penalties; never beyond the criterion's maximum.
+pub fn points(criterion: &Criterion, raw: f64) -> f64 {
+    let max = criterion.max_points;
+    let by_thresholds = |value: f64| {
+        criterion
+            .thresholds
+            .iter()
+            .filter(|t| value + EPS >= t.at_least)
+            .map(|t| t.points)
+            .fold(0.0_f64, f64::max)
+            .min(max)
+    };
+    match criterion.kind {
+        CriterionKind::Points => raw.clamp(0.0, max),
+        CriterionKind::YesNo => {
+            if raw >= 0.5 {
+                max
+            } else {
+                0.0
+            }
+        }
+        CriterionKind::Rate => match criterion.rate_mode {
+            Some(RateMode::Thresholds) => by_thresholds(raw),
+            _ => (raw.clamp(0.0, 100.0) / 100.0 * max).min(max),
+        },
+        CriterionKind::Count => by_thresholds(raw),
+        CriterionKind::Bonus => raw.clamp(0.0, max),
+        CriterionKind::Penalty => -raw.clamp(0.0, max),
+    }
+}
+
+/// How a raw value reads in a cell: "7,5" / "7.5", "Có"/"Yes", "85%".
+pub fn display_raw(criterion: &Criterion, raw: f64, lang: Lang) -> String {
+    let number = |v: f64| match lang {
+        Lang::Vi => format_number(v).replace('.', ","),
+        Lang::En => format_number(v),
+    };
+    match criterion.kind {
+        CriterionKind::YesNo => {
+            if raw >= 0.5 {
+                lang.pick("Có", "Yes").into()
+            } else {
+                lang.pick("Không", "No").into()
+            }
+        }
+        CriterionKind::Rate => format!("{}%", number(raw)),
+        _ => number(raw),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::scoring::Threshold;
+    use uuid::Uuid;
+
+    fn criterion(kind: CriterionKind, max: f64, step: f64) -> Criterion {
+        Criterion {
+            criterion_id: Uuid::nil(),
+            group_id: Uuid::nil(),
+            code: "1.1".into(),
+            name: "x".into(),
+            guidance: String::new(),
+            kind,
+            max_points: max,
+            step,
+            rate_mode: None,
+            thresholds: vec![],
+            evidence_required: false,
+            required_for_pass: false,
+        }
+    }
+
+    #[test]
+    fn numbers_with_comma_or_dot() {
+        assert_eq!(parse_number("7,5"), Ok(7.5));
+        assert_eq!(parse_number(" 7.5 "), Ok(7.5));
+        assert_eq!(parse_number("85%"), Ok(85.0));
+        assert!(parse_number("1.000,5").is_err());
+        assert!(parse_number("abc").is_err());
+        assert!(parse_number("").is_err());
+        assert!(parse_number("NaN").is_err());
+        assert!(parse_number("inf").is_err());
+    }
+
+    #[test]
+    fn points_kind_checks_range_and_step() {
+        let c = criterion(CriterionKind::Points, 4.0, 0.5);
+        assert_eq!(parse_raw(&c, "3,5"), Ok(3.5));
+        assert_eq!(
+            parse_raw(&c, "3,3"),
+            Err(ScoreError::OffStep {
+                value: "3.3".into(),
+                step: "0.5".into()
+            })
+        );
+        assert_eq!(
+            parse_raw(&c, "4,5"),
+            Err(ScoreError::OutOfRange {
+                value: "4.5".into(),
+                max: "4".into()
+            })
+        );
+        assert!(parse_raw(&c, "-1").is_err());
+        assert_eq!(points(&c, 3.5), 3.5);
+        let quarter = criterion(CriterionKind::Points, 2.0, 0.25);
+        assert_eq!(parse_raw(&quarter, "1,75"), Ok(1.75));
+    }
+
+    #[test]
+    fn yes_no_in_words() {
+        let c = criterion(CriterionKind::YesNo, 3.0, 3.0);
+        for yes in ["1", "có", "Có", "x", "yes", "Đạt"] {
+            assert_eq!(parse_raw(&c, yes), Ok(1.0), "{yes}");
+        }
+        for no in ["0", "không", "Không", "no", "k"] {
+            assert_eq!(parse_raw(&c, no), Ok(0.0), "{no}");
+        }
+        assert_eq!(parse_raw(&c, "2"), Err(ScoreError::NotYesNo));
+        assert_eq!(points(&c, 1.0), 3.0);
+        assert_eq!(points(&c, 0.0), 0.0);
+    }
+
+    #[test]
+    fn rates_proportional_and_by_thresholds() {
+        let mut c = criterion(CriterionKind::Rate, 8.0, 0.01);
+        c.rate_mode = Some(RateMode::Proportional);
+        assert_eq!(points(&c, 75.0), 6.0);
+        assert_eq!(points(&c, 100.0), 8.0);
+        assert!(parse_raw(&c, "100,5").is_err());
+        c.rate_mode = Some(RateMode::Thresholds);
+        c.thresholds = vec![
+            Threshold {
+                at_least: 98.0,
+                points: 8.0,
+            },
+            Threshold {
+                at_least: 90.0,
+                points: 6.0,
+            },
+            Threshold {
+                at_least: 50.0,
+                points: 2.0,
+            },
+        ];
+        assert_eq!(points(&c, 98.0), 8.0, "a threshold is reached at its value");
+        assert_eq!(points(&c, 97.99), 6.0);
+        assert_eq!(points(&c, 49.9), 0.0);
+    }
+
+    #[test]
+    fn counts_are_whole_and_use_thresholds() {
+        let mut c = criterion(CriterionKind::Count, 5.0, 1.0);
+        c.thresholds = vec![
+            Threshold {
+                at_least: 20.0,
+                points: 5.0,
+            },
+            Threshold {
+                at_least: 1.0,
+                points: 1.0,
+            },
+        ];
+        assert_eq!(
+            parse_raw(&c, "2,5"),
+            Err(ScoreError::NotWhole("2.5".into()))
+        );
+        assert_eq!(parse_raw(&c, "25"), Ok(25.0));
+        assert_eq!(points(&c, 25.0), 5.0);
+        assert_eq!(points(&c, 0.0), 0.0);
+    }
+
+    #[test]
+    fn bonus_and_penalty_are_capped_at_their_maximum() {
+        let bonus = criterion(CriterionKind::Bonus, 3.0, 0.5);
+        let penalty = criterion(CriterionKind::Penalty, 5.0, 1.0);
+        assert_eq!(points(&bonus, 2.5), 2.5);
+        assert_eq!(points(&bonus, 9.0), 3.0);
+        assert_eq!(points(&penalty, 2.0), -2.0);
+        assert_eq!(points(&penalty, 9.0), -5.0);
+        assert!(parse_raw(&penalty, "6").is_err());
+    }
+
+    #[test]
+    fn messages_in_both_languages() {
+        let e = ScoreError::OutOfRange {
+            value: "4.5".into(),
+            max: "4".into(),
+        };
+        assert_eq!(e.message(Lang::Vi), "4.5 nằm ngoài khoảng 0..4");
+        assert_eq!(e.message(Lang::En), "4.5 is outside 0..4");
+    }
+}

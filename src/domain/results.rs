@@ -1,0 +1,463 @@
+//! A period's results: each unit's total, % of the maximum, rank (ties share a rank) and band,
+//! or pass/fail; the period workflow; and when a criteria set is locked.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::lang::Lang;
+use super::points::points;
+use super::scoring::{Band, CriteriaSet, Criterion, CriterionKind, PassRule, PeriodStatus};
+
+/// Which value of a cell counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Which {
+    SelfScore,
+    Appraised,
+}
+
+/// A unit's result in one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitResult {
+    pub unit_id: Uuid,
+    /// Base points + bonus − penalty.
+    pub total: f64,
+    pub pct_of_max: f64,
+    /// Competition rank (1, 2, 2, 4); `None` when the unit has nothing scored.
+    pub rank: Option<u32>,
+    /// Index into the set's bands (highest band first), when the set has bands.
+    pub band: Option<usize>,
+    /// Criteria without a value: the total is provisional until there are none.
+    pub missing: usize,
+    /// For pass/fail models.
+    pub passed: Option<bool>,
+}
+
+/// The maximum total: the sum of the maxima of the criteria that are not bonus or penalty.
+pub fn max_total(criteria: &[Criterion]) -> f64 {
+    criteria
+        .iter()
+        .filter(|c| c.kind.counts_toward_max())
+        .map(|c| c.max_points)
+        .sum()
+}
+
+/// The highest band whose lower bound the percentage reaches. `bands` in any order.
+pub fn band_for(bands: &[Band], pct: f64) -> Option<usize> {
+    bands
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| pct + 1e-9 >= b.lower_pct)
+        .max_by(|(_, a), (_, b)| a.lower_pct.total_cmp(&b.lower_pct))
+        .map(|(i, _)| i)
+}
+
+/// Competition ranking of totals, highest first: equal totals (to 1/100 of a point) share a
+/// rank and the next rank skips (1, 2, 2, 4).
+pub fn competition_ranks(totals: &[f64]) -> Vec<u32> {
+    let key = |t: f64| (t * 100.0).round() as i64;
+    let mut order: Vec<usize> = (0..totals.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(key(totals[i])));
+    let mut ranks = vec![0; totals.len()];
+    let mut previous: Option<(i64, u32)> = None;
+    for (position, &i) in order.iter().enumerate() {
+        let k = key(totals[i]);
+        let rank = match previous {
+            Some((pk, pr)) if pk == k => pr,
+            _ => position as u32 + 1,
+        };
+        ranks[i] = rank;
+        previous = Some((k, rank));
+    }
+    ranks
+}
+
+/// Scores of one period: (unit, criterion) → (self value, appraised value).
+pub type Cells = HashMap<(Uuid, Uuid), (Option<f64>, Option<f64>)>;
+
+/// Computes every unit's result for one period.
+pub fn results(
+    set: &CriteriaSet,
+    criteria: &[Criterion],
+    bands: &[Band],
+    units: &[Uuid],
+    cells: &Cells,
+    which: Which,
+) -> Vec<UnitResult> {
+    let max = max_total(criteria);
+    let mut out: Vec<UnitResult> = units
+        .iter()
+        .map(|&unit_id| {
+            let mut total = 0.0;
+            let mut missing = 0;
+            let mut scored = 0;
+            let mut required_met = true;
+            for c in criteria {
+                let value = cells
+                    .get(&(unit_id, c.criterion_id))
+                    .and_then(|&(s, a)| match which {
+                        Which::SelfScore => s,
+                        Which::Appraised => a,
+                    });
+                match value {
+                    Some(raw) => {
+                        scored += 1;
+                        let p = points(c, raw);
+                        total += p;
+                        if c.required_for_pass && p + 1e-9 < c.max_points {
+                            required_met = false;
+                        }
+                    }
+                    None => {
+                        // Bonus and penalty left empty mean none.
+                        if c.kind.counts_toward_max() {
+                            missing += 1;
+                            if c.required_for_pass {
+                                required_met = false;
+                            }
+                        }
+                    }
+                }
+            }
+            let total = total.max(0.0);
+            let pct = if max > 0.0 { total / max * 100.0 } else { 0.0 };
+            let passed = match set.pass_rule {
+                Some(PassRule::AllRequired) => Some(required_met && missing == 0),
+                Some(PassRule::MinPercent) => {
+                    Some(missing == 0 && pct + 1e-9 >= set.pass_min_pct.unwrap_or(100.0))
+                }
+                None => None,
+            };
+            UnitResult {
+                unit_id,
+                total,
+                pct_of_max: pct,
+                rank: (scored > 0).then_some(0),
+                band: if scored > 0 {
+                    band_for(bands, pct)
+                } else {
+                    None
+                },
+                missing,
+                passed,
+            }
+        })
+        .collect();
+    let ranked: Vec<usize> = (0..out.len()).filter(|&i| out[i].rank.is_some()).collect();
+    let totals: Vec<f64> = ranked.iter().map(|&i| out[i].total).collect();
+    for (&i, rank) in ranked.iter().zip(competition_ranks(&totals)) {
+        out[i].rank = Some(rank);
+    }
+    out
+}
+
+/// A change of a period's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Transition {
+    Finalize,
+    Publish,
+    /// Back to draft; needs a reason, written into the audit log.
+    Reopen,
+}
+
+/// Why a transition is refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum WorkflowError {
+    #[error("a {from:?} period cannot be {transition:?}d")]
+    NotAllowed {
+        from: PeriodStatus,
+        transition: Transition,
+    },
+    #[error("reopening a period needs a reason")]
+    ReasonRequired,
+    #[error("the period is {0:?}: its scores can no longer be changed")]
+    Frozen(PeriodStatus),
+    #[error("the criteria set has a finalized period and can no longer be edited")]
+    SetLocked,
+}
+
+impl WorkflowError {
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Vi => match self {
+                WorkflowError::NotAllowed { from, transition } => format!(
+                    "Không thể {} kỳ đang ở trạng thái \"{}\"",
+                    match transition {
+                        Transition::Finalize => "chốt",
+                        Transition::Publish => "công bố",
+                        Transition::Reopen => "mở lại",
+                    },
+                    from.label(Lang::Vi)
+                ),
+                WorkflowError::ReasonRequired => "Mở lại kỳ đã chốt cần ghi lý do".into(),
+                WorkflowError::Frozen(status) => format!(
+                    "Kỳ đã ở trạng thái \"{}\": không sửa được điểm",
+                    status.label(Lang::Vi)
+                ),
+                WorkflowError::SetLocked => {
+                    "Bộ tiêu chí đã có kỳ được chốt nên không sửa được nữa".into()
+                }
+            },
+        }
+    }
+}
+
+/// The status after `transition`, or why it is refused.
+pub fn transition(
+    from: PeriodStatus,
+    transition: Transition,
+    reason: Option<&str>,
+) -> Result<PeriodStatus, WorkflowError> {
+    use PeriodStatus::{Draft, Finalized, Published};
+    match (from, transition) {
+        (Draft, Transition::Finalize) => Ok(Finalized),
+        (Finalized, Transition::Publish) => Ok(Published),
+        (Finalized | Published, Transition::Reopen) => {
+            if reason.is_some_and(|r| !r.trim().is_empty()) {
+                Ok(Draft)
+            } else {
+                Err(WorkflowError::ReasonRequired)
+            }
+        }
+        (from, transition) => Err(WorkflowError::NotAllowed { from, transition }),
+    }
+}
+
+/// Scores may change only in a draft period.
+pub fn check_editable(status: PeriodStatus) -> Result<(), WorkflowError> {
+    match status {
+        PeriodStatus::Draft => Ok(()),
+        other => Err(WorkflowError::Frozen(other)),
+    }
+}
+
+/// A criteria set is locked once any of its periods is finalized or published.
+pub fn check_set_editable(period_statuses: &[PeriodStatus]) -> Result<(), WorkflowError> {
+    if period_statuses.iter().any(|s| *s != PeriodStatus::Draft) {
+        Err(WorkflowError::SetLocked)
+    } else {
+        Ok(())
+    }
+}
+
+/// True for the kinds whose empty cell means "none" rather than "not scored".
+pub fn empty_means_zero(kind: CriterionKind) -> bool {
+    !kind.counts_toward_max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::scoring::Threshold;
+
+    fn criterion(code: &str, kind: CriterionKind, max: f64) -> Criterion {
+        Criterion {
+            criterion_id: Uuid::new_v5(&Uuid::NAMESPACE_OID, code.as_bytes()),
+            group_id: Uuid::nil(),
+            code: code.into(),
+            name: code.into(),
+            guidance: String::new(),
+            kind,
+            max_points: max,
+            step: if kind == CriterionKind::YesNo {
+                max
+            } else {
+                0.5
+            },
+            rate_mode: None,
+            thresholds: Vec::<Threshold>::new(),
+            evidence_required: false,
+            required_for_pass: false,
+        }
+    }
+
+    fn set(pass_rule: Option<PassRule>) -> CriteriaSet {
+        CriteriaSet {
+            set_id: Uuid::nil(),
+            model_id: Uuid::nil(),
+            year: 2018,
+            title: String::new(),
+            decision_ref: String::new(),
+            pass_rule,
+            pass_min_pct: Some(80.0),
+        }
+    }
+
+    fn bands() -> Vec<Band> {
+        [
+            ("Xuất sắc", 90.0),
+            ("Tốt", 80.0),
+            ("Khá", 65.0),
+            ("Trung bình", 50.0),
+            ("Yếu", 0.0),
+        ]
+        .into_iter()
+        .map(|(name, lower)| Band {
+            band_id: Uuid::new_v4(),
+            set_id: Uuid::nil(),
+            name: name.into(),
+            lower_pct: lower,
+            color: "#000000".into(),
+        })
+        .collect()
+    }
+
+    #[test]
+    fn ranks_share_on_ties_and_skip() {
+        assert_eq!(
+            competition_ranks(&[90.0, 85.0, 85.0, 70.0]),
+            vec![1, 2, 2, 4]
+        );
+        assert_eq!(
+            competition_ranks(&[70.0, 85.0, 90.0, 85.0]),
+            vec![4, 2, 1, 2]
+        );
+        assert_eq!(competition_ranks(&[50.0, 50.0, 50.0]), vec![1, 1, 1]);
+        assert_eq!(competition_ranks(&[]), Vec::<u32>::new());
+        // Equal to the hundredth of a point.
+        assert_eq!(competition_ranks(&[80.004, 80.0]), vec![1, 1]);
+    }
+
+    #[test]
+    fn bands_at_their_boundaries() {
+        let b = bands();
+        let name = |pct: f64| band_for(&b, pct).map(|i| b[i].name.clone());
+        assert_eq!(name(90.0).as_deref(), Some("Xuất sắc"));
+        assert_eq!(name(89.99).as_deref(), Some("Tốt"));
+        assert_eq!(name(80.0).as_deref(), Some("Tốt"));
+        assert_eq!(name(65.0).as_deref(), Some("Khá"));
+        assert_eq!(name(49.99).as_deref(), Some("Yếu"));
+        assert_eq!(name(0.0).as_deref(), Some("Yếu"));
+        assert_eq!(band_for(&[], 50.0), None);
+    }
+
+    #[test]
+    fn totals_with_bonus_penalty_and_missing_cells() {
+        let criteria = vec![
+            criterion("1", CriterionKind::Points, 60.0),
+            criterion("2", CriterionKind::YesNo, 40.0),
+            criterion("3", CriterionKind::Bonus, 5.0),
+            criterion("4", CriterionKind::Penalty, 5.0),
+        ];
+        assert_eq!(max_total(&criteria), 100.0);
+        let (a, b, c) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+        let mut cells = Cells::new();
+        let id = |i: usize| criteria[i].criterion_id;
+        cells.insert((a, id(0)), (Some(60.0), Some(50.0)));
+        cells.insert((a, id(1)), (Some(1.0), Some(1.0)));
+        cells.insert((a, id(2)), (Some(5.0), Some(2.0)));
+        cells.insert((b, id(0)), (Some(55.0), Some(55.0)));
+        cells.insert((b, id(1)), (Some(1.0), Some(1.0)));
+        cells.insert((b, id(3)), (Some(3.0), Some(3.0)));
+        // c: self-scored only: appraisal missing.
+        cells.insert((c, id(0)), (Some(40.0), None));
+        let r = results(
+            &set(None),
+            &criteria,
+            &bands(),
+            &[a, b, c],
+            &cells,
+            Which::Appraised,
+        );
+        assert_eq!(r[0].total, 92.0);
+        assert_eq!(r[0].pct_of_max, 92.0);
+        assert_eq!(r[0].rank, Some(1));
+        assert_eq!(r[0].band, Some(0));
+        assert_eq!(r[0].missing, 0);
+        assert_eq!(r[1].total, 92.0, "55 + 40 - 3");
+        assert_eq!(r[1].rank, Some(1), "a tie shares the rank");
+        assert_eq!(r[2].rank, None, "nothing appraised: no rank");
+        assert_eq!(r[2].missing, 2);
+        let s = results(
+            &set(None),
+            &criteria,
+            &bands(),
+            &[a, b, c],
+            &cells,
+            Which::SelfScore,
+        );
+        assert_eq!(
+            s[0].total, 105.0,
+            "60 + 40 + 5: a bonus may take a unit past the maximum"
+        );
+        assert_eq!(s[0].band, Some(0));
+        assert_eq!(s[2].rank, Some(3));
+        assert_eq!(s[2].missing, 1);
+    }
+
+    #[test]
+    fn pass_fail_rules() {
+        let mut criteria = vec![
+            criterion("1", CriterionKind::YesNo, 50.0),
+            criterion("2", CriterionKind::YesNo, 50.0),
+        ];
+        for c in &mut criteria {
+            c.required_for_pass = true;
+        }
+        let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+        let mut cells = Cells::new();
+        for c in &criteria {
+            cells.insert((a, c.criterion_id), (None, Some(1.0)));
+        }
+        cells.insert((b, criteria[0].criterion_id), (None, Some(1.0)));
+        cells.insert((b, criteria[1].criterion_id), (None, Some(0.0)));
+        let r = results(
+            &set(Some(PassRule::AllRequired)),
+            &criteria,
+            &[],
+            &[a, b],
+            &cells,
+            Which::Appraised,
+        );
+        assert_eq!(r[0].passed, Some(true));
+        assert_eq!(r[1].passed, Some(false));
+        let r = results(
+            &set(Some(PassRule::MinPercent)),
+            &criteria,
+            &[],
+            &[a, b],
+            &cells,
+            Which::Appraised,
+        );
+        assert_eq!(r[0].passed, Some(true));
+        assert_eq!(r[1].passed, Some(false), "50% < 80%");
+    }
+
+    #[test]
+    fn period_workflow() {
+        use PeriodStatus::*;
+        assert_eq!(transition(Draft, Transition::Finalize, None), Ok(Finalized));
+        assert_eq!(
+            transition(Finalized, Transition::Publish, None),
+            Ok(Published)
+        );
+        assert_eq!(
+            transition(Published, Transition::Reopen, Some("sai số liệu")),
+            Ok(Draft)
+        );
+        assert_eq!(
+            transition(Finalized, Transition::Reopen, Some("  ")),
+            Err(WorkflowError::ReasonRequired)
+        );
+        assert!(transition(Draft, Transition::Publish, None).is_err());
+        assert!(transition(Draft, Transition::Reopen, Some("x")).is_err());
+        assert!(transition(Published, Transition::Finalize, None).is_err());
+        assert_eq!(check_editable(Draft), Ok(()));
+        assert_eq!(
+            check_editable(Finalized),
+            Err(WorkflowError::Frozen(Finalized))
+        );
+        assert_eq!(check_set_editable(&[Draft, Draft]), Ok(()));
+        assert_eq!(
+            check_set_editable(&[Draft, Published]),
+            Err(WorkflowError::SetLocked)
+        );
+        assert!(
+            WorkflowError::SetLocked
+                .message(Lang::Vi)
+                .contains("Bộ tiêu chí")
+        );
+    }
+}

@@ -7,6 +7,17 @@ use uuid::Uuid;
 
 use super::lang::Lang;
 use super::org::{BodyKind, UnitKind};
+use super::results::{Transition, Which};
+use super::scoring::PeriodStatus;
+
+/// One cell's new value in a block of scores (a paste, an import).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CellValue {
+    pub unit_id: Uuid,
+    pub criterion_id: Uuid,
+    /// The raw value (points, 1/0, a rate in %, a count); `None` clears the cell.
+    pub value: Option<f64>,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
@@ -67,6 +78,35 @@ pub enum Edit {
     DeletePerson {
         person_id: Uuid,
     },
+    /// Sets (or clears) the self-score or the appraised score of one cell.
+    SetScore {
+        period_id: Uuid,
+        which: Which,
+        cell: CellValue,
+    },
+    /// Sets a block of cells at once: all or nothing.
+    SetScores {
+        period_id: Uuid,
+        which: Which,
+        cells: Vec<CellValue>,
+    },
+    SetCellNote {
+        period_id: Uuid,
+        unit_id: Uuid,
+        criterion_id: Uuid,
+        note: String,
+    },
+    /// Finalizes, publishes or reopens (with a reason) a scoring period.
+    ChangePeriod {
+        period_id: Uuid,
+        transition: Transition,
+        reason: Option<String>,
+    },
+    /// Puts a period back to a status (only used to undo `ChangePeriod`).
+    RestorePeriodStatus {
+        period_id: Uuid,
+        status: PeriodStatus,
+    },
 }
 
 impl Edit {
@@ -85,6 +125,11 @@ impl Edit {
             Edit::UpdatePerson { .. } => "update_person",
             Edit::SetPersonActive { .. } => "set_person_active",
             Edit::DeletePerson { .. } => "delete_person",
+            Edit::SetScore { .. } => "set_score",
+            Edit::SetScores { .. } => "set_scores",
+            Edit::SetCellNote { .. } => "set_cell_note",
+            Edit::ChangePeriod { .. } => "change_period",
+            Edit::RestorePeriodStatus { .. } => "restore_period_status",
         }
     }
 
@@ -118,6 +163,20 @@ impl Edit {
                 s("Đánh dấu không còn tham gia", "Mark person inactive")
             }
             Edit::DeletePerson { .. } => s("Xóa người", "Delete person"),
+            Edit::SetScore { .. } => s("Nhập điểm", "Enter a score"),
+            Edit::SetScores { cells, .. } => match lang {
+                Lang::Vi => format!("Dán {} ô điểm", cells.len()),
+                Lang::En => format!("Paste {} score cells", cells.len()),
+            },
+            Edit::SetCellNote { .. } => s("Ghi chú ô điểm", "Cell note"),
+            Edit::ChangePeriod { transition, .. } => match transition {
+                Transition::Finalize => s("Chốt kỳ chấm điểm", "Finalize the period"),
+                Transition::Publish => s("Công bố kỳ chấm điểm", "Publish the period"),
+                Transition::Reopen => s("Mở lại kỳ chấm điểm", "Reopen the period"),
+            },
+            Edit::RestorePeriodStatus { .. } => {
+                s("Khôi phục trạng thái kỳ", "Restore period status")
+            }
         }
     }
 }

@@ -3,15 +3,16 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::lang::Lang;
 use super::points::points;
 use super::scoring::{Band, CriteriaSet, Criterion, CriterionKind, PassRule, PeriodStatus};
 
-/// Which value of a cell counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Which value of a cell: the unit's self-assessment or the committee's appraisal (which
+/// counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Which {
     SelfScore,
     Appraised,
@@ -153,7 +154,7 @@ pub fn results(
 }
 
 /// A change of a period's status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Transition {
     Finalize,
     Publish,

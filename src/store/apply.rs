@@ -26,11 +26,11 @@ pub enum Origin {
 }
 
 /// The audit row's content.
-struct Audit {
-    entity: &'static str,
-    entity_uuid: Option<Uuid>,
-    before: Option<Value>,
-    after: Option<Value>,
+pub(super) struct Audit {
+    pub(super) entity: &'static str,
+    pub(super) entity_uuid: Option<Uuid>,
+    pub(super) before: Option<Value>,
+    pub(super) after: Option<Value>,
 }
 
 const MAX_TITLE_CHARS: usize = 300;
@@ -154,6 +154,11 @@ impl Store {
 
 fn apply_in(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), StoreError> {
     match edit {
+        Edit::SetScore { .. }
+        | Edit::SetScores { .. }
+        | Edit::SetCellNote { .. }
+        | Edit::ChangePeriod { .. }
+        | Edit::RestorePeriodStatus { .. } => super::scores::apply_scoring(tx, edit, now),
         Edit::SetBody {
             name,
             kind,

@@ -64,6 +64,12 @@ pub enum StoreError {
     ReadOnly(&'static str),
     #[error("{0}")]
     Rule(#[from] RuleError),
+    #[error("{0}")]
+    Score(#[from] crate::domain::points::ScoreError),
+    #[error("{0}")]
+    Workflow(#[from] crate::domain::results::WorkflowError),
+    #[error("{what} not found")]
+    Missing { what: &'static str },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -110,6 +116,9 @@ impl StoreError {
             StoreError::Damaged { detail } => format!("Tệp bị hỏng: {detail}"),
             StoreError::ReadOnly(reason) => (*reason).to_string(),
             StoreError::Rule(rule) => rule.message(lang),
+            StoreError::Score(e) => e.message(lang),
+            StoreError::Workflow(e) => e.message(lang),
+            StoreError::Missing { what } => format!("Không tìm thấy: {what}"),
             StoreError::Io { path, source } => format!("{}: {source}", path.display()),
             StoreError::Sqlite(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
         }

@@ -10,6 +10,7 @@ pub mod error;
 mod lock;
 mod read;
 pub mod schema;
+mod scores;
 mod seed;
 
 use std::io::Read;
@@ -26,6 +27,7 @@ pub use self::read::{
     AuditEntry, Counts, MeetingOverview, PlanOverview, SetOverview, TargetOverview,
 };
 use self::schema::{APPLICATION_ID, REQUIRED_TABLES, SCHEMA_VERSION};
+pub use self::scores::{Grid, PeriodRef};
 use crate::domain::seed::Seed;
 
 /// How a document may be used.

@@ -29,18 +29,18 @@ fn conversion(idx: usize, what: &str, value: &str) -> rusqlite::Error {
     )
 }
 
-fn uuid_at(row: &Row, idx: usize) -> rusqlite::Result<Uuid> {
+pub(super) fn uuid_at(row: &Row, idx: usize) -> rusqlite::Result<Uuid> {
     let text: String = row.get(idx)?;
     Uuid::parse_str(&text).map_err(|_| conversion(idx, "id", &text))
 }
 
-fn opt_uuid_at(row: &Row, idx: usize) -> rusqlite::Result<Option<Uuid>> {
+pub(super) fn opt_uuid_at(row: &Row, idx: usize) -> rusqlite::Result<Option<Uuid>> {
     let text: Option<String> = row.get(idx)?;
     text.map(|t| Uuid::parse_str(&t).map_err(|_| conversion(idx, "id", &t)))
         .transpose()
 }
 
-fn slug_at<T>(
+pub(super) fn slug_at<T>(
     row: &Row,
     idx: usize,
     what: &str,
@@ -50,7 +50,7 @@ fn slug_at<T>(
     parse(&text).ok_or_else(|| conversion(idx, what, &text))
 }
 
-fn date_at(row: &Row, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+pub(super) fn date_at(row: &Row, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
     let text: Option<String> = row.get(idx)?;
     text.map(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| conversion(idx, "date", &t)))
         .transpose()
@@ -63,7 +63,7 @@ fn deadline_at(row: &Row, idx: usize) -> rusqlite::Result<Option<Deadline>> {
 }
 
 /// Reads a boolean stored as 0/1.
-struct Flag(bool);
+pub(super) struct Flag(pub(super) bool);
 impl FromSql for Flag {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         match value {
@@ -75,7 +75,7 @@ impl FromSql for Flag {
 }
 
 /// Turns a read error into "the file is damaged" with the detail.
-fn damaged(err: rusqlite::Error) -> StoreError {
+pub(super) fn damaged(err: rusqlite::Error) -> StoreError {
     match err {
         rusqlite::Error::FromSqlConversionFailure(..) | rusqlite::Error::InvalidColumnType(..) => {
             StoreError::Damaged {

@@ -1,0 +1,531 @@
+//! Scoring data: a period's grid (criteria, units, cells) and the score edits.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::Store;
+use super::error::StoreError;
+use super::read::{Flag, UNIT_COLUMNS, damaged, slug_at, unit_at, uuid_at};
+use crate::domain::edit::{CellValue, Edit};
+use crate::domain::org::{Unit, UnitKind};
+use crate::domain::points::validate_raw;
+use crate::domain::results::{Cells, Which, check_editable, transition};
+use crate::domain::scoring::{
+    Band, Cadence, CriteriaGroup, CriteriaSet, Criterion, CriterionKind, Model, PassRule, Period,
+    PeriodStatus, RateMode, Threshold,
+};
+
+/// Everything the scoring grid of one period shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub model: Model,
+    pub set: CriteriaSet,
+    pub period: Period,
+    pub groups: Vec<CriteriaGroup>,
+    /// In the set's order (group by group).
+    pub criteria: Vec<Criterion>,
+    pub bands: Vec<Band>,
+    /// The units the model scores, in official order: the active ones, and retired ones that
+    /// have scores in this period.
+    pub units: Vec<Unit>,
+    pub cells: Cells,
+    /// Notes and evidence by (unit, criterion).
+    pub notes: HashMap<(Uuid, Uuid), String>,
+}
+
+/// A period named the way people name it: model, year and month (0 for a yearly model).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodRef {
+    pub period_id: Uuid,
+    pub set_id: Uuid,
+    pub status: PeriodStatus,
+}
+
+const CRITERION_COLUMNS: &str =
+    "c.uuid, g.uuid, c.code, c.name, c.guidance, c.kind, c.max_points, c.step,
+     c.rate_mode, c.thresholds, c.evidence_required, c.required_for_pass";
+
+fn criterion_from_row(row: &Row) -> rusqlite::Result<Criterion> {
+    let thresholds: Option<String> = row.get(9)?;
+    let thresholds = match thresholds {
+        None => Vec::new(),
+        Some(text) => serde_json::from_str::<Vec<[f64; 2]>>(&text)
+            .map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    9,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?
+            .into_iter()
+            .map(|[at_least, points]| Threshold { at_least, points })
+            .collect(),
+    };
+    Ok(Criterion {
+        criterion_id: uuid_at(row, 0)?,
+        group_id: uuid_at(row, 1)?,
+        code: row.get(2)?,
+        name: row.get(3)?,
+        guidance: row.get(4)?,
+        kind: slug_at(row, 5, "criterion kind", CriterionKind::from_slug)?,
+        max_points: row.get(6)?,
+        step: row.get(7)?,
+        rate_mode: row
+            .get::<_, Option<String>>(8)?
+            .as_deref()
+            .and_then(RateMode::from_slug),
+        thresholds,
+        evidence_required: row.get::<_, Flag>(10)?.0,
+        required_for_pass: row.get::<_, Flag>(11)?.0,
+    })
+}
+
+fn model_from_row(row: &Row, base: usize) -> rusqlite::Result<Model> {
+    let kinds: String = row.get(base + 4)?;
+    Ok(Model {
+        model_id: uuid_at(row, base)?,
+        slug: row.get(base + 1)?,
+        name: row.get(base + 2)?,
+        cadence: slug_at(row, base + 3, "cadence", Cadence::from_slug)?,
+        unit_kinds: kinds.split(',').filter_map(UnitKind::from_slug).collect(),
+        pass_fail: row.get::<_, Flag>(base + 5)?.0,
+    })
+}
+
+/// The criteria of a set, group by group.
+fn criteria_of(conn: &Connection, set_row: i64) -> Result<Vec<Criterion>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {CRITERION_COLUMNS} FROM criterion c JOIN criteria_group g ON g.id = c.group_id
+         WHERE g.set_id = ?1 ORDER BY g.sort_order, g.id, c.sort_order, c.id"
+    ))?;
+    let rows = stmt.query_map([set_row], criterion_from_row)?;
+    rows.collect::<Result<_, _>>().map_err(damaged)
+}
+
+impl Store {
+    pub fn models(&self) -> Result<Vec<Model>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT uuid, slug, name, cadence, unit_kinds, pass_fail FROM model ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |row| model_from_row(row, 0))?;
+        rows.collect::<Result<_, _>>().map_err(damaged)
+    }
+
+    /// The period of `model_slug` for `year` and `month` (0: the whole year), if it exists.
+    pub fn find_period(
+        &self,
+        model_slug: &str,
+        year: i32,
+        month: u32,
+    ) -> Result<Option<PeriodRef>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT p.uuid, s.uuid, p.status FROM period p
+                 JOIN criteria_set s ON s.id = p.set_id JOIN model m ON m.id = s.model_id
+                 WHERE m.slug = ?1 AND s.year = ?2 AND p.month = ?3",
+                params![model_slug, year, month],
+                |row| {
+                    Ok(PeriodRef {
+                        period_id: uuid_at(row, 0)?,
+                        set_id: uuid_at(row, 1)?,
+                        status: slug_at(row, 2, "period status", PeriodStatus::from_slug)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(damaged)
+    }
+
+    /// The criteria set of a model for a year.
+    pub fn criteria_set(
+        &self,
+        model_slug: &str,
+        year: i32,
+    ) -> Result<Option<(CriteriaSet, Vec<CriteriaGroup>, Vec<Criterion>)>, StoreError> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT s.id, s.uuid, m.uuid, s.year, s.title, s.decision_ref, s.pass_rule, s.pass_min_pct
+                 FROM criteria_set s JOIN model m ON m.id = s.model_id WHERE m.slug = ?1 AND s.year = ?2",
+                params![model_slug, year],
+                |row| {
+                    Ok((
+                        row.get::<_, i64>(0)?,
+                        CriteriaSet {
+                            set_id: uuid_at(row, 1)?,
+                            model_id: uuid_at(row, 2)?,
+                            year: row.get(3)?,
+                            title: row.get(4)?,
+                            decision_ref: row.get(5)?,
+                            pass_rule: row.get::<_, Option<String>>(6)?.as_deref().and_then(PassRule::from_slug),
+                            pass_min_pct: row.get(7)?,
+                        },
+                    ))
+                },
+            )
+            .optional()
+            .map_err(damaged)?;
+        let Some((set_row, set)) = found else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT uuid, code, name FROM criteria_group WHERE set_id = ?1 ORDER BY sort_order, id",
+        )?;
+        let groups = stmt
+            .query_map([set_row], |row| {
+                Ok(CriteriaGroup {
+                    group_id: uuid_at(row, 0)?,
+                    set_id: set.set_id,
+                    code: row.get(1)?,
+                    name: row.get(2)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(damaged)?;
+        let criteria = criteria_of(&self.conn, set_row)?;
+        Ok(Some((set, groups, criteria)))
+    }
+
+    /// Everything the grid of one period shows.
+    pub fn grid(&self, period_id: Uuid) -> Result<Grid, StoreError> {
+        let (period_row, set_row, period_status, month, model) = self
+            .conn
+            .query_row(
+                "SELECT p.id, s.id, p.status, p.month, m.uuid, m.slug, m.name, m.cadence, m.unit_kinds, m.pass_fail
+                 FROM period p JOIN criteria_set s ON s.id = p.set_id JOIN model m ON m.id = s.model_id
+                 WHERE p.uuid = ?1",
+                [period_id.to_string()],
+                |row| {
+                    Ok((
+                        row.get::<_, i64>(0)?,
+                        row.get::<_, i64>(1)?,
+                        slug_at(row, 2, "period status", PeriodStatus::from_slug)?,
+                        row.get::<_, u32>(3)?,
+                        model_from_row(row, 4)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(damaged)?
+            .ok_or(StoreError::Missing { what: "period" })?;
+        let year: i32 = self.conn.query_row(
+            "SELECT year FROM criteria_set WHERE id = ?1",
+            [set_row],
+            |r| r.get(0),
+        )?;
+        let Some((set, groups, criteria)) = self.criteria_set(&model.slug, year)? else {
+            return Err(StoreError::Missing {
+                what: "criteria set",
+            });
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT uuid, name, lower_pct, color FROM band WHERE set_id = ?1 ORDER BY lower_pct DESC",
+        )?;
+        let bands = stmt
+            .query_map([set_row], |row| {
+                Ok(Band {
+                    band_id: uuid_at(row, 0)?,
+                    set_id: set.set_id,
+                    name: row.get(1)?,
+                    lower_pct: row.get(2)?,
+                    color: row.get(3)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(damaged)?;
+        let kinds: Vec<&str> = model.unit_kinds.iter().map(|k| k.slug()).collect();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {UNIT_COLUMNS} FROM unit u
+             WHERE (instr(',' || ?1 || ',', ',' || u.kind || ',') > 0 AND u.retired_on IS NULL)
+                OR EXISTS (SELECT 1 FROM score s WHERE s.unit_id = u.id AND s.period_id = ?2)
+             ORDER BY u.sort_order, u.id"
+        ))?;
+        let units = stmt
+            .query_map(params![kinds.join(","), period_row], |row| unit_at(row, 0))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(damaged)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT u.uuid, c.uuid, s.self_value, s.appraised_value, s.note, s.evidence FROM score s
+             JOIN unit u ON u.id = s.unit_id JOIN criterion c ON c.id = s.criterion_id
+             WHERE s.period_id = ?1",
+        )?;
+        let mut cells = Cells::new();
+        let mut notes = HashMap::new();
+        let rows = stmt.query_map([period_row], |row| {
+            Ok((
+                uuid_at(row, 0)?,
+                uuid_at(row, 1)?,
+                row.get::<_, Option<f64>>(2)?,
+                row.get::<_, Option<f64>>(3)?,
+                row.get::<_, String>(4)?,
+                row.get::<_, String>(5)?,
+            ))
+        })?;
+        for row in rows {
+            let (unit, criterion, self_value, appraised, note, evidence) = row.map_err(damaged)?;
+            cells.insert((unit, criterion), (self_value, appraised));
+            let text = match (note.is_empty(), evidence.is_empty()) {
+                (true, true) => continue,
+                (false, true) => note,
+                (true, false) => evidence,
+                (false, false) => format!("{note}\n{evidence}"),
+            };
+            notes.insert((unit, criterion), text);
+        }
+        Ok(Grid {
+            model,
+            set: set.clone(),
+            period: Period {
+                period_id,
+                set_id: set.set_id,
+                month,
+                status: period_status,
+            },
+            groups,
+            criteria,
+            bands,
+            units,
+            cells,
+            notes,
+        })
+    }
+}
+
+/// The period's row id, status and set row id.
+fn period_row(tx: &Transaction, period_id: Uuid) -> Result<(i64, PeriodStatus, i64), StoreError> {
+    tx.query_row(
+        "SELECT id, status, set_id FROM period WHERE uuid = ?1",
+        [period_id.to_string()],
+        |row| {
+            Ok((
+                row.get(0)?,
+                slug_at(row, 1, "period status", PeriodStatus::from_slug)?,
+                row.get(2)?,
+            ))
+        },
+    )
+    .optional()
+    .map_err(damaged)?
+    .ok_or(StoreError::Missing { what: "period" })
+}
+
+/// Writes cells of one side (self or appraised), validating every value first: all or nothing.
+/// Returns the previous values, for undo.
+fn write_cells(
+    tx: &Transaction,
+    period_id: Uuid,
+    which: Which,
+    cells: &[CellValue],
+    now: &str,
+) -> Result<Vec<CellValue>, StoreError> {
+    let (period, status, set_row) = period_row(tx, period_id)?;
+    check_editable(status)?;
+    let criteria: HashMap<Uuid, (i64, Criterion)> = {
+        let mut stmt = tx.prepare(&format!(
+            "SELECT {CRITERION_COLUMNS}, c.id FROM criterion c JOIN criteria_group g ON g.id = c.group_id
+             WHERE g.set_id = ?1"
+        ))?;
+        stmt.query_map([set_row], |row| {
+            let c = criterion_from_row(row)?;
+            Ok((c.criterion_id, (row.get::<_, i64>(12)?, c)))
+        })?
+        .collect::<Result<_, _>>()
+        .map_err(damaged)?
+    };
+    let mut unit_rows: HashMap<Uuid, i64> = HashMap::new();
+    for cell in cells {
+        let (_, criterion) = criteria
+            .get(&cell.criterion_id)
+            .ok_or(StoreError::Missing { what: "criterion" })?;
+        if let Some(v) = cell.value {
+            validate_raw(criterion, v)?;
+        }
+        if !unit_rows.contains_key(&cell.unit_id) {
+            let row: i64 = tx
+                .query_row(
+                    "SELECT id FROM unit WHERE uuid = ?1",
+                    [cell.unit_id.to_string()],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or(StoreError::Missing { what: "unit" })?;
+            unit_rows.insert(cell.unit_id, row);
+        }
+    }
+    let column = match which {
+        Which::SelfScore => "self_value",
+        Which::Appraised => "appraised_value",
+    };
+    let mut previous = Vec::with_capacity(cells.len());
+    let mut read = tx.prepare(&format!(
+        "SELECT {column} FROM score WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3"
+    ))?;
+    let mut upsert = tx.prepare(&format!(
+        "INSERT INTO score (uuid, period_id, unit_id, criterion_id, {column}, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (period_id, unit_id, criterion_id) DO UPDATE SET {column} = excluded.{column},
+             updated_at = excluded.updated_at"
+    ))?;
+    for cell in cells {
+        let unit_row = unit_rows[&cell.unit_id];
+        let criterion_row = criteria[&cell.criterion_id].0;
+        let old: Option<f64> = read
+            .query_row(params![period, unit_row, criterion_row], |r| r.get(0))
+            .optional()?
+            .flatten();
+        previous.push(CellValue {
+            value: old,
+            ..cell.clone()
+        });
+        upsert.execute(params![
+            Uuid::new_v4().to_string(),
+            period,
+            unit_row,
+            criterion_row,
+            cell.value,
+            now
+        ])?;
+    }
+    Ok(previous)
+}
+
+/// Applies the scoring edits.
+pub(super) fn apply_scoring(
+    tx: &Transaction,
+    edit: &Edit,
+    now: &str,
+) -> Result<(Edit, super::apply::Audit), StoreError> {
+    match edit {
+        Edit::SetScore { period_id, which, cell } => write_cells(tx, *period_id, *which, std::slice::from_ref(cell), now)
+            .map(|mut previous| {
+                let before = previous.pop().unwrap_or_else(|| cell.clone());
+                (
+                    Edit::SetScore { period_id: *period_id, which: *which, cell: before.clone() },
+                    super::apply::Audit {
+                        entity: "score",
+                        entity_uuid: Some(*period_id),
+                        before: Some(json!({"unit": before.unit_id, "criterion": before.criterion_id, "which": which, "value": before.value})),
+                        after: Some(json!({"unit": cell.unit_id, "criterion": cell.criterion_id, "which": which, "value": cell.value})),
+                    },
+                )
+            }),
+        Edit::SetScores { period_id, which, cells } => write_cells(tx, *period_id, *which, cells, now).map(|previous| {
+            (
+                Edit::SetScores { period_id: *period_id, which: *which, cells: previous.clone() },
+                super::apply::Audit {
+                    entity: "score",
+                    entity_uuid: Some(*period_id),
+                    before: serde_json::to_value(&previous).ok(),
+                    after: serde_json::to_value(cells).ok(),
+                },
+            )
+        }),
+        Edit::SetCellNote { period_id, unit_id, criterion_id, note } => set_note(tx, *period_id, *unit_id, *criterion_id, note, now),
+        Edit::ChangePeriod { period_id, transition: t, reason } => period_row(tx, *period_id).and_then(|(row, status, _)| {
+            let next = transition(status, *t, reason.as_deref())?;
+            write_status(tx, row, next, now)?;
+            Ok((
+                Edit::RestorePeriodStatus { period_id: *period_id, status },
+                super::apply::Audit {
+                    entity: "period",
+                    entity_uuid: Some(*period_id),
+                    before: Some(json!({"status": status.slug()})),
+                    after: Some(json!({"status": next.slug(), "transition": t, "reason": reason})),
+                },
+            ))
+        }),
+        Edit::RestorePeriodStatus { period_id, status } => period_row(tx, *period_id).and_then(|(row, old, _)| {
+            write_status(tx, row, *status, now)?;
+            Ok((
+                Edit::RestorePeriodStatus { period_id: *period_id, status: old },
+                super::apply::Audit {
+                    entity: "period",
+                    entity_uuid: Some(*period_id),
+                    before: Some(json!({"status": old.slug()})),
+                    after: Some(json!({"status": status.slug()})),
+                },
+            ))
+        }),
+        other => Err(StoreError::Damaged {
+            detail: format!("not a scoring edit: {}", other.action()),
+        }),
+    }
+}
+
+fn write_status(
+    tx: &Transaction,
+    row: i64,
+    status: PeriodStatus,
+    now: &str,
+) -> Result<(), StoreError> {
+    let (finalized, published) = match status {
+        PeriodStatus::Draft => (None, None),
+        PeriodStatus::Finalized => (Some(now), None),
+        PeriodStatus::Published => (Some(now), Some(now)),
+    };
+    tx.execute(
+        "UPDATE period SET status = ?2, finalized_at = coalesce(?3, CASE WHEN ?2 = 'draft' THEN NULL ELSE finalized_at END),
+                published_at = ?4, updated_at = ?5 WHERE id = ?1",
+        params![row, status.slug(), finalized, published, now],
+    )?;
+    Ok(())
+}
+
+fn set_note(
+    tx: &Transaction,
+    period_id: Uuid,
+    unit_id: Uuid,
+    criterion_id: Uuid,
+    note: &str,
+    now: &str,
+) -> Result<(Edit, super::apply::Audit), StoreError> {
+    let note = crate::domain::text::clean_text(note, 2000)?;
+    let (period, status, _) = period_row(tx, period_id)?;
+    check_editable(status)?;
+    let unit: i64 = tx
+        .query_row(
+            "SELECT id FROM unit WHERE uuid = ?1",
+            [unit_id.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::Missing { what: "unit" })?;
+    let criterion: i64 = tx
+        .query_row(
+            "SELECT id FROM criterion WHERE uuid = ?1",
+            [criterion_id.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::Missing { what: "criterion" })?;
+    let old: String = tx
+        .query_row(
+            "SELECT note FROM score WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3",
+            params![period, unit, criterion],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_default();
+    tx.execute(
+        "INSERT INTO score (uuid, period_id, unit_id, criterion_id, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (period_id, unit_id, criterion_id) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at",
+        params![Uuid::new_v4().to_string(), period, unit, criterion, note, now],
+    )?;
+    Ok((
+        Edit::SetCellNote {
+            period_id,
+            unit_id,
+            criterion_id,
+            note: old.clone(),
+        },
+        super::apply::Audit {
+            entity: "score",
+            entity_uuid: Some(period_id),
+            before: Some(json!({"unit": unit_id, "criterion": criterion_id, "note": old})),
+            after: Some(json!({"unit": unit_id, "criterion": criterion_id, "note": note})),
+        },
+    ))
+}

@@ -27,7 +27,7 @@ pub use self::read::{
     AuditEntry, Counts, MeetingOverview, PlanOverview, SetOverview, TargetOverview,
 };
 use self::schema::{APPLICATION_ID, REQUIRED_TABLES, SCHEMA_VERSION};
-pub use self::scores::{Grid, PeriodRef};
+pub use self::scores::{Grid, PeriodRef, SetContents};
 use crate::domain::seed::Seed;
 
 /// How a document may be used.

@@ -36,6 +36,14 @@ pub struct Grid {
     pub notes: HashMap<(Uuid, Uuid), String>,
 }
 
+/// A criteria set with its groups and criteria, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetContents {
+    pub set: CriteriaSet,
+    pub groups: Vec<CriteriaGroup>,
+    pub criteria: Vec<Criterion>,
+}
+
 /// A period named the way people name it: model, year and month (0 for a yearly model).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PeriodRef {
@@ -144,7 +152,7 @@ impl Store {
         &self,
         model_slug: &str,
         year: i32,
-    ) -> Result<Option<(CriteriaSet, Vec<CriteriaGroup>, Vec<Criterion>)>, StoreError> {
+    ) -> Result<Option<SetContents>, StoreError> {
         let found = self
             .conn
             .query_row(
@@ -186,7 +194,11 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()
             .map_err(damaged)?;
         let criteria = criteria_of(&self.conn, set_row)?;
-        Ok(Some((set, groups, criteria)))
+        Ok(Some(SetContents {
+            set,
+            groups,
+            criteria,
+        }))
     }
 
     /// Everything the grid of one period shows.
@@ -216,7 +228,12 @@ impl Store {
             [set_row],
             |r| r.get(0),
         )?;
-        let Some((set, groups, criteria)) = self.criteria_set(&model.slug, year)? else {
+        let Some(SetContents {
+            set,
+            groups,
+            criteria,
+        }) = self.criteria_set(&model.slug, year)?
+        else {
             return Err(StoreError::Missing {
                 what: "criteria set",
             });
@@ -343,7 +360,7 @@ fn write_cells(
         if let Some(v) = cell.value {
             validate_raw(criterion, v)?;
         }
-        if !unit_rows.contains_key(&cell.unit_id) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = unit_rows.entry(cell.unit_id) {
             let row: i64 = tx
                 .query_row(
                     "SELECT id FROM unit WHERE uuid = ?1",
@@ -352,7 +369,7 @@ fn write_cells(
                 )
                 .optional()?
                 .ok_or(StoreError::Missing { what: "unit" })?;
-            unit_rows.insert(cell.unit_id, row);
+            slot.insert(row);
         }
     }
     let column = match which {

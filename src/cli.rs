@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::cli_scoring::{self, Failure, Format, ScoresCommand};
 use crate::demo::demo_seed;
 use crate::domain::lang::Lang;
 use crate::store::{Intent, Store, StoreError, schema::SCHEMA_VERSION};
@@ -52,6 +53,32 @@ pub enum CliCommand {
     },
     /// Open FILE as untrusted and read-only, print what it holds; exit 0 if usable, 1 if not.
     Check { file: PathBuf },
+    /// The criteria of a model's set for a year, one row a criterion.
+    Criteria {
+        file: PathBuf,
+        #[arg(long)]
+        model: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Scores as tab-separated text: export a month, or import one (all or nothing).
+    #[command(subcommand)]
+    Scores(ScoresCommand),
+    /// Results of a month or a year: rank, unit, total, % of maximum, band.
+    Results {
+        file: PathBuf,
+        #[arg(long)]
+        model: String,
+        /// YYYY-MM
+        #[arg(long, conflicts_with = "year")]
+        month: Option<String>,
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
     /// (For tests) rename the first unit COUNT times, each change in its own transaction.
     #[command(hide = true)]
     StressEdit {
@@ -74,15 +101,65 @@ pub fn message_lang(arg: Option<LangArg>) -> Lang {
 
 /// Runs a batch command; prints to `out`/`err`. Returns the process exit code.
 pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let result = match command {
-        CliCommand::Demo { out: path, force } => demo(&path, force, lang, out),
-        CliCommand::Check { file } => check(&file, lang, out),
-        CliCommand::StressEdit { file, count } => stress_edit(&file, count),
+    let result: Result<(), Failure> = match command {
+        CliCommand::Demo { out: path, force } => {
+            demo(&path, force, lang, out).map_err(Failure::from)
+        }
+        CliCommand::Check { file } => check(&file, lang, out).map_err(Failure::from),
+        CliCommand::StressEdit { file, count } => stress_edit(&file, count).map_err(Failure::from),
+        CliCommand::Criteria {
+            file,
+            model,
+            year,
+            format,
+        } => cli_scoring::criteria(&file, &model, year, format, lang, out),
+        CliCommand::Results {
+            file,
+            model,
+            month,
+            year,
+            format,
+        } => cli_scoring::results_cmd(&file, &model, month.as_deref(), year, format, lang, out),
+        CliCommand::Scores(ScoresCommand::Export {
+            file,
+            model,
+            month,
+            side,
+            out: target,
+        }) => cli_scoring::export(&file, &model, &month, side, &target, lang).map(|units| {
+            let _ = writeln!(
+                out,
+                "{} {units} {} {}",
+                lang.pick("Đã xuất", "Exported"),
+                lang.pick("đơn vị vào", "units to"),
+                target.display()
+            );
+        }),
+        CliCommand::Scores(ScoresCommand::Import {
+            file,
+            model,
+            month,
+            from,
+            side,
+        }) => cli_scoring::import(&file, &model, &month, side, &from, lang).map(|cells| {
+            let _ = writeln!(
+                out,
+                "{} {cells} {}",
+                lang.pick("Đã nhập", "Imported"),
+                lang.pick("ô điểm", "cells")
+            );
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+        Err(Failure::Store(e)) => {
             let _ = writeln!(err, "giaoban: {}", e.message(lang));
+            ExitCode::from(1)
+        }
+        Err(Failure::Problems(problems)) => {
+            for p in problems {
+                let _ = writeln!(err, "giaoban: {p}");
+            }
             ExitCode::from(1)
         }
     }

@@ -98,3 +98,248 @@ fn usage_errors_exit_2() {
     let out = giaoban(&["frobnicate", "x", "y"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn criteria_and_results_in_every_format() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let file = path.to_string_lossy().into_owned();
+    let table = giaoban(&[
+        "criteria",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--year",
+        "2018",
+    ]);
+    assert!(table.status.success(), "{}", text(&table.stderr));
+    let stdout = text(&table.stdout);
+    assert_eq!(stdout.lines().count(), 27, "a header and 26 criteria");
+    assert!(stdout.contains("Kết quả sát hạch trình độ ứng dụng CNTT của Bí thư"));
+    let csv = giaoban(&[
+        "criteria",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--year",
+        "2018",
+        "--format",
+        "csv",
+    ]);
+    let csv = text(&csv.stdout);
+    assert!(csv.starts_with("code,group,name,kind,max\n1.1,1,"));
+    assert!(csv.contains("TCVN ISO 9001:2015\",points,6"), "{csv}");
+    let json = giaoban(&[
+        "results",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--month",
+        "2018-03",
+        "--format",
+        "json",
+    ]);
+    let parsed: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let rows = parsed.as_array().expect("array");
+    assert_eq!(rows.len(), 14);
+    assert_eq!(rows[0]["rank"], 1);
+    assert!(rows.iter().all(|r| r["band"].is_string()));
+    let year = giaoban(&[
+        "results",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--year",
+        "2018",
+        "--lang",
+        "en",
+    ]);
+    assert!(year.status.success());
+    assert_eq!(text(&year.stdout).lines().count(), 15);
+    let onestop = giaoban(&[
+        "results", &file, "--model", "one-stop", "--year", "2017", "--lang", "en",
+    ]);
+    assert_eq!(
+        text(&onestop.stdout).matches("Passed").count(),
+        15,
+        "the office and 14 wards met the standard"
+    );
+    let missing = giaoban(&[
+        "results",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--month",
+        "2016-01",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(text(&missing.stderr).contains("no scoring period 01/2016"));
+}
+
+#[test]
+fn scores_export_then_import_round_trips_exactly() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let file = path.to_string_lossy().into_owned();
+    let first = dir.join("first.tsv");
+    let second = dir.join("second.tsv");
+    for side in ["self", "appraised"] {
+        let out = giaoban(&[
+            "scores",
+            "export",
+            &file,
+            "--model",
+            "ward-eoffice",
+            "--month",
+            "2018-12",
+            "--as",
+            side,
+            "--out",
+            &first.to_string_lossy(),
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let import = giaoban(&[
+            "scores",
+            "import",
+            &file,
+            "--model",
+            "ward-eoffice",
+            "--month",
+            "2018-12",
+            "--as",
+            side,
+            "--from",
+            &first.to_string_lossy(),
+        ]);
+        assert!(import.status.success(), "{}", text(&import.stderr));
+        giaoban(&[
+            "scores",
+            "export",
+            &file,
+            "--model",
+            "ward-eoffice",
+            "--month",
+            "2018-12",
+            "--as",
+            side,
+            "--out",
+            &second.to_string_lossy(),
+        ]);
+        assert_eq!(
+            std::fs::read(&first).expect("first"),
+            std::fs::read(&second).expect("second"),
+            "{side}"
+        );
+    }
+    // Excel's way: decimal commas are read too.
+    let tsv = std::fs::read_to_string(&first)
+        .expect("read")
+        .replace("\t3\t", "\t3,5\t");
+    std::fs::write(&first, tsv).expect("write");
+    let import = giaoban(&[
+        "scores",
+        "import",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--month",
+        "2018-12",
+        "--from",
+        &first.to_string_lossy(),
+    ]);
+    assert!(import.status.success(), "{}", text(&import.stderr));
+}
+
+#[test]
+fn an_import_with_one_bad_cell_writes_nothing_and_names_it() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let file = path.to_string_lossy().into_owned();
+    let tsv = dir.join("grid.tsv");
+    giaoban(&[
+        "scores",
+        "export",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--month",
+        "2018-12",
+        "--out",
+        &tsv.to_string_lossy(),
+    ]);
+    let mut lines: Vec<String> = std::fs::read_to_string(&tsv)
+        .expect("read")
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    // Row 3 (Cự Khối), column 2 (criterion 1.1, max 4): 9 is out of range.
+    let mut cells: Vec<String> = lines[2].split('\t').map(str::to_owned).collect();
+    cells[1] = "9".into();
+    lines[2] = cells.join("\t");
+    lines.push("Phường Không Có\t1".into());
+    std::fs::write(&tsv, lines.join("\n")).expect("write");
+    let before = std::fs::read(&path).expect("read");
+    let out = giaoban(&[
+        "scores",
+        "import",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--month",
+        "2018-12",
+        "--from",
+        &tsv.to_string_lossy(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("row 3, column 2 (Cự Khối / 1.1): 9 is outside 0..4"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("row 16: no unit \"Phường Không Có\""),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "nothing written"
+    );
+
+    // A finalized month refuses any import.
+    let good = dir.join("good.tsv");
+    giaoban(&[
+        "scores",
+        "export",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--month",
+        "2018-11",
+        "--out",
+        &good.to_string_lossy(),
+    ]);
+    let out = giaoban(&[
+        "scores",
+        "import",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--month",
+        "2018-11",
+        "--from",
+        &good.to_string_lossy(),
+        "--lang",
+        "vi",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("Đã chốt"),
+        "{}",
+        text(&out.stderr)
+    );
+}

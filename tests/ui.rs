@@ -95,7 +95,7 @@ fn each_navigation_entry_shows_its_panel() {
     let mut harness = harness(config(&dir, Some(file), ScriptedDialogs::default()));
     for (nav, expected) in [
         ("Kế hoạch", "112/KH-UBND"),
-        ("Chấm điểm", "Mô hình Cơ quan điện tử phường — 2018"),
+        ("Chấm điểm", "Bảng điểm"),
         ("Giao ban", "03/01/2018"),
         ("Biểu đồ", "Biểu đồ xếp hạng"),
         ("Đơn vị & cài đặt", "Tên đơn vị mới"),

@@ -1,9 +1,10 @@
 //! Panels and widgets. They draw from the app state and return commands; they never write.
 
 pub mod fonts;
+pub mod grid;
 mod meetings;
 mod plans;
-mod scoring;
+pub mod scoring;
 mod settings;
 
 use std::path::PathBuf;
@@ -21,6 +22,7 @@ pub use self::settings::SettingsPanel;
 #[derive(Default)]
 pub struct Panels {
     pub settings: SettingsPanel,
+    pub scoring: scoring::ScoringPanel,
     /// Where the last e-mail copy went (shown in the status bar).
     pub last_export: Option<PathBuf>,
     /// The window title last sent, so it is sent only when it changes.
@@ -34,10 +36,10 @@ pub const REDO_SHIFT: KeyboardShortcut =
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 
-/// Keyboard shortcuts of the whole window. Undo/redo of the document only when no text field
-/// has the keyboard (a text field undoes its own typing).
+/// Keyboard shortcuts of the whole window. Not while a text field has the keyboard: a text
+/// field undoes its own typing.
 pub fn shortcuts(app: &mut GiaobanApp, ctx: &egui::Context) {
-    if ctx.egui_wants_keyboard_input() {
+    if ctx.text_edit_focused() {
         return;
     }
     let mut commands = Vec::new();
@@ -96,7 +98,20 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
             None => start_ui(ui, lang, &mut commands),
             Some(doc) => match app.nav {
                 Nav::Plans => plans::plans_ui(ui, &doc.view, lang, today),
-                Nav::Scoring => scoring::scoring_ui(ui, &doc.view, lang),
+                Nav::Scoring => {
+                    let mut notes = Vec::new();
+                    scoring::scoring_ui(
+                        ui,
+                        &mut app.panels.scoring,
+                        doc,
+                        lang,
+                        &mut commands,
+                        &mut notes,
+                    );
+                    for n in notes {
+                        app.notes.error(n);
+                    }
+                }
                 Nav::Meetings => meetings::meetings_ui(ui, &doc.view, lang, today),
                 Nav::Charts => charts_placeholder_ui(ui, lang),
                 Nav::Settings => {

@@ -3,9 +3,16 @@
 use egui::{Color32, RichText};
 
 use super::fonts::bold;
-use crate::app::document::DocView;
+use uuid::Uuid;
+
+use super::grid::{GridState, ViewMode, grid_ui};
+use crate::app::Command;
+use crate::app::document::{DocView, Document};
+use crate::domain::edit::Edit;
 use crate::domain::lang::Lang;
 use crate::domain::plan::format_number;
+use crate::domain::results::Transition;
+use crate::domain::scoring::Cadence;
 use crate::domain::scoring::PeriodStatus;
 
 /// "#1565C0" → colour; grey when malformed (a file from anyone).
@@ -18,8 +25,8 @@ pub fn parse_color(hex: &str) -> Color32 {
     }
 }
 
-pub fn scoring_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang) {
-    ui.heading(lang.pick("Chấm điểm mô hình", "Model scoring"));
+/// The list of criteria sets and their periods.
+pub fn overview_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang) {
     if view.sets.is_empty() {
         ui.label(lang.pick(
             "Tệp chưa có bộ tiêu chí nào.",
@@ -135,4 +142,228 @@ mod tests {
         assert_eq!(parse_color("#12"), Color32::GRAY);
         assert_eq!(parse_color("#ẞẞẞ"), Color32::GRAY);
     }
+}
+
+/// UI-local state of the Scoring panel.
+#[derive(Default)]
+pub struct ScoringPanel {
+    pub model: Option<String>,
+    pub year: Option<i32>,
+    /// 1..12, or 0 for a yearly model.
+    pub month: Option<u32>,
+    pub grid: GridState,
+    pub show_overview: bool,
+    pub reopen_reason: String,
+    /// The period and document revision the grid was read for.
+    loaded: Option<(Uuid, u64)>,
+}
+
+/// The Scoring panel: choose model, year and month; type into the grid; finalize.
+pub fn scoring_ui(
+    ui: &mut egui::Ui,
+    panel: &mut ScoringPanel,
+    doc: &Document,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+    notes: &mut Vec<String>,
+) {
+    let view = &doc.view;
+    ui.horizontal(|ui| {
+        ui.heading(lang.pick("Bảng chấm điểm", "Score sheet"));
+        ui.add_space(16.0);
+        ui.toggle_value(
+            &mut panel.show_overview,
+            lang.pick("Danh sách bộ tiêu chí", "Criteria sets"),
+        );
+    });
+    if view.sets.is_empty() || panel.show_overview {
+        overview_ui(ui, view, lang);
+        return;
+    }
+    // Default selection: the latest set with periods, its latest draft (else latest) period.
+    if panel.model.is_none()
+        && let Some(s) = view.sets.iter().find(|s| !s.periods.is_empty())
+    {
+        panel.model = Some(s.model.slug.clone());
+        panel.year = Some(s.set.year);
+        panel.month = s
+            .periods
+            .iter()
+            .rev()
+            .find(|p| p.period.status == PeriodStatus::Draft)
+            .or(s.periods.last())
+            .map(|p| p.period.month);
+    }
+    ui.horizontal(|ui| {
+        let models: Vec<_> = {
+            let mut seen: Vec<&crate::domain::scoring::Model> = Vec::new();
+            for s in &view.sets {
+                if !seen.iter().any(|m| m.slug == s.model.slug) {
+                    seen.push(&s.model);
+                }
+            }
+            seen
+        };
+        let current = models
+            .iter()
+            .find(|m| Some(&m.slug) == panel.model.as_ref());
+        let label = ui.label(lang.pick("Mô hình", "Model"));
+        egui::ComboBox::from_id_salt("scoring-model")
+            .selected_text(current.map(|m| m.name.clone()).unwrap_or_default())
+            .width(360.0)
+            .show_ui(ui, |ui| {
+                for m in &models {
+                    if ui
+                        .selectable_label(Some(&m.slug) == panel.model.as_ref(), &m.name)
+                        .clicked()
+                    {
+                        panel.model = Some(m.slug.clone());
+                        let latest = view.sets.iter().find(|s| s.model.slug == m.slug);
+                        panel.year = latest.map(|s| s.set.year);
+                        panel.month = latest
+                            .and_then(|s| s.periods.last())
+                            .map(|p| p.period.month);
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let sets: Vec<_> = view
+            .sets
+            .iter()
+            .filter(|s| Some(&s.model.slug) == panel.model.as_ref())
+            .collect();
+        let label = ui.label(lang.pick("Năm", "Year"));
+        egui::ComboBox::from_id_salt("scoring-year")
+            .selected_text(panel.year.map(|y| y.to_string()).unwrap_or_default())
+            .show_ui(ui, |ui| {
+                for s in &sets {
+                    if ui
+                        .selectable_label(panel.year == Some(s.set.year), s.set.year.to_string())
+                        .clicked()
+                    {
+                        panel.year = Some(s.set.year);
+                        panel.month = s.periods.last().map(|p| p.period.month);
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let set = sets.iter().find(|s| Some(s.set.year) == panel.year);
+        if let Some(set) = set
+            && set.model.cadence == Cadence::Monthly
+        {
+            let label = ui.label(lang.pick("Tháng", "Month"));
+            egui::ComboBox::from_id_salt("scoring-month")
+                .selected_text(panel.month.map(|m| format!("{m:02}")).unwrap_or_default())
+                .show_ui(ui, |ui| {
+                    for p in &set.periods {
+                        let text =
+                            format!("{:02} — {}", p.period.month, p.period.status.label(lang));
+                        if ui
+                            .selectable_label(panel.month == Some(p.period.month), text)
+                            .clicked()
+                        {
+                            panel.month = Some(p.period.month);
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        }
+    });
+    let Some(set) = view
+        .sets
+        .iter()
+        .find(|s| Some(&s.model.slug) == panel.model.as_ref() && Some(s.set.year) == panel.year)
+    else {
+        ui.label(lang.pick("Chọn mô hình và năm.", "Choose a model and a year."));
+        return;
+    };
+    let Some(period) = set
+        .periods
+        .iter()
+        .find(|p| Some(p.period.month) == panel.month)
+        .or(set.periods.first())
+    else {
+        ui.label(lang.pick(
+            "Bộ tiêu chí này chưa có kỳ chấm điểm.",
+            "This criteria set has no scoring period yet.",
+        ));
+        return;
+    };
+    let period_id = period.period.period_id;
+    if panel.loaded != Some((period_id, view.revision)) {
+        match doc.store.grid(period_id) {
+            Ok(grid) => panel.grid.set_grid(grid),
+            Err(e) => notes.push(e.message(lang)),
+        }
+        panel.loaded = Some((period_id, view.revision));
+    }
+    let status = period.period.status;
+    ui.horizontal(|ui| {
+        let color = match status {
+            PeriodStatus::Draft => Color32::from_rgb(170, 100, 0),
+            PeriodStatus::Finalized => Color32::from_rgb(20, 90, 160),
+            PeriodStatus::Published => Color32::from_rgb(30, 120, 50),
+        };
+        ui.label(
+            RichText::new(format!(
+                "{} · {}",
+                period.period.label(set.set.year, lang),
+                status.label(lang)
+            ))
+            .color(color)
+            .strong(),
+        );
+        ui.separator();
+        for mode in ViewMode::ALL {
+            ui.selectable_value(&mut panel.grid.mode, mode, mode.label(lang));
+        }
+        ui.separator();
+        let label = ui.label(lang.pick("Lọc đơn vị", "Filter units"));
+        ui.add(egui::TextEdit::singleline(&mut panel.grid.filter).desired_width(150.0))
+            .labelled_by(label.id);
+        ui.separator();
+        let change = |transition, reason: Option<String>| {
+            Command::Edit(Edit::ChangePeriod {
+                period_id,
+                transition,
+                reason,
+            })
+        };
+        match status {
+            PeriodStatus::Draft => {
+                if ui.button(lang.pick("Chốt kỳ", "Finalize")).clicked() {
+                    commands.push(change(Transition::Finalize, None));
+                }
+            }
+            PeriodStatus::Finalized | PeriodStatus::Published => {
+                if status == PeriodStatus::Finalized
+                    && ui.button(lang.pick("Công bố", "Publish")).clicked()
+                {
+                    commands.push(change(Transition::Publish, None));
+                }
+                let label = ui.label(lang.pick("Lý do mở lại", "Reason to reopen"));
+                ui.add(egui::TextEdit::singleline(&mut panel.reopen_reason).desired_width(160.0))
+                    .labelled_by(label.id);
+                if ui.button(lang.pick("Mở lại", "Reopen")).clicked() {
+                    commands.push(change(
+                        Transition::Reopen,
+                        Some(panel.reopen_reason.clone()),
+                    ));
+                    panel.reopen_reason.clear();
+                }
+            }
+        }
+    });
+    if let Some(error) = &panel.grid.error {
+        ui.colored_label(Color32::from_rgb(180, 20, 20), error);
+    } else {
+        ui.label(RichText::new(lang.pick(
+            "Gõ để nhập · Enter/Tab để lưu · F2 sửa · Delete xóa · Ctrl+V dán khối từ Excel · Ctrl+Z hoàn tác · bấm tiêu đề cột để sắp xếp",
+            "Type to enter · Enter/Tab saves · F2 edits · Delete clears · Ctrl+V pastes a block from Excel · Ctrl+Z undoes · click a header to sort",
+        )).weak());
+    }
+    grid_ui(ui, &mut panel.grid, lang, commands, notes);
 }

@@ -1,0 +1,213 @@
+//! The scoring grid, driven from the keyboard as a secretary would.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use common::TempDir;
+use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use giaoban::app::dialogs::ScriptedDialogs;
+use giaoban::app::prefs::Paths;
+use giaoban::app::{AppConfig, GiaobanApp};
+use giaoban::domain::results::Which;
+use giaoban::domain::scoring::PeriodStatus;
+use giaoban::store::{Intent, Store};
+
+fn harness(dir: &TempDir, file: PathBuf) -> Harness<'static, GiaobanApp> {
+    let config = AppConfig {
+        file: Some(file),
+        paths: Paths::in_dir(dir.path()),
+        today: NaiveDate::from_ymd_opt(2026, 11, 22),
+        lang: None,
+        dialogs: Box::new(ScriptedDialogs::default()),
+    };
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 950.0])
+        .with_max_steps(64)
+        .build_eframe(|cc| GiaobanApp::with_context(cc, config));
+    harness.run();
+    // The window opens on Scoring.
+    harness.get_by_label("Bảng điểm").focus();
+    harness.run();
+    harness
+}
+
+/// December 2018 (a draft): the appraised value of `unit` on `code`, read from the file.
+fn appraised(path: &Path, unit: &str, code: &str) -> Option<f64> {
+    let store = Store::open(path, Intent::Inspect).expect("open");
+    let period = store
+        .find_period("ward-eoffice", 2018, 12)
+        .expect("query")
+        .expect("period");
+    let grid = store.grid(period.period_id).expect("grid");
+    let u = grid
+        .units
+        .iter()
+        .find(|u| u.name == unit)
+        .expect("unit")
+        .unit_id;
+    let c = grid
+        .criteria
+        .iter()
+        .find(|c| c.code == code)
+        .expect("criterion")
+        .criterion_id;
+    grid.cells.get(&(u, c)).and_then(|v| v.1)
+}
+
+fn type_and_enter(harness: &mut Harness<'_, GiaobanApp>, text: &str) {
+    harness.get_by_label("Bảng điểm").type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn typing_a_score_saves_it_updates_the_total_and_undo_restores_it() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path.clone());
+    let panel = &harness.state().panels.scoring.grid;
+    assert_eq!(
+        panel.grid.as_ref().map(|g| g.period.status),
+        Some(PeriodStatus::Draft),
+        "opens on the month being scored"
+    );
+    let bo_de = panel.grid.as_ref().expect("grid").units[0].unit_id;
+    let total_before = panel.appraised[&bo_de].total;
+    let before = appraised(&path, "Bồ Đề", "1.1");
+
+    // The cursor starts on Bồ Đề / 1.1 (max 4, step 0.5). Typing replaces; Enter saves.
+    type_and_enter(&mut harness, "0,5");
+    assert_eq!(appraised(&path, "Bồ Đề", "1.1"), Some(0.5));
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    assert_eq!(store.audit_tail(1).expect("audit")[0].action, "set_score");
+    drop(store);
+    let panel = &harness.state().panels.scoring.grid;
+    let total_after = panel.appraised[&bo_de].total;
+    assert!(
+        (total_before - (before.unwrap_or(0.0) - 0.5) - total_after).abs() < 1e-9,
+        "{total_before} → {total_after}"
+    );
+    assert_eq!(panel.cursor, (1, 0), "Enter moves down");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(appraised(&path, "Bồ Đề", "1.1"), before);
+    assert!(
+        (harness.state().panels.scoring.grid.appraised[&bo_de].total - total_before).abs() < 1e-9
+    );
+}
+
+#[test]
+fn an_invalid_value_is_refused_with_its_reason_and_the_file_is_unchanged() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path.clone());
+    let bytes = std::fs::read(&path).expect("read");
+    type_and_enter(&mut harness, "4,5");
+    let error = harness
+        .state()
+        .panels
+        .scoring
+        .grid
+        .error
+        .clone()
+        .unwrap_or_default();
+    assert_eq!(error, "Bồ Đề 1.1: 4.5 nằm ngoài khoảng 0..4");
+    assert!(
+        harness
+            .query_all_by_label_contains("nằm ngoài khoảng")
+            .next()
+            .is_some()
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), bytes);
+    // Escape abandons the typing.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().panels.scoring.grid.editing.is_none());
+}
+
+#[test]
+fn pasting_a_block_from_a_spreadsheet() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path.clone());
+    // Two wards × 1.1, 1.2, 1.3 with Vietnamese decimal commas, as LibreOffice copies them.
+    harness.event(Event::Paste("2,5\t77,5\tcó\n4\t80\t0".into()));
+    harness.run();
+    assert_eq!(appraised(&path, "Bồ Đề", "1.1"), Some(2.5));
+    assert_eq!(appraised(&path, "Bồ Đề", "1.2"), Some(77.5));
+    assert_eq!(appraised(&path, "Bồ Đề", "1.3"), Some(1.0));
+    assert_eq!(appraised(&path, "Cự Khối", "1.3"), Some(0.0));
+    // One bad cell refuses the whole block, and says which.
+    let bytes = std::fs::read(&path).expect("read");
+    harness.event(Event::Paste("1\t50\n9\t50".into()));
+    harness.run();
+    let error = harness.state().last_error().unwrap_or_default().to_string();
+    assert!(
+        error.contains("Cự Khối / 1.1: 9 nằm ngoài khoảng 0..4"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), bytes);
+}
+
+#[test]
+fn finalizing_locks_the_grid() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path.clone());
+    harness.get_by_label("Chốt kỳ").click();
+    harness.run();
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    assert_eq!(
+        store
+            .find_period("ward-eoffice", 2018, 12)
+            .expect("q")
+            .expect("p")
+            .status,
+        PeriodStatus::Finalized
+    );
+    drop(store);
+    let before = appraised(&path, "Bồ Đề", "1.1");
+    harness.get_by_label("Bảng điểm").focus();
+    harness.run();
+    type_and_enter(&mut harness, "1");
+    assert_eq!(appraised(&path, "Bồ Đề", "1.1"), before);
+    let error = harness
+        .state()
+        .panels
+        .scoring
+        .grid
+        .error
+        .clone()
+        .unwrap_or_default();
+    assert!(error.contains("Đã chốt"), "{error}");
+}
+
+#[test]
+fn self_scores_are_typed_in_their_own_view() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path.clone());
+    harness.get_by_label("Tự chấm").click();
+    harness.run();
+    assert_eq!(
+        harness.state().panels.scoring.grid.mode.side(),
+        Which::SelfScore
+    );
+    harness.get_by_label("Bảng điểm").focus();
+    harness.run();
+    type_and_enter(&mut harness, "2");
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let period = store
+        .find_period("ward-eoffice", 2018, 12)
+        .expect("q")
+        .expect("p");
+    let grid = store.grid(period.period_id).expect("grid");
+    let cell = grid.cells[&(grid.units[0].unit_id, grid.criteria[0].criterion_id)];
+    assert_eq!(cell.0, Some(2.0));
+}

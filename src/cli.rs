@@ -50,6 +50,12 @@ pub enum CliCommand {
         /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,
+        /// Instead of the demo, a large file for measuring speed with this many units.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=20000))]
+        units: Option<u32>,
+        /// With --units: the number of criteria of its set.
+        #[arg(long, default_value_t = 60, requires = "units", value_parser = clap::value_parser!(u32).range(4..=300))]
+        criteria: u32,
     },
     /// Open FILE as untrusted and read-only, print what it holds; exit 0 if usable, 1 if not.
     Check { file: PathBuf },
@@ -102,9 +108,19 @@ pub fn message_lang(arg: Option<LangArg>) -> Lang {
 /// Runs a batch command; prints to `out`/`err`. Returns the process exit code.
 pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let result: Result<(), Failure> = match command {
-        CliCommand::Demo { out: path, force } => {
-            demo(&path, force, lang, out).map_err(Failure::from)
-        }
+        CliCommand::Demo {
+            out: path,
+            force,
+            units,
+            criteria,
+        } => demo(
+            &path,
+            force,
+            units.map(|u| (u as usize, criteria as usize)),
+            lang,
+            out,
+        )
+        .map_err(Failure::from),
         CliCommand::Check { file } => check(&file, lang, out).map_err(Failure::from),
         CliCommand::StressEdit { file, count } => stress_edit(&file, count).map_err(Failure::from),
         CliCommand::Criteria {
@@ -165,11 +181,21 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
     }
 }
 
-fn demo(path: &Path, force: bool, lang: Lang, out: &mut dyn Write) -> Result<(), StoreError> {
+fn demo(
+    path: &Path,
+    force: bool,
+    scaled: Option<(usize, usize)>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), StoreError> {
     if path.exists() && !force {
         return Err(StoreError::AlreadyExists { path: path.into() });
     }
-    Store::create(path, &demo_seed(), force)?;
+    let seed = match scaled {
+        Some((units, criteria)) => crate::demo::scaled_seed(units, criteria),
+        None => demo_seed(),
+    };
+    Store::create(path, &seed, force)?;
     let _ = writeln!(
         out,
         "{} {}",

@@ -208,6 +208,10 @@ fn self_scores_are_typed_in_their_own_view() {
         .expect("q")
         .expect("p");
     let grid = store.grid(period.period_id).expect("grid");
-    let cell = grid.cells[&(grid.units[0].unit_id, grid.criteria[0].criterion_id)];
+    let cell = grid
+        .cells
+        .get(&(grid.units[0].unit_id, grid.criteria[0].criterion_id))
+        .copied()
+        .unwrap_or_default();
     assert_eq!(cell.0, Some(2.0));
 }

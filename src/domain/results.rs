@@ -74,8 +74,108 @@ pub fn competition_ranks(totals: &[f64]) -> Vec<u32> {
     ranks
 }
 
-/// Scores of one period: (unit, criterion) → (self value, appraised value).
-pub type Cells = HashMap<(Uuid, Uuid), (Option<f64>, Option<f64>)>;
+/// A cell's (self value, appraised value).
+pub type Pair = (Option<f64>, Option<f64>);
+
+/// Scores of one period as a dense units × criteria matrix (3,300 × 60 cells are read and
+/// totalled often; a hash map lookup per cell is too slow for that).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cells {
+    units: Vec<Uuid>,
+    criteria: Vec<Uuid>,
+    unit_index: HashMap<Uuid, usize>,
+    criterion_index: HashMap<Uuid, usize>,
+    values: Vec<Pair>,
+}
+
+impl Cells {
+    /// An empty matrix; [`Cells::insert`] adds rows and columns as needed.
+    pub fn new() -> Cells {
+        Cells::default()
+    }
+
+    /// An empty matrix of the given shape.
+    pub fn with_shape(units: Vec<Uuid>, criteria: Vec<Uuid>) -> Cells {
+        let unit_index = units.iter().enumerate().map(|(i, u)| (*u, i)).collect();
+        let criterion_index = criteria.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+        let values = vec![(None, None); units.len() * criteria.len()];
+        Cells {
+            units,
+            criteria,
+            unit_index,
+            criterion_index,
+            values,
+        }
+    }
+
+    pub fn unit_position(&self, unit: Uuid) -> Option<usize> {
+        self.unit_index.get(&unit).copied()
+    }
+
+    pub fn criterion_position(&self, criterion: Uuid) -> Option<usize> {
+        self.criterion_index.get(&criterion).copied()
+    }
+
+    /// The cell at (unit row, criterion column) of this matrix.
+    pub fn at(&self, unit: usize, criterion: usize) -> Pair {
+        self.values
+            .get(unit * self.criteria.len() + criterion)
+            .copied()
+            .unwrap_or((None, None))
+    }
+
+    pub fn set_at(&mut self, unit: usize, criterion: usize, pair: Pair) {
+        let width = self.criteria.len();
+        if let Some(v) = self.values.get_mut(unit * width + criterion) {
+            *v = pair;
+        }
+    }
+
+    /// The cell of `(unit, criterion)`, when it holds a value.
+    pub fn get(&self, key: &(Uuid, Uuid)) -> Option<&Pair> {
+        let u = self.unit_position(key.0)?;
+        let c = self.criterion_position(key.1)?;
+        self.values
+            .get(u * self.criteria.len() + c)
+            .filter(|p| p.0.is_some() || p.1.is_some())
+    }
+
+    /// Sets a cell, adding its unit or criterion when new.
+    pub fn insert(&mut self, key: (Uuid, Uuid), pair: Pair) {
+        if !self.criterion_index.contains_key(&key.1) {
+            let mut criteria = self.criteria.clone();
+            criteria.push(key.1);
+            let mut grown = Cells::with_shape(self.units.clone(), criteria);
+            for u in 0..self.units.len() {
+                for c in 0..self.criteria.len() {
+                    grown.set_at(u, c, self.at(u, c));
+                }
+            }
+            *self = grown;
+        }
+        if !self.unit_index.contains_key(&key.0) {
+            self.unit_index.insert(key.0, self.units.len());
+            self.units.push(key.0);
+            self.values
+                .extend(std::iter::repeat_n((None, None), self.criteria.len()));
+        }
+        if let (Some(u), Some(c)) = (self.unit_position(key.0), self.criterion_position(key.1)) {
+            self.set_at(u, c, pair);
+        }
+    }
+
+    /// The number of cells holding a value.
+    pub fn len(&self) -> usize {
+        self.values
+            .iter()
+            .filter(|p| p.0.is_some() || p.1.is_some())
+            .count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
 
 /// Computes every unit's result for one period.
 pub fn results(
@@ -87,6 +187,10 @@ pub fn results(
     which: Which,
 ) -> Vec<UnitResult> {
     let max = max_total(criteria);
+    let columns: Vec<Option<usize>> = criteria
+        .iter()
+        .map(|c| cells.criterion_position(c.criterion_id))
+        .collect();
     let mut out: Vec<UnitResult> = units
         .iter()
         .map(|&unit_id| {
@@ -94,13 +198,16 @@ pub fn results(
             let mut missing = 0;
             let mut scored = 0;
             let mut required_met = true;
-            for c in criteria {
-                let value = cells
-                    .get(&(unit_id, c.criterion_id))
-                    .and_then(|&(s, a)| match which {
-                        Which::SelfScore => s,
-                        Which::Appraised => a,
-                    });
+            let row = cells.unit_position(unit_id);
+            for (c, column) in criteria.iter().zip(&columns) {
+                let pair = match (row, column) {
+                    (Some(u), Some(k)) => cells.at(u, *k),
+                    _ => (None, None),
+                };
+                let value = match which {
+                    Which::SelfScore => pair.0,
+                    Which::Appraised => pair.1,
+                };
                 match value {
                     Some(raw) => {
                         scored += 1;

@@ -264,33 +264,70 @@ impl Store {
             .query_map(params![kinds.join(","), period_row], |row| unit_at(row, 0))?
             .collect::<Result<Vec<_>, _>>()
             .map_err(damaged)?;
-        let mut stmt = self.conn.prepare(
-            "SELECT u.uuid, c.uuid, s.self_value, s.appraised_value, s.note, s.evidence FROM score s
-             JOIN unit u ON u.id = s.unit_id JOIN criterion c ON c.id = s.criterion_id
-             WHERE s.period_id = ?1",
-        )?;
-        let mut cells = Cells::new();
+        // Cells by integer row ids mapped to matrix positions: no UUID parsing per cell.
+        let by_unit: HashMap<Uuid, usize> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.unit_id, i))
+            .collect();
+        let by_criterion: HashMap<Uuid, usize> = criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.criterion_id, i))
+            .collect();
+        let mut unit_rows: HashMap<i64, usize> = HashMap::new();
+        {
+            let mut stmt = self.conn.prepare("SELECT id, uuid FROM unit")?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                if let Some(&i) = by_unit.get(&uuid_at(row, 1).map_err(damaged)?) {
+                    unit_rows.insert(row.get(0)?, i);
+                }
+            }
+        }
+        let mut criterion_rows: HashMap<i64, usize> = HashMap::new();
+        {
+            let mut stmt = self.conn.prepare(
+                "SELECT c.id, c.uuid FROM criterion c JOIN criteria_group g ON g.id = c.group_id WHERE g.set_id = ?1",
+            )?;
+            let mut rows = stmt.query([set_row])?;
+            while let Some(row) = rows.next()? {
+                if let Some(&i) = by_criterion.get(&uuid_at(row, 1).map_err(damaged)?) {
+                    criterion_rows.insert(row.get(0)?, i);
+                }
+            }
+        }
+        let mut cells = Cells::with_shape(
+            units.iter().map(|u| u.unit_id).collect(),
+            criteria.iter().map(|c| c.criterion_id).collect(),
+        );
         let mut notes = HashMap::new();
-        let rows = stmt.query_map([period_row], |row| {
-            Ok((
-                uuid_at(row, 0)?,
-                uuid_at(row, 1)?,
-                row.get::<_, Option<f64>>(2)?,
-                row.get::<_, Option<f64>>(3)?,
-                row.get::<_, String>(4)?,
-                row.get::<_, String>(5)?,
-            ))
-        })?;
-        for row in rows {
-            let (unit, criterion, self_value, appraised, note, evidence) = row.map_err(damaged)?;
-            cells.insert((unit, criterion), (self_value, appraised));
+        let mut stmt = self.conn.prepare(
+            "SELECT unit_id, criterion_id, self_value, appraised_value, note, evidence FROM score
+             WHERE period_id = ?1",
+        )?;
+        let mut rows = stmt.query([period_row])?;
+        while let Some(row) = rows.next()? {
+            let (Some(&u), Some(&c)) = (
+                unit_rows.get(&row.get::<_, i64>(0)?),
+                criterion_rows.get(&row.get::<_, i64>(1)?),
+            ) else {
+                continue;
+            };
+            cells.set_at(
+                u,
+                c,
+                (row.get(2).map_err(damaged)?, row.get(3).map_err(damaged)?),
+            );
+            let note: String = row.get(4).map_err(damaged)?;
+            let evidence: String = row.get(5).map_err(damaged)?;
             let text = match (note.is_empty(), evidence.is_empty()) {
                 (true, true) => continue,
                 (false, true) => note,
                 (true, false) => evidence,
                 (false, false) => format!("{note}\n{evidence}"),
             };
-            notes.insert((unit, criterion), text);
+            notes.insert((units[u].unit_id, criteria[c].criterion_id), text);
         }
         Ok(Grid {
             model,

@@ -301,10 +301,8 @@ impl Store {
             units.iter().map(|u| u.unit_id).collect(),
             criteria.iter().map(|c| c.criterion_id).collect(),
         );
-        let mut notes = HashMap::new();
         let mut stmt = self.conn.prepare(
-            "SELECT unit_id, criterion_id, self_value, appraised_value, note, evidence FROM score
-             WHERE period_id = ?1",
+            "SELECT unit_id, criterion_id, self_value, appraised_value FROM score WHERE period_id = ?1",
         )?;
         let mut rows = stmt.query([period_row])?;
         while let Some(row) = rows.next()? {
@@ -314,17 +312,27 @@ impl Store {
             ) else {
                 continue;
             };
-            cells.set_at(
-                u,
-                c,
-                (row.get(2).map_err(damaged)?, row.get(3).map_err(damaged)?),
-            );
-            let note: String = row.get(4).map_err(damaged)?;
-            let evidence: String = row.get(5).map_err(damaged)?;
+            cells.set_at(u, c, (row.get(2).map_err(damaged)?, row.get(3).map_err(damaged)?));
+        }
+        // Notes and evidence are few: read them apart, without a string per cell.
+        let mut notes = HashMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT unit_id, criterion_id, note, evidence FROM score
+             WHERE period_id = ?1 AND (note <> '' OR evidence <> '')",
+        )?;
+        let mut rows = stmt.query([period_row])?;
+        while let Some(row) = rows.next()? {
+            let (Some(&u), Some(&c)) = (
+                unit_rows.get(&row.get::<_, i64>(0)?),
+                criterion_rows.get(&row.get::<_, i64>(1)?),
+            ) else {
+                continue;
+            };
+            let note: String = row.get(2).map_err(damaged)?;
+            let evidence: String = row.get(3).map_err(damaged)?;
             let text = match (note.is_empty(), evidence.is_empty()) {
-                (true, true) => continue,
                 (false, true) => note,
-                (true, false) => evidence,
+                (true, _) => evidence,
                 (false, false) => format!("{note}\n{evidence}"),
             };
             notes.insert((units[u].unit_id, criteria[c].criterion_id), text);

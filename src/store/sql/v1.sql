@@ -218,6 +218,10 @@ CREATE TABLE score (
     updated_at       TEXT NOT NULL,
     UNIQUE (period_id, unit_id, criterion_id)
 );
+-- Covers the grid's read of a whole period (3,300 units × 60 criteria) without table lookups.
+CREATE INDEX score_values ON score(period_id, unit_id, criterion_id, self_value, appraised_value);
+-- The few cells with a note or evidence.
+CREATE INDEX score_notes ON score(period_id) WHERE note <> '' OR evidence <> '';
 
 CREATE TABLE meeting (
     id             INTEGER PRIMARY KEY,

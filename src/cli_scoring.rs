@@ -11,7 +11,7 @@ use crate::domain::edit::{CellValue, Edit};
 use crate::domain::lang::Lang;
 use crate::domain::plan::format_number;
 use crate::domain::points::parse_raw;
-use crate::domain::results::{UnitResult, Which, band_for, competition_ranks, results};
+use crate::domain::results::{UnitResult, Which, results, year_results};
 use crate::domain::scoring::PeriodStatus;
 use crate::domain::text::same_name;
 use crate::store::{Grid, Intent, Origin, Store, StoreError};
@@ -515,8 +515,8 @@ pub fn results_cmd(
     Ok(())
 }
 
-/// The year's result of each unit: the average of its monthly totals (months with a rank),
-/// ranked, with the band of the average percentage. For a yearly model, the year's period.
+/// The year's result of each unit: the average of its complete monthly totals, ranked, with
+/// the band of the average percentage. For a yearly model, the year's period.
 fn year_rows(store: &Store, model: &str, year: i32, lang: Lang) -> Result<Vec<ResultRow>, Failure> {
     if store.find_period(model, year, 0)?.is_some() {
         let grid = open_grid(store, model, year, 0, lang)?;
@@ -531,62 +531,28 @@ fn year_rows(store: &Store, model: &str, year: i32, lang: Lang) -> Result<Vec<Re
         );
         return Ok(result_rows(&grid, &list));
     }
-    let mut sums: Vec<(uuid::Uuid, String, f64, f64, usize)> = Vec::new();
-    let mut bands = Vec::new();
-    for month in 1..=12 {
-        let Some(period) = store.find_period(model, year, month)? else {
-            continue;
-        };
-        let grid = store.grid(period.period_id)?;
-        bands = grid.bands.clone();
-        let ids: Vec<_> = grid.units.iter().map(|u| u.unit_id).collect();
-        for r in results(
-            &grid.set,
-            &grid.criteria,
-            &grid.bands,
-            &ids,
-            &grid.cells,
-            Which::Appraised,
-        ) {
-            if r.rank.is_none() || r.missing > 0 {
-                continue;
-            }
-            let name = grid
-                .units
-                .iter()
-                .find(|u| u.unit_id == r.unit_id)
-                .map(|u| u.name.clone())
-                .unwrap_or_default();
-            match sums.iter_mut().find(|s| s.0 == r.unit_id) {
-                Some(s) => {
-                    s.2 += r.total;
-                    s.3 += r.pct_of_max;
-                    s.4 += 1;
-                }
-                None => sums.push((r.unit_id, name, r.total, r.pct_of_max, 1)),
-            }
-        }
-    }
-    let averages: Vec<f64> = sums.iter().map(|s| s.2 / s.4 as f64).collect();
-    let ranks = competition_ranks(&averages);
-    let mut rows: Vec<ResultRow> = sums
-        .iter()
-        .zip(ranks)
-        .map(|(s, rank)| {
-            let pct = s.3 / s.4 as f64;
-            ResultRow {
-                rank: Some(rank),
-                unit: s.1.clone(),
-                total: (s.2 / s.4 as f64 * 100.0).round() / 100.0,
-                pct_of_max: (pct * 100.0).round() / 100.0,
-                band: band_for(&bands, pct)
-                    .and_then(|i| bands.get(i))
-                    .map(|b| b.name.clone()),
-                passed: None,
-                missing: 0,
-            }
-        })
-        .collect();
+    let (units, months, bands) = crate::app::year::load_year(store, model, year)?;
+    let mut rows: Vec<ResultRow> = year_results(
+        &units.iter().map(|u| u.unit_id).collect::<Vec<_>>(),
+        &months,
+        &bands,
+    )
+    .into_iter()
+    .filter(|r| r.rank.is_some())
+    .map(|r| ResultRow {
+        rank: r.rank,
+        unit: units
+            .iter()
+            .find(|u| u.unit_id == r.unit_id)
+            .map(|u| u.name.clone())
+            .unwrap_or_default(),
+        total: (r.average.unwrap_or_default() * 100.0).round() / 100.0,
+        pct_of_max: (r.average_pct.unwrap_or_default() * 100.0).round() / 100.0,
+        band: r.band.and_then(|i| bands.get(i)).map(|b| b.name.clone()),
+        passed: None,
+        missing: 0,
+    })
+    .collect();
     rows.sort_by_key(|r| r.rank);
     Ok(rows)
 }

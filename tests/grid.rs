@@ -215,3 +215,22 @@ fn self_scores_are_typed_in_their_own_view() {
         .unwrap_or_default();
     assert_eq!(cell.0, Some(2.0));
 }
+
+#[test]
+fn the_year_view_shows_months_average_rank_and_band() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path);
+    harness.get_by_label("Cả năm").click();
+    harness.run();
+    assert!(harness.query_all_by_label("T12").next().is_some());
+    assert!(harness.query_all_by_label("TB năm").next().is_some());
+    // All 14 wards have complete months, so all are ranked; rank 1 is shown.
+    assert!(harness.query_all_by_label("1").next().is_some());
+    assert!(
+        harness
+            .query_all_by_label_contains("Xuất sắc")
+            .next()
+            .is_some()
+    );
+}

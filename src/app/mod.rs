@@ -7,6 +7,7 @@ pub mod document;
 pub mod notify;
 pub mod prefs;
 pub mod undo;
+pub mod year;
 
 use std::path::{Path, PathBuf};
 

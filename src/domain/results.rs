@@ -260,6 +260,67 @@ pub fn results(
     out
 }
 
+/// A unit's year: its monthly totals, their average, the year's rank and band.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearRow {
+    pub unit_id: Uuid,
+    /// Index 0 is January; `None` where the month has no complete result.
+    pub monthly: Vec<Option<f64>>,
+    pub average: Option<f64>,
+    pub average_pct: Option<f64>,
+    pub rank: Option<u32>,
+    pub band: Option<usize>,
+}
+
+/// The year view: for each unit, the months with a complete result (ranked, nothing missing)
+/// and their average; units ranked by the average (ties share a rank).
+pub fn year_results(
+    units: &[Uuid],
+    months: &[(u32, Vec<UnitResult>)],
+    bands: &[Band],
+) -> Vec<YearRow> {
+    let mut rows: Vec<YearRow> = units
+        .iter()
+        .map(|&unit_id| {
+            let mut monthly = vec![None; 12];
+            let mut pcts = Vec::new();
+            for (month, list) in months {
+                let complete = list
+                    .iter()
+                    .find(|r| r.unit_id == unit_id)
+                    .filter(|r| r.rank.is_some() && r.missing == 0);
+                if let (Some(r), Some(slot)) =
+                    (complete, monthly.get_mut((*month as usize).wrapping_sub(1)))
+                {
+                    *slot = Some(r.total);
+                    pcts.push(r.pct_of_max);
+                }
+            }
+            let totals: Vec<f64> = monthly.iter().flatten().copied().collect();
+            let average =
+                (!totals.is_empty()).then(|| totals.iter().sum::<f64>() / totals.len() as f64);
+            let average_pct =
+                (!pcts.is_empty()).then(|| pcts.iter().sum::<f64>() / pcts.len() as f64);
+            YearRow {
+                unit_id,
+                monthly,
+                average,
+                average_pct,
+                rank: None,
+                band: average_pct.and_then(|p| band_for(bands, p)),
+            }
+        })
+        .collect();
+    let ranked: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].average.is_some())
+        .collect();
+    let averages: Vec<f64> = ranked.iter().filter_map(|&i| rows[i].average).collect();
+    for (&i, rank) in ranked.iter().zip(competition_ranks(&averages)) {
+        rows[i].rank = Some(rank);
+    }
+    rows
+}
+
 /// A change of a period's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Transition {
@@ -531,6 +592,42 @@ mod tests {
         );
         assert_eq!(r[0].passed, Some(true));
         assert_eq!(r[1].passed, Some(false), "50% < 80%");
+    }
+
+    #[test]
+    fn the_year_averages_complete_months_and_ranks_them() {
+        let (a, b, c) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+        let result = |unit_id, total: f64, missing| UnitResult {
+            unit_id,
+            total,
+            pct_of_max: total,
+            rank: Some(1),
+            band: None,
+            missing,
+            passed: None,
+        };
+        let months = vec![
+            (
+                1,
+                vec![result(a, 90.0, 0), result(b, 80.0, 0), result(c, 70.0, 3)],
+            ),
+            (
+                2,
+                vec![result(a, 70.0, 0), result(b, 80.0, 0), result(c, 60.0, 1)],
+            ),
+        ];
+        let rows = year_results(&[a, b, c], &months, &bands());
+        assert_eq!(rows[0].monthly[..2], [Some(90.0), Some(70.0)]);
+        assert_eq!(rows[0].average, Some(80.0));
+        assert_eq!(rows[0].rank, Some(1));
+        assert_eq!(
+            rows[1].rank,
+            Some(1),
+            "a tie on the average shares the rank"
+        );
+        assert_eq!(rows[0].band, Some(1), "80% is Tốt");
+        assert_eq!(rows[2].average, None, "no complete month");
+        assert_eq!(rows[2].rank, None);
     }
 
     #[test]

@@ -312,7 +312,11 @@ impl Store {
             ) else {
                 continue;
             };
-            cells.set_at(u, c, (row.get(2).map_err(damaged)?, row.get(3).map_err(damaged)?));
+            cells.set_at(
+                u,
+                c,
+                (row.get(2).map_err(damaged)?, row.get(3).map_err(damaged)?),
+            );
         }
         // Notes and evidence are few: read them apart, without a string per cell.
         let mut notes = HashMap::new();

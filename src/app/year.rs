@@ -1,0 +1,40 @@
+//! The year view's data: every month of a model's year, read and totalled.
+
+use crate::domain::org::Unit;
+use crate::domain::results::{UnitResult, Which, results};
+use crate::domain::scoring::Band;
+use crate::store::{Store, StoreError};
+
+/// The units (of the latest month), each month's results (appraised) and the set's bands.
+pub type YearData = (Vec<Unit>, Vec<(u32, Vec<UnitResult>)>, Vec<Band>);
+
+pub fn load_year(store: &Store, model: &str, year: i32) -> Result<YearData, StoreError> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut months = Vec::new();
+    let mut bands = Vec::new();
+    for month in 1..=12 {
+        let Some(period) = store.find_period(model, year, month)? else {
+            continue;
+        };
+        let grid = store.grid(period.period_id)?;
+        let ids: Vec<_> = grid.units.iter().map(|u| u.unit_id).collect();
+        months.push((
+            month,
+            results(
+                &grid.set,
+                &grid.criteria,
+                &grid.bands,
+                &ids,
+                &grid.cells,
+                Which::Appraised,
+            ),
+        ));
+        for u in grid.units {
+            if !units.iter().any(|x| x.unit_id == u.unit_id) {
+                units.push(u);
+            }
+        }
+        bands = grid.bands;
+    }
+    Ok((units, months, bands))
+}

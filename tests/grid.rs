@@ -234,3 +234,41 @@ fn the_year_view_shows_months_average_rank_and_band() {
             .is_some()
     );
 }
+
+#[test]
+fn a_note_on_a_cell_is_saved_with_the_cell() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path.clone());
+    assert!(
+        harness
+            .query_all_by_label_contains("Bồ Đề · 1.1 Mạng nội bộ")
+            .next()
+            .is_some()
+    );
+    harness
+        .get_by_label("Ghi chú / tài liệu kiểm chứng")
+        .focus();
+    harness.run();
+    harness
+        .get_by_label("Ghi chú / tài liệu kiểm chứng")
+        .type_text("Đường truyền mất 2 ngày");
+    harness.run();
+    harness.get_by_label("Lưu ghi chú").click();
+    harness.run();
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let period = store
+        .find_period("ward-eoffice", 2018, 12)
+        .expect("q")
+        .expect("p");
+    let grid = store.grid(period.period_id).expect("grid");
+    let key = (grid.units[0].unit_id, grid.criteria[0].criterion_id);
+    assert_eq!(
+        grid.notes.get(&key).map(|n| n.0.as_str()),
+        Some("Đường truyền mất 2 ngày")
+    );
+    assert_eq!(
+        store.audit_tail(1).expect("audit")[0].action,
+        "set_cell_note"
+    );
+}

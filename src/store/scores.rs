@@ -32,8 +32,8 @@ pub struct Grid {
     /// have scores in this period.
     pub units: Vec<Unit>,
     pub cells: Cells,
-    /// Notes and evidence by (unit, criterion).
-    pub notes: HashMap<(Uuid, Uuid), String>,
+    /// (note, evidence) by (unit, criterion), for the cells that have either.
+    pub notes: HashMap<(Uuid, Uuid), (String, String)>,
 }
 
 /// A criteria set with its groups and criteria, in order.
@@ -334,12 +334,10 @@ impl Store {
             };
             let note: String = row.get(2).map_err(damaged)?;
             let evidence: String = row.get(3).map_err(damaged)?;
-            let text = match (note.is_empty(), evidence.is_empty()) {
-                (false, true) => note,
-                (true, _) => evidence,
-                (false, false) => format!("{note}\n{evidence}"),
-            };
-            notes.insert((units[u].unit_id, criteria[c].criterion_id), text);
+            notes.insert(
+                (units[u].unit_id, criteria[c].criterion_id),
+                (note, evidence),
+            );
         }
         Ok(Grid {
             model,

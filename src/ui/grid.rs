@@ -546,6 +546,12 @@ pub fn grid_ui(
             let view = viewport.translate(origin.to_vec2());
             let x_of = |col: usize| origin.x + UNIT_WIDTH + col as f32 * CELL_WIDTH;
             let y_of = |row: usize| origin.y + HEADER_HEIGHT + row as f32 * ROW_HEIGHT;
+            // Totals, %, rank and band stay in view at the right when the criteria are wider
+            // than the window.
+            let summary_x = x_of(n_cols)
+                .min(view.max.x - SUMMARIES as f32 * SUMMARY_WIDTH)
+                .max(view.min.x + UNIT_WIDTH);
+            let summary_bg = visuals.panel_fill;
 
             // Body cells in view.
             for row in first_row..last_row {
@@ -601,8 +607,23 @@ pub fn grid_ui(
                 } else {
                     &state.appraised
                 };
+                let summary_rect = Rect::from_min_size(
+                    Pos2::new(summary_x, y),
+                    Vec2::new(SUMMARIES as f32 * SUMMARY_WIDTH, ROW_HEIGHT),
+                );
+                painter.rect_filled(summary_rect, 0.0, summary_bg);
+                if row % 2 == 1 {
+                    painter.rect_filled(summary_rect, 0.0, visuals.faint_bg_color);
+                }
+                painter.line_segment(
+                    [
+                        Pos2::new(summary_x, y),
+                        Pos2::new(summary_x, y + ROW_HEIGHT),
+                    ],
+                    Stroke::new(1.5, text_color),
+                );
                 if let Some(r) = results.get(&unit) {
-                    let sx = x_of(n_cols);
+                    let sx = summary_x;
                     let cells = [
                         if r.rank.is_some() {
                             format_number((r.total * 100.0).round() / 100.0)
@@ -765,7 +786,15 @@ pub fn grid_ui(
                     text_color,
                 );
             }
-            let sx = x_of(n_cols);
+            let sx = summary_x;
+            painter.rect_filled(
+                Rect::from_min_size(
+                    Pos2::new(sx, hy),
+                    Vec2::new(SUMMARIES as f32 * SUMMARY_WIDTH, HEADER_HEIGHT),
+                ),
+                0.0,
+                header_fill,
+            );
             for (k, title) in [
                 lang.pick("Tổng", "Total"),
                 "%",
@@ -821,6 +850,15 @@ pub fn grid_ui(
                     );
                 }
             }
+
+            painter.rect_filled(
+                Rect::from_min_size(
+                    Pos2::new(summary_x, fy),
+                    Vec2::new(SUMMARIES as f32 * SUMMARY_WIDTH, FOOTER_HEIGHT),
+                ),
+                0.0,
+                header_fill,
+            );
 
             // The unit column, kept at the left of the view.
             let ux = view.min.x;
@@ -888,12 +926,14 @@ pub fn grid_ui(
                 if let Some(pos) = response.interact_pointer_pos() {
                     if pos.y < hy + HEADER_HEIGHT {
                         let col = ((pos.x - origin.x - UNIT_WIDTH) / CELL_WIDTH).floor();
-                        if pos.x > ux + UNIT_WIDTH && col >= 0.0 {
+                        if pos.x >= summary_x {
+                            clicked_header = Some(n_cols);
+                        } else if pos.x > ux + UNIT_WIDTH && col >= 0.0 {
                             clicked_header = Some(col as usize);
                         } else if pos.x <= ux + UNIT_WIDTH {
                             clicked_header = Some(usize::MAX);
                         }
-                    } else if pos.x > ux + UNIT_WIDTH {
+                    } else if pos.x > ux + UNIT_WIDTH && pos.x < summary_x {
                         let row = ((pos.y - origin.y - HEADER_HEIGHT) / ROW_HEIGHT).floor();
                         let col = ((pos.x - origin.x - UNIT_WIDTH) / CELL_WIDTH).floor();
                         if row >= 0.0 && col >= 0.0 {

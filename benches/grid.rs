@@ -9,7 +9,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use giaoban::demo::scaled_seed;
 use giaoban::domain::edit::{CellValue, Edit};
 use giaoban::domain::lang::Lang;
-use giaoban::domain::results::{Which, results};
+use giaoban::domain::results::Which;
 use giaoban::store::{Intent, Origin, Store};
 use giaoban::ui::grid::{GridState, grid_ui};
 
@@ -70,34 +70,14 @@ fn month_results(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 let grid = store.grid(period.period_id).expect("grid");
-                let ids: Vec<_> = grid.units.iter().map(|u| u.unit_id).collect();
-                black_box(results(
-                    &grid.set,
-                    &grid.criteria,
-                    &grid.bands,
-                    &ids,
-                    &grid.cells,
-                    Which::Appraised,
-                ))
+                black_box(grid.results(Which::Appraised))
             })
         },
     );
     let grid = store.grid(period.period_id).expect("grid");
-    let ids: Vec<_> = grid.units.iter().map(|u| u.unit_id).collect();
     c.bench_function(
         "results of a month, 3300 units x 60 criteria (compute only)",
-        |b| {
-            b.iter(|| {
-                black_box(results(
-                    &grid.set,
-                    &grid.criteria,
-                    &grid.bands,
-                    &ids,
-                    &grid.cells,
-                    Which::Appraised,
-                ))
-            })
-        },
+        |b| b.iter(|| black_box(grid.results(Which::Appraised))),
     );
 }
 

@@ -11,7 +11,7 @@ use crate::domain::edit::{CellValue, Edit};
 use crate::domain::lang::Lang;
 use crate::domain::plan::format_number;
 use crate::domain::points::parse_raw;
-use crate::domain::results::{UnitResult, Which, results, year_results};
+use crate::domain::results::{UnitResult, Which, year_results};
 use crate::domain::scoring::PeriodStatus;
 use crate::domain::text::same_name;
 use crate::store::{Grid, Intent, Origin, Store, StoreError};
@@ -465,15 +465,7 @@ pub fn results_cmd(
         (Some(month), _) => {
             let (y, m) = parse_period(month, lang)?;
             let grid = open_grid(&store, model, y, m, lang)?;
-            let ids: Vec<_> = grid.units.iter().map(|u| u.unit_id).collect();
-            let list = results(
-                &grid.set,
-                &grid.criteria,
-                &grid.bands,
-                &ids,
-                &grid.cells,
-                Which::Appraised,
-            );
+            let list = grid.results(Which::Appraised);
             result_rows(&grid, &list)
         }
         (None, Some(y)) => year_rows(&store, model, y, lang)?,
@@ -520,15 +512,7 @@ pub fn results_cmd(
 fn year_rows(store: &Store, model: &str, year: i32, lang: Lang) -> Result<Vec<ResultRow>, Failure> {
     if store.find_period(model, year, 0)?.is_some() {
         let grid = open_grid(store, model, year, 0, lang)?;
-        let ids: Vec<_> = grid.units.iter().map(|u| u.unit_id).collect();
-        let list = results(
-            &grid.set,
-            &grid.criteria,
-            &grid.bands,
-            &ids,
-            &grid.cells,
-            Which::Appraised,
-        );
+        let list = grid.results(Which::Appraised);
         return Ok(result_rows(&grid, &list));
     }
     let (units, months, bands) = crate::app::year::load_year(store, model, year)?;

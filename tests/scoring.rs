@@ -6,7 +6,7 @@ use chrono::Utc;
 use common::TempDir;
 use giaoban::domain::edit::{CellValue, Edit};
 use giaoban::domain::lang::Lang;
-use giaoban::domain::results::{Transition, Which, WorkflowError, results};
+use giaoban::domain::results::{Transition, Which, WorkflowError};
 use giaoban::domain::scoring::PeriodStatus;
 use giaoban::store::{Intent, Origin, Store, StoreError};
 
@@ -28,14 +28,7 @@ fn the_grid_of_a_month_holds_the_wards_and_their_scores() {
     assert_eq!(grid.criteria.len(), 26);
     assert_eq!(grid.groups.len(), 7);
     assert_eq!(grid.cells.len(), 14 * 26);
-    let r = results(
-        &grid.set,
-        &grid.criteria,
-        &grid.bands,
-        &grid.units.iter().map(|u| u.unit_id).collect::<Vec<_>>(),
-        &grid.cells,
-        Which::Appraised,
-    );
+    let r = grid.results(Which::Appraised);
     assert!(r.iter().all(|u| u.rank.is_some() && u.missing == 0));
     assert!(r.iter().all(|u| (0.0..=108.0).contains(&u.total)));
     assert!(r.iter().any(|u| u.rank == Some(1)));
@@ -45,14 +38,7 @@ fn the_grid_of_a_month_holds_the_wards_and_their_scores() {
         .expect("query")
         .expect("December");
     let grid = store.grid(dec.period_id).expect("grid");
-    let r = results(
-        &grid.set,
-        &grid.criteria,
-        &grid.bands,
-        &grid.units.iter().map(|u| u.unit_id).collect::<Vec<_>>(),
-        &grid.cells,
-        Which::Appraised,
-    );
+    let r = grid.results(Which::Appraised);
     assert_eq!(r.iter().filter(|u| u.rank.is_none()).count(), 5);
     assert!(
         store

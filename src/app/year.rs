@@ -1,7 +1,7 @@
 //! The year view's data: every month of a model's year, read and totalled.
 
 use crate::domain::org::Unit;
-use crate::domain::results::{UnitResult, Which, results};
+use crate::domain::results::{UnitResult, Which};
 use crate::domain::scoring::Band;
 use crate::store::{Store, StoreError};
 
@@ -17,18 +17,7 @@ pub fn load_year(store: &Store, model: &str, year: i32) -> Result<YearData, Stor
             continue;
         };
         let grid = store.grid(period.period_id)?;
-        let ids: Vec<_> = grid.units.iter().map(|u| u.unit_id).collect();
-        months.push((
-            month,
-            results(
-                &grid.set,
-                &grid.criteria,
-                &grid.bands,
-                &ids,
-                &grid.cells,
-                Which::Appraised,
-            ),
-        ));
+        months.push((month, grid.results(Which::Appraised)));
         for u in grid.units {
             if !units.iter().any(|x| x.unit_id == u.unit_id) {
                 units.push(u);

@@ -36,6 +36,21 @@ pub struct Grid {
     pub notes: HashMap<(Uuid, Uuid), (String, String)>,
 }
 
+impl Grid {
+    /// Every unit's total, % of the maximum, rank and band (or pass/fail) on one side.
+    pub fn results(&self, which: Which) -> Vec<crate::domain::results::UnitResult> {
+        let ids: Vec<Uuid> = self.units.iter().map(|u| u.unit_id).collect();
+        crate::domain::results::results(
+            &self.set,
+            &self.criteria,
+            &self.bands,
+            &ids,
+            &self.cells,
+            which,
+        )
+    }
+}
+
 /// A criteria set with its groups and criteria, in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetContents {

@@ -14,7 +14,7 @@ use crate::domain::edit::{CellValue, Edit};
 use crate::domain::lang::Lang;
 use crate::domain::plan::format_number;
 use crate::domain::points::{display_raw, parse_raw};
-use crate::domain::results::{UnitResult, Which, results};
+use crate::domain::results::{UnitResult, Which};
 use crate::domain::scoring::PeriodStatus;
 use crate::domain::text::Search;
 use crate::store::Grid;
@@ -104,17 +104,10 @@ impl GridState {
     pub fn set_grid(&mut self, grid: Grid) {
         let ids: Vec<Uuid> = grid.units.iter().map(|u| u.unit_id).collect();
         let by_unit = |which| {
-            results(
-                &grid.set,
-                &grid.criteria,
-                &grid.bands,
-                &ids,
-                &grid.cells,
-                which,
-            )
-            .into_iter()
-            .map(|r| (r.unit_id, r))
-            .collect::<HashMap<_, _>>()
+            grid.results(which)
+                .into_iter()
+                .map(|r| (r.unit_id, r))
+                .collect::<HashMap<_, _>>()
         };
         self.appraised = by_unit(Which::Appraised);
         self.self_scored = by_unit(Which::SelfScore);

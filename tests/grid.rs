@@ -272,3 +272,50 @@ fn a_note_on_a_cell_is_saved_with_the_cell() {
         "set_cell_note"
     );
 }
+
+#[test]
+fn a_block_selected_with_shift_arrows_copies_as_tab_separated_text_and_clears_at_once() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path.clone());
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    harness.run();
+    let state = &harness.state().panels.scoring.grid;
+    assert_eq!(giaoban::ui::grid::selection(state), (0, 1, 0, 1));
+    let text = giaoban::ui::grid::copy_text(state, giaoban::domain::lang::Lang::Vi);
+    let expected = |unit: &str| {
+        ["1.1", "1.2"]
+            .iter()
+            .map(|code| {
+                appraised(&path, unit, code)
+                    .map(|v| v.to_string().replace('.', ","))
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join("\t")
+    };
+    assert_eq!(
+        text,
+        format!("{}\n{}", expected("Bồ Đề"), expected("Cự Khối"))
+    );
+
+    harness.key_press(Key::Delete);
+    harness.run();
+    for unit in ["Bồ Đề", "Cự Khối"] {
+        for code in ["1.1", "1.2"] {
+            assert_eq!(appraised(&path, unit, code), None, "{unit} {code}");
+        }
+    }
+    assert!(
+        appraised(&path, "Bồ Đề", "1.3").is_some(),
+        "outside the block"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(
+        appraised(&path, "Cự Khối", "1.2").is_some(),
+        "one undo restores the block"
+    );
+}

@@ -86,6 +86,8 @@ pub struct GridState {
     /// Indices into `grid.units`, filtered and sorted.
     pub rows: Vec<usize>,
     pub cursor: (usize, usize),
+    /// The other corner of a selected block (Shift+arrows), if any.
+    pub anchor: Option<(usize, usize)>,
     /// The text being typed into the cursor's cell.
     pub editing: Option<String>,
     /// Why the last value was refused, in the person's language.
@@ -335,11 +337,56 @@ pub fn paste(state: &GridState, text: &str, lang: Lang) -> Result<Option<Command
 }
 
 /// The selected cell as text, for Ctrl+C.
-fn copy_text(state: &GridState, lang: Lang) -> String {
+/// The selected block as (first row, last row, first column, last column).
+pub fn selection(state: &GridState) -> (usize, usize, usize, usize) {
+    let (r, c) = state.cursor;
+    let (ar, ac) = state.anchor.unwrap_or(state.cursor);
+    (r.min(ar), r.max(ar), c.min(ac), c.max(ac))
+}
+
+/// The selected block as tab-separated rows, as spreadsheets paste it.
+pub fn copy_text(state: &GridState, lang: Lang) -> String {
     let Some(grid) = &state.grid else {
         return String::new();
     };
-    state.raw_text(grid, state.cursor.0, state.cursor.1, lang)
+    let (r0, r1, c0, c1) = selection(state);
+    (r0..=r1)
+        .map(|r| {
+            (c0..=c1)
+                .map(|c| state.raw_text(grid, r, c, lang))
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Clears every cell of the selected block: one command, all or nothing.
+fn clear_selection(state: &GridState, lang: Lang) -> Result<Option<Command>, String> {
+    let Some(grid) = &state.grid else {
+        return Ok(None);
+    };
+    if grid.period.status != PeriodStatus::Draft {
+        return Err(frozen_message(grid.period.status, lang));
+    }
+    let (r0, r1, c0, c1) = selection(state);
+    let cells: Vec<CellValue> = (r0..=r1)
+        .filter_map(|r| state.rows.get(r))
+        .flat_map(|&i| {
+            grid.criteria[c0..=c1.min(grid.criteria.len().saturating_sub(1))]
+                .iter()
+                .map(move |c| CellValue {
+                    unit_id: grid.units[i].unit_id,
+                    criterion_id: c.criterion_id,
+                    value: None,
+                })
+        })
+        .collect();
+    Ok(Some(Command::Edit(Edit::SetScores {
+        period_id: grid.period.period_id,
+        which: state.mode.side(),
+        cells,
+    })))
 }
 
 /// Handles the keyboard while the grid has focus. Returns commands to queue.
@@ -414,9 +461,11 @@ fn keyboard(
                 };
                 match key {
                     Key::Enter if commit_now(state, commands) => {
+                        state.anchor = None;
                         move_to(state, r + 1, c);
                     }
                     Key::Tab if commit_now(state, commands) => {
+                        state.anchor = None;
                         if modifiers.shift {
                             move_to(state, r, c.saturating_sub(1));
                         } else {
@@ -436,16 +485,19 @@ fn keyboard(
                             t.pop();
                         }
                     }
-                    Key::Delete | Key::Backspace => {
-                        if let Ok(Some(cmd)) = commit(state, "", lang) {
-                            commands.push(cmd);
-                        } else if let Err(message) = commit(state, "", lang) {
-                            state.error = Some(message);
-                        }
-                    }
+                    Key::Delete | Key::Backspace => match clear_selection(state, lang) {
+                        Ok(cmd) => commands.extend(cmd),
+                        Err(message) => state.error = Some(message),
+                    },
                     Key::ArrowDown | Key::ArrowUp | Key::ArrowLeft | Key::ArrowRight => {
                         if state.editing.is_some() && !commit_now(state, commands) {
                             continue;
+                        }
+                        // Shift+arrows select a block; plain arrows drop the selection.
+                        if modifiers.shift {
+                            state.anchor.get_or_insert((r, c));
+                        } else {
+                            state.anchor = None;
                         }
                         match key {
                             Key::ArrowDown => move_to(state, r + 1, c),
@@ -688,6 +740,22 @@ pub fn grid_ui(
                         );
                     }
                 }
+            }
+
+            // The selected block.
+            if state.anchor.is_some() {
+                let (r0, r1, c0, c1) = selection(state);
+                let block = Rect::from_min_max(
+                    Pos2::new(x_of(c0), y_of(r0)),
+                    Pos2::new(x_of(c1 + 1), y_of(r1 + 1)),
+                );
+                painter.rect_filled(block, 0.0, visuals.selection.bg_fill.gamma_multiply(0.35));
+                painter.rect_stroke(
+                    block,
+                    0.0,
+                    Stroke::new(1.5, visuals.selection.stroke.color),
+                    egui::StrokeKind::Inside,
+                );
             }
 
             // The cursor, and the text being typed.
@@ -969,6 +1037,7 @@ pub fn grid_ui(
         && c < n_cols
     {
         state.cursor = (r, c);
+        state.anchor = None;
         state.editing = None;
         state.error = None;
     }

@@ -422,7 +422,6 @@ impl GiaobanApp {
                         folder.display()
                     ),
                 };
-                self.panels.last_export = Some(target);
                 self.notes.info(text);
             }
             Err(e) => self.notes.error(e.message(lang)),

@@ -110,7 +110,6 @@ pub struct TargetOverview {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanOverview {
     pub plan: Plan,
-    pub parent_number: Option<String>,
     pub targets: Vec<TargetOverview>,
     pub tasks: i64,
 }
@@ -284,7 +283,7 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT p.uuid, p.number, p.title, p.issuer, p.level, p.issued_on, p.start_year,
                     p.end_year, p.orientation_year, parent.uuid, p.legal_basis, p.status,
-                    parent.number, (SELECT count(*) FROM task t WHERE t.plan_id = p.id), p.id
+                    (SELECT count(*) FROM task t WHERE t.plan_id = p.id), p.id
              FROM plan p LEFT JOIN plan parent ON parent.id = p.parent_id
              ORDER BY p.start_year, p.id",
         )?;
@@ -304,12 +303,7 @@ impl Store {
                     legal_basis: row.get(10)?,
                     status: slug_at(row, 11, "plan status", PlanStatus::from_slug)?,
                 };
-                Ok((
-                    plan,
-                    row.get::<_, Option<String>>(12)?,
-                    row.get::<_, i64>(13)?,
-                    row.get::<_, i64>(14)?,
-                ))
+                Ok((plan, row.get::<_, i64>(12)?, row.get::<_, i64>(13)?))
             })?
             .collect::<Result<Vec<_>, _>>()
             .map_err(damaged)?;
@@ -323,7 +317,7 @@ impl Store {
              WHERE t.plan_id = ?1 ORDER BY t.sort_order, t.id",
         )?;
         let mut out = Vec::with_capacity(plans.len());
-        for (plan, parent_number, tasks, row_id) in plans {
+        for (plan, tasks, row_id) in plans {
             let plan_id = plan.plan_id;
             let targets = target_stmt
                 .query_map(params![row_id], |row| {
@@ -355,7 +349,6 @@ impl Store {
                 .map_err(damaged)?;
             out.push(PlanOverview {
                 plan,
-                parent_number,
                 targets,
                 tasks,
             });

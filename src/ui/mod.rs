@@ -7,8 +7,6 @@ mod plans;
 pub mod scoring;
 mod settings;
 
-use std::path::PathBuf;
-
 use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::app::notify::Level;
@@ -23,8 +21,6 @@ pub use self::settings::SettingsPanel;
 pub struct Panels {
     pub settings: SettingsPanel,
     pub scoring: scoring::ScoringPanel,
-    /// Where the last e-mail copy went (shown in the status bar).
-    pub last_export: Option<PathBuf>,
     /// The window title last sent, so it is sent only when it changes.
     window_title: String,
 }

@@ -202,12 +202,19 @@ fn visible_rows(panel: &mut SettingsPanel, doc: &Document) -> Vec<usize> {
     }
     let mut units = doc.view.units.clone();
     sort_units(&mut units, panel.order);
+    let positions: std::collections::HashMap<Uuid, usize> = doc
+        .view
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.unit_id, i))
+        .collect();
     let search = Search::new(&panel.unit_search);
     let rows: Vec<usize> = units
         .iter()
         .filter(|u| panel.show_retired || u.is_active())
         .filter(|u| search.matches(&u.name))
-        .filter_map(|u| doc.view.units.iter().position(|x| x.unit_id == u.unit_id))
+        .filter_map(|u| positions.get(&u.unit_id).copied())
         .collect();
     panel.row_cache = Some((key, rows.clone()));
     rows
@@ -326,16 +333,13 @@ fn units_ui(
             })
             .body(|body| {
                 body.rows(row_height, rows.len(), |mut row| {
-                    let Some(unit) = rows.get(row.index()).and_then(|&i| doc.view.units.get(i))
+                    // Rows hold indices into the official order: the index is the position.
+                    let Some((position, unit)) = rows
+                        .get(row.index())
+                        .and_then(|&i| doc.view.units.get(i).map(|u| (i, u)))
                     else {
                         return;
                     };
-                    let position = doc
-                        .view
-                        .units
-                        .iter()
-                        .position(|u| u.unit_id == unit.unit_id)
-                        .unwrap_or(0);
                     row.col(|ui| {
                         ui.label(format!("{}", position + 1));
                     });

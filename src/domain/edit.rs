@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::criteria::{FilledCell, SetDefinition};
 use super::lang::Lang;
 use super::org::{BodyKind, UnitKind};
 use super::results::{Transition, Which};
@@ -107,6 +108,38 @@ pub enum Edit {
         period_id: Uuid,
         status: PeriodStatus,
     },
+    /// Creates a criteria set for a model and year (empty, or copied from another year).
+    CreateCriteriaSet {
+        def: Box<SetDefinition>,
+    },
+    /// Removes a set that has no period (only used to undo `CreateCriteriaSet`).
+    DeleteCriteriaSet {
+        set_id: Uuid,
+    },
+    /// Replaces a set's title, decision, groups, criteria, bands and pass rule. Refused once a
+    /// period of the set is finalized, and when a removed criterion has scores.
+    SetCriteriaSet {
+        def: Box<SetDefinition>,
+    },
+    /// Opens a scoring period (a month, or month 0 for a yearly model) as a draft.
+    CreatePeriod {
+        period_id: Uuid,
+        set_id: Uuid,
+        month: u32,
+    },
+    /// Removes an empty draft period (only used to undo `CreatePeriod`).
+    DeletePeriod {
+        period_id: Uuid,
+    },
+    /// Writes whole cells into an empty draft period ("start from last month").
+    FillPeriod {
+        period_id: Uuid,
+        cells: Vec<FilledCell>,
+    },
+    /// Removes every cell of a draft period (only used to undo `FillPeriod`).
+    ClearPeriod {
+        period_id: Uuid,
+    },
 }
 
 impl Edit {
@@ -130,6 +163,13 @@ impl Edit {
             Edit::SetCellNote { .. } => "set_cell_note",
             Edit::ChangePeriod { .. } => "change_period",
             Edit::RestorePeriodStatus { .. } => "restore_period_status",
+            Edit::CreateCriteriaSet { .. } => "create_criteria_set",
+            Edit::DeleteCriteriaSet { .. } => "delete_criteria_set",
+            Edit::SetCriteriaSet { .. } => "set_criteria_set",
+            Edit::CreatePeriod { .. } => "create_period",
+            Edit::DeletePeriod { .. } => "delete_period",
+            Edit::FillPeriod { .. } => "fill_period",
+            Edit::ClearPeriod { .. } => "clear_period",
         }
     }
 
@@ -177,6 +217,22 @@ impl Edit {
             Edit::RestorePeriodStatus { .. } => {
                 s("Khôi phục trạng thái kỳ", "Restore period status")
             }
+            Edit::CreateCriteriaSet { def } => match lang {
+                Lang::Vi => format!("Tạo bộ tiêu chí năm {}", def.set.year),
+                Lang::En => format!("Create the {} criteria set", def.set.year),
+            },
+            Edit::DeleteCriteriaSet { .. } => s("Xóa bộ tiêu chí", "Delete the criteria set"),
+            Edit::SetCriteriaSet { .. } => s("Sửa bộ tiêu chí", "Edit the criteria set"),
+            Edit::CreatePeriod { month, .. } => match lang {
+                Lang::Vi => format!("Mở kỳ chấm điểm tháng {month}"),
+                Lang::En => format!("Open the period of month {month}"),
+            },
+            Edit::DeletePeriod { .. } => s("Xóa kỳ chấm điểm", "Delete the period"),
+            Edit::FillPeriod { cells, .. } => match lang {
+                Lang::Vi => format!("Chép {} ô điểm từ tháng trước", cells.len()),
+                Lang::En => format!("Copy {} cells from the month before", cells.len()),
+            },
+            Edit::ClearPeriod { .. } => s("Xóa điểm của kỳ", "Clear the period"),
         }
     }
 }

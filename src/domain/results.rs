@@ -342,8 +342,20 @@ pub enum WorkflowError {
     ReasonRequired,
     #[error("the period is {0:?}: its scores can no longer be changed")]
     Frozen(PeriodStatus),
-    #[error("the criteria set has a finalized period and can no longer be edited")]
-    SetLocked,
+    #[error(
+        "the criteria set is locked: the period {period} is {}; reopen it to change the set",
+        status.label(Lang::En).to_lowercase()
+    )]
+    SetLocked {
+        period: String,
+        status: PeriodStatus,
+    },
+    #[error("the period {0} already exists")]
+    PeriodExists(String),
+    #[error("the period {0} already holds scores")]
+    PeriodNotEmpty(String),
+    #[error("month {0} is not a period of this model")]
+    BadMonth(u32),
 }
 
 impl WorkflowError {
@@ -365,8 +377,16 @@ impl WorkflowError {
                     "Kỳ đã ở trạng thái \"{}\": không sửa được điểm",
                     status.label(Lang::Vi)
                 ),
-                WorkflowError::SetLocked => {
-                    "Bộ tiêu chí đã có kỳ được chốt nên không sửa được nữa".into()
+                WorkflowError::SetLocked { period, status } => format!(
+                    "Bộ tiêu chí đã khóa: kỳ {period} {}; mở lại kỳ đó nếu cần sửa bộ tiêu chí",
+                    status.label(Lang::Vi).to_lowercase()
+                ),
+                WorkflowError::PeriodExists(p) => format!("Kỳ {p} đã có"),
+                WorkflowError::PeriodNotEmpty(p) => {
+                    format!("Kỳ {p} đã có điểm; chỉ chép từ tháng trước vào kỳ còn trống")
+                }
+                WorkflowError::BadMonth(m) => {
+                    format!("Tháng {m} không phải kỳ chấm điểm của mô hình này")
                 }
             },
         }
@@ -402,12 +422,15 @@ pub fn check_editable(status: PeriodStatus) -> Result<(), WorkflowError> {
     }
 }
 
-/// A criteria set is locked once any of its periods is finalized or published.
-pub fn check_set_editable(period_statuses: &[PeriodStatus]) -> Result<(), WorkflowError> {
-    if period_statuses.iter().any(|s| *s != PeriodStatus::Draft) {
-        Err(WorkflowError::SetLocked)
-    } else {
-        Ok(())
+/// A criteria set is locked once any of its periods is finalized or published. `periods`
+/// are (label, status) pairs; the refusal names the first locked one.
+pub fn check_set_editable(periods: &[(String, PeriodStatus)]) -> Result<(), WorkflowError> {
+    match periods.iter().find(|(_, s)| *s != PeriodStatus::Draft) {
+        Some((period, status)) => Err(WorkflowError::SetLocked {
+            period: period.clone(),
+            status: *status,
+        }),
+        None => Ok(()),
     }
 }
 
@@ -654,15 +677,25 @@ mod tests {
             check_editable(Finalized),
             Err(WorkflowError::Frozen(Finalized))
         );
-        assert_eq!(check_set_editable(&[Draft, Draft]), Ok(()));
+        let p = |m: &str, s| (m.to_string(), s);
         assert_eq!(
-            check_set_editable(&[Draft, Published]),
-            Err(WorkflowError::SetLocked)
+            check_set_editable(&[p("01/2018", Draft), p("02/2018", Draft)]),
+            Ok(())
         );
-        assert!(
-            WorkflowError::SetLocked
-                .message(Lang::Vi)
-                .contains("Bộ tiêu chí")
+        let locked = check_set_editable(&[p("01/2018", Draft), p("02/2018", Published)]);
+        assert_eq!(
+            locked,
+            Err(WorkflowError::SetLocked {
+                period: "02/2018".into(),
+                status: Published
+            })
+        );
+        assert_eq!(
+            locked.map_err(|e| e.message(Lang::Vi)),
+            Err(
+                "Bộ tiêu chí đã khóa: kỳ 02/2018 đã công bố; mở lại kỳ đó nếu cần sửa bộ tiêu chí"
+                    .into()
+            )
         );
     }
 }

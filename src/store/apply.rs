@@ -159,6 +159,13 @@ fn apply_in(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
         | Edit::SetCellNote { .. }
         | Edit::ChangePeriod { .. }
         | Edit::RestorePeriodStatus { .. } => super::scores::apply_scoring(tx, edit, now),
+        Edit::CreateCriteriaSet { .. }
+        | Edit::DeleteCriteriaSet { .. }
+        | Edit::SetCriteriaSet { .. }
+        | Edit::CreatePeriod { .. }
+        | Edit::DeletePeriod { .. }
+        | Edit::FillPeriod { .. }
+        | Edit::ClearPeriod { .. } => super::criteria::apply_criteria(tx, edit, now),
         Edit::SetBody {
             name,
             kind,

@@ -68,6 +68,8 @@ pub enum StoreError {
     Score(#[from] crate::domain::points::ScoreError),
     #[error("{0}")]
     Workflow(#[from] crate::domain::results::WorkflowError),
+    #[error("{0}")]
+    Definition(#[from] crate::domain::criteria::DefinitionError),
     #[error("{what} not found")]
     Missing { what: &'static str },
     #[error("{path}: {source}")]
@@ -118,6 +120,7 @@ impl StoreError {
             StoreError::Rule(rule) => rule.message(lang),
             StoreError::Score(e) => e.message(lang),
             StoreError::Workflow(e) => e.message(lang),
+            StoreError::Definition(e) => e.message(lang),
             StoreError::Missing { what } => format!("Không tìm thấy: {what}"),
             StoreError::Io { path, source } => format!("{}: {source}", path.display()),
             StoreError::Sqlite(e) => format!("Lỗi cơ sở dữ liệu: {e}"),

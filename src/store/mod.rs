@@ -6,6 +6,7 @@
 
 mod apply;
 mod copy;
+mod criteria;
 pub mod error;
 mod lock;
 mod read;

@@ -67,11 +67,11 @@ pub struct PeriodRef {
     pub status: PeriodStatus,
 }
 
-const CRITERION_COLUMNS: &str =
+pub(super) const CRITERION_COLUMNS: &str =
     "c.uuid, g.uuid, c.code, c.name, c.guidance, c.kind, c.max_points, c.step,
      c.rate_mode, c.thresholds, c.evidence_required, c.required_for_pass";
 
-fn criterion_from_row(row: &Row) -> rusqlite::Result<Criterion> {
+pub(super) fn criterion_from_row(row: &Row) -> rusqlite::Result<Criterion> {
     let thresholds: Option<String> = row.get(9)?;
     let thresholds = match thresholds {
         None => Vec::new(),

@@ -1,0 +1,672 @@
+//! Criteria sets as editable wholes, and periods: creating, editing, starting a month from the
+//! month before.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::Store;
+use super::apply::Audit;
+use super::error::StoreError;
+use super::read::{damaged, slug_at, uuid_at};
+use super::scores::{CRITERION_COLUMNS, criterion_from_row};
+use crate::domain::criteria::{DefinitionError, FilledCell, SetDefinition, check_definition};
+use crate::domain::edit::Edit;
+use crate::domain::lang::Lang;
+use crate::domain::points::validate_raw;
+use crate::domain::results::{WorkflowError, check_editable, check_set_editable};
+use crate::domain::scoring::{
+    Band, Cadence, CriteriaGroup, CriteriaSet, Criterion, PassRule, Period, PeriodStatus,
+};
+
+/// The set's row id, model row id, year, cadence and whether the model is pass/fail.
+struct SetRow {
+    row: i64,
+    year: i32,
+    cadence: Cadence,
+    pass_fail: bool,
+}
+
+fn set_row(conn: &Connection, set_id: Uuid) -> Result<SetRow, StoreError> {
+    conn.query_row(
+        "SELECT s.id, s.year, m.cadence, m.pass_fail FROM criteria_set s
+         JOIN model m ON m.id = s.model_id WHERE s.uuid = ?1",
+        [set_id.to_string()],
+        |row| {
+            Ok(SetRow {
+                row: row.get(0)?,
+                year: row.get(1)?,
+                cadence: slug_at(row, 2, "cadence", Cadence::from_slug)?,
+                pass_fail: row.get::<_, i64>(3)? != 0,
+            })
+        },
+    )
+    .optional()
+    .map_err(damaged)?
+    .ok_or(StoreError::Missing {
+        what: "criteria set",
+    })
+}
+
+/// A whole set as stored.
+pub(super) fn read_definition(
+    conn: &Connection,
+    set_id: Uuid,
+) -> Result<SetDefinition, StoreError> {
+    let found = set_row(conn, set_id)?;
+    let set = conn
+        .query_row(
+            "SELECT s.uuid, m.uuid, s.year, s.title, s.decision_ref, s.pass_rule, s.pass_min_pct
+             FROM criteria_set s JOIN model m ON m.id = s.model_id WHERE s.id = ?1",
+            [found.row],
+            |row| {
+                Ok(CriteriaSet {
+                    set_id: uuid_at(row, 0)?,
+                    model_id: uuid_at(row, 1)?,
+                    year: row.get(2)?,
+                    title: row.get(3)?,
+                    decision_ref: row.get(4)?,
+                    pass_rule: row
+                        .get::<_, Option<String>>(5)?
+                        .as_deref()
+                        .and_then(PassRule::from_slug),
+                    pass_min_pct: row.get(6)?,
+                })
+            },
+        )
+        .map_err(damaged)?;
+    let mut stmt = conn.prepare(
+        "SELECT uuid, code, name FROM criteria_group WHERE set_id = ?1 ORDER BY sort_order, id",
+    )?;
+    let groups = stmt
+        .query_map([found.row], |row| {
+            Ok(CriteriaGroup {
+                group_id: uuid_at(row, 0)?,
+                set_id,
+                code: row.get(1)?,
+                name: row.get(2)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(damaged)?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {CRITERION_COLUMNS} FROM criterion c JOIN criteria_group g ON g.id = c.group_id
+         WHERE g.set_id = ?1 ORDER BY g.sort_order, g.id, c.sort_order, c.id"
+    ))?;
+    let criteria = stmt
+        .query_map([found.row], criterion_from_row)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(damaged)?;
+    let mut stmt = conn.prepare(
+        "SELECT uuid, name, lower_pct, color FROM band WHERE set_id = ?1 ORDER BY lower_pct DESC",
+    )?;
+    let bands = stmt
+        .query_map([found.row], |row| {
+            Ok(Band {
+                band_id: uuid_at(row, 0)?,
+                set_id,
+                name: row.get(1)?,
+                lower_pct: row.get(2)?,
+                color: row.get(3)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(damaged)?;
+    Ok(SetDefinition {
+        set,
+        groups,
+        criteria,
+        bands,
+    })
+}
+
+impl Store {
+    /// A criteria set with its groups, criteria, bands and pass rule.
+    pub fn set_definition(&self, set_id: Uuid) -> Result<SetDefinition, StoreError> {
+        read_definition(&self.conn, set_id)
+    }
+
+    /// Why the set cannot be edited any more, if it cannot.
+    pub fn set_lock(&self, set_id: Uuid) -> Result<Option<WorkflowError>, StoreError> {
+        let found = set_row(&self.conn, set_id)?;
+        Ok(check_set_editable(&period_labels(&self.conn, &found)?).err())
+    }
+}
+
+/// Each period of the set as (label, status), in month order.
+fn period_labels(
+    conn: &Connection,
+    set: &SetRow,
+) -> Result<Vec<(String, PeriodStatus)>, StoreError> {
+    let mut stmt =
+        conn.prepare("SELECT uuid, month, status FROM period WHERE set_id = ?1 ORDER BY month")?;
+    let rows = stmt
+        .query_map([set.row], |row| {
+            Ok(Period {
+                period_id: uuid_at(row, 0)?,
+                set_id: Uuid::nil(),
+                month: row.get(1)?,
+                status: slug_at(row, 2, "period status", PeriodStatus::from_slug)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(damaged)?;
+    Ok(rows
+        .into_iter()
+        .map(|p| (p.label(set.year, Lang::Vi), p.status))
+        .collect())
+}
+
+fn thresholds_json(c: &Criterion) -> Option<String> {
+    if c.thresholds.is_empty() {
+        return None;
+    }
+    let pairs: Vec<[f64; 2]> = c
+        .thresholds
+        .iter()
+        .map(|t| [t.at_least, t.points])
+        .collect();
+    serde_json::to_string(&pairs).ok()
+}
+
+/// Writes groups, criteria and bands of `def` into the set `set`, updating rows that exist
+/// (scores keep pointing at their criterion), inserting new ones, and deleting the ones
+/// `def` no longer has (refused for a criterion with scores).
+fn write_contents(
+    tx: &Transaction,
+    set: i64,
+    def: &SetDefinition,
+    now: &str,
+) -> Result<(), StoreError> {
+    // Existing rows of this set, by uuid.
+    let mut groups: HashMap<Uuid, i64> = HashMap::new();
+    {
+        let mut stmt = tx.prepare("SELECT uuid, id FROM criteria_group WHERE set_id = ?1")?;
+        let mut rows = stmt.query([set])?;
+        while let Some(row) = rows.next()? {
+            groups.insert(uuid_at(row, 0).map_err(damaged)?, row.get(1)?);
+        }
+    }
+    let mut criteria: HashMap<Uuid, (i64, String)> = HashMap::new();
+    {
+        let mut stmt = tx.prepare(
+            "SELECT c.uuid, c.id, c.code FROM criterion c JOIN criteria_group g ON g.id = c.group_id
+             WHERE g.set_id = ?1",
+        )?;
+        let mut rows = stmt.query([set])?;
+        while let Some(row) = rows.next()? {
+            criteria.insert(
+                uuid_at(row, 0).map_err(damaged)?,
+                (row.get(1)?, row.get(2)?),
+            );
+        }
+    }
+    // Criteria removed: only when nothing was scored on them.
+    let kept: std::collections::HashSet<Uuid> =
+        def.criteria.iter().map(|c| c.criterion_id).collect();
+    for (id, (row, code)) in &criteria {
+        if kept.contains(id) {
+            continue;
+        }
+        let cells: i64 = tx.query_row(
+            "SELECT count(*) FROM score WHERE criterion_id = ?1",
+            [row],
+            |r| r.get(0),
+        )?;
+        if cells > 0 {
+            return Err(DefinitionError::CriterionHasScores {
+                code: code.clone(),
+                cells,
+            }
+            .into());
+        }
+        tx.execute("DELETE FROM criterion WHERE id = ?1", [row])?;
+    }
+    // Codes are unique within a set: park the old ones so codes can be swapped.
+    tx.execute(
+        "UPDATE criteria_group SET code = '~' || id WHERE set_id = ?1",
+        [set],
+    )?;
+    let mut group_rows: HashMap<Uuid, i64> = HashMap::new();
+    for (i, g) in def.groups.iter().enumerate() {
+        let row = match groups.get(&g.group_id) {
+            Some(&row) => {
+                tx.execute(
+                    "UPDATE criteria_group SET code = ?2, name = ?3, sort_order = ?4, updated_at = ?5
+                     WHERE id = ?1",
+                    params![row, g.code, g.name, i as i64, now],
+                )?;
+                row
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO criteria_group (uuid, set_id, code, name, sort_order, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![g.group_id.to_string(), set, g.code, g.name, i as i64, now],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
+        group_rows.insert(g.group_id, row);
+    }
+    for (i, c) in def.criteria.iter().enumerate() {
+        let group = *group_rows.get(&c.group_id).ok_or(StoreError::Missing {
+            what: "criteria group",
+        })?;
+        let values = params![
+            group,
+            c.code,
+            c.name,
+            c.guidance,
+            c.kind.slug(),
+            c.max_points,
+            c.step,
+            c.rate_mode.map(|m| m.slug()),
+            thresholds_json(c),
+            c.evidence_required,
+            c.required_for_pass,
+            i as i64,
+            now,
+            c.criterion_id.to_string(),
+        ];
+        if criteria.contains_key(&c.criterion_id) {
+            tx.execute(
+                "UPDATE criterion SET group_id = ?1, code = ?2, name = ?3, guidance = ?4, kind = ?5,
+                    max_points = ?6, step = ?7, rate_mode = ?8, thresholds = ?9,
+                    evidence_required = ?10, required_for_pass = ?11, sort_order = ?12,
+                    updated_at = ?13
+                 WHERE uuid = ?14",
+                values,
+            )?;
+        } else {
+            tx.execute(
+                "INSERT INTO criterion (group_id, code, name, guidance, kind, max_points, step,
+                    rate_mode, thresholds, evidence_required, required_for_pass, sort_order,
+                    updated_at, uuid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                values,
+            )?;
+        }
+    }
+    // Groups removed (their criteria were moved or removed above).
+    for (id, row) in &groups {
+        if !group_rows.contains_key(id) {
+            tx.execute("DELETE FROM criteria_group WHERE id = ?1", [row])?;
+        }
+    }
+    tx.execute("DELETE FROM band WHERE set_id = ?1", [set])?;
+    for b in &def.bands {
+        tx.execute(
+            "INSERT INTO band (uuid, set_id, name, lower_pct, color, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                b.band_id.to_string(),
+                set,
+                b.name,
+                b.lower_pct,
+                b.color,
+                now
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+fn write_set_row(
+    tx: &Transaction,
+    set: i64,
+    def: &SetDefinition,
+    now: &str,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE criteria_set SET title = ?2, decision_ref = ?3, pass_rule = ?4, pass_min_pct = ?5,
+            updated_at = ?6 WHERE id = ?1",
+        params![
+            set,
+            def.set.title,
+            def.set.decision_ref,
+            def.set.pass_rule.map(|r| r.slug()),
+            def.set.pass_min_pct,
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+/// Period row id, status, label and set row, by uuid.
+fn period_of(
+    tx: &Transaction,
+    period_id: Uuid,
+) -> Result<(i64, PeriodStatus, String, i64), StoreError> {
+    tx.query_row(
+        "SELECT p.id, p.status, p.month, s.year, s.id FROM period p
+         JOIN criteria_set s ON s.id = p.set_id WHERE p.uuid = ?1",
+        [period_id.to_string()],
+        |row| {
+            let status = slug_at(row, 1, "period status", PeriodStatus::from_slug)?;
+            let period = Period {
+                period_id,
+                set_id: Uuid::nil(),
+                month: row.get(2)?,
+                status,
+            };
+            Ok((
+                row.get(0)?,
+                status,
+                period.label(row.get(3)?, Lang::Vi),
+                row.get(4)?,
+            ))
+        },
+    )
+    .optional()
+    .map_err(damaged)?
+    .ok_or(StoreError::Missing { what: "period" })
+}
+
+fn audit(
+    entity: &'static str,
+    id: Uuid,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> Audit {
+    Audit {
+        entity,
+        entity_uuid: Some(id),
+        before,
+        after,
+    }
+}
+
+/// Applies the edits of criteria sets and periods.
+pub(super) fn apply_criteria(
+    tx: &Transaction,
+    edit: &Edit,
+    now: &str,
+) -> Result<(Edit, Audit), StoreError> {
+    match edit {
+        Edit::CreateCriteriaSet { def } => {
+            let (model, pass_fail): (i64, bool) = tx
+                .query_row(
+                    "SELECT id, pass_fail FROM model WHERE uuid = ?1",
+                    [def.set.model_id.to_string()],
+                    |r| Ok((r.get(0)?, r.get::<_, i64>(1)? != 0)),
+                )
+                .optional()?
+                .ok_or(StoreError::Missing { what: "model" })?;
+            let clean = check_definition(def, pass_fail)?;
+            let taken: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM criteria_set WHERE model_id = ?1 AND year = ?2)",
+                params![model, clean.set.year],
+                |r| r.get(0),
+            )?;
+            if taken || !(1990..=2100).contains(&clean.set.year) {
+                return Err(DefinitionError::YearTaken(clean.set.year).into());
+            }
+            tx.execute(
+                "INSERT INTO criteria_set (uuid, model_id, year, title, decision_ref, updated_at)
+                 VALUES (?1, ?2, ?3, '', '', ?4)",
+                params![clean.set.set_id.to_string(), model, clean.set.year, now],
+            )?;
+            let set = tx.last_insert_rowid();
+            write_set_row(tx, set, &clean, now)?;
+            write_contents(tx, set, &clean, now)?;
+            Ok((
+                Edit::DeleteCriteriaSet {
+                    set_id: clean.set.set_id,
+                },
+                audit(
+                    "criteria_set",
+                    clean.set.set_id,
+                    None,
+                    serde_json::to_value(&clean).ok(),
+                ),
+            ))
+        }
+        Edit::DeleteCriteriaSet { set_id } => {
+            let found = set_row(tx, *set_id)?;
+            let periods: i64 = tx.query_row(
+                "SELECT count(*) FROM period WHERE set_id = ?1",
+                [found.row],
+                |r| r.get(0),
+            )?;
+            if periods > 0 {
+                return Err(DefinitionError::SetHasPeriods(found.year).into());
+            }
+            let old = read_definition(tx, *set_id)?;
+            tx.execute("DELETE FROM criteria_set WHERE id = ?1", [found.row])?;
+            Ok((
+                Edit::CreateCriteriaSet {
+                    def: Box::new(old.clone()),
+                },
+                audit(
+                    "criteria_set",
+                    *set_id,
+                    serde_json::to_value(&old).ok(),
+                    None,
+                ),
+            ))
+        }
+        Edit::SetCriteriaSet { def } => {
+            let found = set_row(tx, def.set.set_id)?;
+            check_set_editable(&period_labels(tx, &found)?)?;
+            let old = read_definition(tx, def.set.set_id)?;
+            let mut clean = check_definition(def, found.pass_fail)?;
+            // Model and year are who the set is, not what it says.
+            clean.set.model_id = old.set.model_id;
+            clean.set.year = old.set.year;
+            write_set_row(tx, found.row, &clean, now)?;
+            write_contents(tx, found.row, &clean, now)?;
+            Ok((
+                Edit::SetCriteriaSet {
+                    def: Box::new(old.clone()),
+                },
+                audit(
+                    "criteria_set",
+                    clean.set.set_id,
+                    serde_json::to_value(&old).ok(),
+                    serde_json::to_value(&clean).ok(),
+                ),
+            ))
+        }
+        Edit::CreatePeriod {
+            period_id,
+            set_id,
+            month,
+        } => {
+            let found = set_row(tx, *set_id)?;
+            let fits = match found.cadence {
+                Cadence::Monthly => (1..=12).contains(month),
+                Cadence::Yearly => *month == 0,
+            };
+            if !fits {
+                return Err(WorkflowError::BadMonth(*month).into());
+            }
+            let label = Period {
+                period_id: *period_id,
+                set_id: *set_id,
+                month: *month,
+                status: PeriodStatus::Draft,
+            }
+            .label(found.year, Lang::Vi);
+            let taken: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM period WHERE set_id = ?1 AND month = ?2)",
+                params![found.row, month],
+                |r| r.get(0),
+            )?;
+            if taken {
+                return Err(WorkflowError::PeriodExists(label).into());
+            }
+            tx.execute(
+                "INSERT INTO period (uuid, set_id, month, status, updated_at)
+                 VALUES (?1, ?2, ?3, 'draft', ?4)",
+                params![period_id.to_string(), found.row, month, now],
+            )?;
+            Ok((
+                Edit::DeletePeriod {
+                    period_id: *period_id,
+                },
+                audit(
+                    "period",
+                    *period_id,
+                    None,
+                    Some(json!({"set": set_id, "month": month, "status": "draft"})),
+                ),
+            ))
+        }
+        Edit::DeletePeriod { period_id } => {
+            let (row, status, label, set) = period_of(tx, *period_id)?;
+            check_editable(status)?;
+            let cells: i64 = tx.query_row(
+                "SELECT count(*) FROM score WHERE period_id = ?1",
+                [row],
+                |r| r.get(0),
+            )?;
+            if cells > 0 {
+                return Err(WorkflowError::PeriodNotEmpty(label).into());
+            }
+            let (set_id, month): (String, u32) = tx.query_row(
+                "SELECT s.uuid, p.month FROM period p JOIN criteria_set s ON s.id = ?2 WHERE p.id = ?1",
+                params![row, set],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let set_id = Uuid::parse_str(&set_id).map_err(|e| StoreError::Damaged {
+                detail: e.to_string(),
+            })?;
+            tx.execute("DELETE FROM period WHERE id = ?1", [row])?;
+            Ok((
+                Edit::CreatePeriod {
+                    period_id: *period_id,
+                    set_id,
+                    month,
+                },
+                audit(
+                    "period",
+                    *period_id,
+                    Some(json!({"set": set_id, "month": month})),
+                    None,
+                ),
+            ))
+        }
+        Edit::FillPeriod { period_id, cells } => fill(tx, *period_id, cells, now),
+        Edit::ClearPeriod { period_id } => clear(tx, *period_id),
+        other => Err(StoreError::Damaged {
+            detail: format!("not a criteria edit: {}", other.action()),
+        }),
+    }
+}
+
+fn fill(
+    tx: &Transaction,
+    period_id: Uuid,
+    cells: &[FilledCell],
+    now: &str,
+) -> Result<(Edit, Audit), StoreError> {
+    let (period, status, label, set) = period_of(tx, period_id)?;
+    check_editable(status)?;
+    let scored: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM score WHERE period_id = ?1)",
+        [period],
+        |r| r.get(0),
+    )?;
+    if scored {
+        return Err(WorkflowError::PeriodNotEmpty(label).into());
+    }
+    let criteria: HashMap<Uuid, (i64, Criterion)> = {
+        let mut stmt = tx.prepare(&format!(
+            "SELECT {CRITERION_COLUMNS}, c.id FROM criterion c JOIN criteria_group g ON g.id = c.group_id
+             WHERE g.set_id = ?1"
+        ))?;
+        stmt.query_map([set], |row| {
+            let c = criterion_from_row(row)?;
+            Ok((c.criterion_id, (row.get::<_, i64>(12)?, c)))
+        })?
+        .collect::<Result<_, _>>()
+        .map_err(damaged)?
+    };
+    let mut units: HashMap<Uuid, i64> = HashMap::new();
+    {
+        let mut stmt = tx.prepare("SELECT uuid, id FROM unit")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            units.insert(uuid_at(row, 0).map_err(damaged)?, row.get(1)?);
+        }
+    }
+    let mut insert = tx.prepare(
+        "INSERT INTO score (uuid, period_id, unit_id, criterion_id, self_value, appraised_value,
+            note, evidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for cell in cells {
+        let (criterion_row, criterion) = criteria
+            .get(&cell.criterion_id)
+            .ok_or(StoreError::Missing { what: "criterion" })?;
+        let unit_row = units
+            .get(&cell.unit_id)
+            .ok_or(StoreError::Missing { what: "unit" })?;
+        for v in [cell.self_value, cell.appraised_value]
+            .into_iter()
+            .flatten()
+        {
+            validate_raw(criterion, v)?;
+        }
+        let note = crate::domain::text::clean_text(&cell.note, 2000)?;
+        let evidence = crate::domain::text::clean_text(&cell.evidence, 2000)?;
+        insert.execute(params![
+            Uuid::new_v4().to_string(),
+            period,
+            unit_row,
+            criterion_row,
+            cell.self_value,
+            cell.appraised_value,
+            note,
+            evidence,
+            now
+        ])?;
+    }
+    Ok((
+        Edit::ClearPeriod { period_id },
+        audit(
+            "period",
+            period_id,
+            None,
+            Some(json!({"filled_cells": cells.len()})),
+        ),
+    ))
+}
+
+fn clear(tx: &Transaction, period_id: Uuid) -> Result<(Edit, Audit), StoreError> {
+    let (period, status, _, _) = period_of(tx, period_id)?;
+    check_editable(status)?;
+    let mut stmt = tx.prepare(
+        "SELECT u.uuid, c.uuid, s.self_value, s.appraised_value, s.note, s.evidence FROM score s
+         JOIN unit u ON u.id = s.unit_id JOIN criterion c ON c.id = s.criterion_id
+         WHERE s.period_id = ?1 ORDER BY s.id",
+    )?;
+    let cells = stmt
+        .query_map([period], |row| {
+            Ok(FilledCell {
+                unit_id: uuid_at(row, 0)?,
+                criterion_id: uuid_at(row, 1)?,
+                self_value: row.get(2)?,
+                appraised_value: row.get(3)?,
+                note: row.get(4)?,
+                evidence: row.get(5)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(damaged)?;
+    tx.execute("DELETE FROM score WHERE period_id = ?1", [period])?;
+    Ok((
+        Edit::FillPeriod {
+            period_id,
+            cells: cells.clone(),
+        },
+        audit(
+            "period",
+            period_id,
+            Some(json!({"cleared_cells": cells.len()})),
+            None,
+        ),
+    ))
+}

@@ -1,0 +1,282 @@
+//! Criteria sets in the file: next year's set copied from this year's, edited, locked once a
+//! period is finalized; periods opened and started from the month before.
+
+mod common;
+
+use chrono::Utc;
+use common::TempDir;
+use giaoban::domain::criteria::{DefinitionError, carry_over, copy_for_year, new_criterion};
+use giaoban::domain::edit::Edit;
+use giaoban::domain::lang::Lang;
+use giaoban::domain::results::{Transition, Which, WorkflowError};
+use giaoban::domain::scoring::CriterionKind;
+use giaoban::store::{Intent, Origin, Store, StoreError};
+use uuid::Uuid;
+
+fn apply(store: &mut Store, edit: &Edit) -> Result<Edit, StoreError> {
+    store.apply(edit, "Thư ký", Utc::now(), Origin::Do)
+}
+
+fn audit_actions(path: &std::path::Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).expect("sqlite");
+    let mut stmt = conn
+        .prepare("SELECT action FROM audit_log ORDER BY id")
+        .expect("prepare");
+    stmt.query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+#[test]
+fn a_set_with_a_finalized_month_refuses_edits_and_says_which_month() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let before = std::fs::read(&path).expect("read");
+    let mut store = Store::open(&path, Intent::Edit).expect("open");
+    let set = store
+        .criteria_set("ward-eoffice", 2018)
+        .expect("query")
+        .expect("2018 set");
+    let mut def = store.set_definition(set.set.set_id).expect("definition");
+    assert_eq!(def.criteria.len(), 26);
+    assert_eq!(def.bands.len(), 5);
+    let lock = store.set_lock(set.set.set_id).expect("lock");
+    assert!(
+        matches!(lock, Some(WorkflowError::SetLocked { ref period, .. }) if period == "01/2018")
+    );
+    def.criteria[0].name = "Đổi tên".into();
+    let err = apply(&mut store, &Edit::SetCriteriaSet { def: Box::new(def) }).expect_err("locked");
+    assert_eq!(
+        err.message(Lang::Vi),
+        "Bộ tiêu chí đã khóa: kỳ 01/2018 đã công bố; mở lại kỳ đó nếu cần sửa bộ tiêu chí"
+    );
+    drop(store);
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "file unchanged"
+    );
+}
+
+#[test]
+fn next_year_copied_edited_and_started_from_december() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut store = Store::open(&path, Intent::Edit).expect("open");
+    let old_set = store
+        .criteria_set("ward-eoffice", 2018)
+        .expect("query")
+        .expect("2018 set");
+    let old = store
+        .set_definition(old_set.set.set_id)
+        .expect("definition");
+    let next = copy_for_year(&old, 2019);
+    let set_id = next.set.set_id;
+    let undo_create = apply(
+        &mut store,
+        &Edit::CreateCriteriaSet {
+            def: Box::new(next.clone()),
+        },
+    )
+    .expect("created");
+    assert_eq!(undo_create, Edit::DeleteCriteriaSet { set_id });
+    // The same year twice is refused.
+    let again = apply(
+        &mut store,
+        &Edit::CreateCriteriaSet {
+            def: Box::new(copy_for_year(&old, 2019)),
+        },
+    )
+    .expect_err("taken");
+    assert!(matches!(
+        err_definition(&again),
+        Some(DefinitionError::YearTaken(2019))
+    ));
+
+    // Edit: rename a criterion, swap the codes of two groups, add a count criterion.
+    let created = store.set_definition(set_id).expect("definition");
+    let mut def = created.clone();
+    assert_eq!(def.criteria.len(), 26);
+    assert_eq!(def.set.decision_ref, "");
+    def.criteria[0].name = "Tỷ lệ cán bộ có máy tính".into();
+    let (a, b) = (def.groups[0].code.clone(), def.groups[1].code.clone());
+    def.groups[0].code = b.clone();
+    def.groups[1].code = a.clone();
+    let mut added = new_criterion(&def, def.groups[0].group_id);
+    added.name = "Số thủ tục trực tuyến mức 3, 4".into();
+    added.kind = CriterionKind::Count;
+    added.max_points = 2.0;
+    added.thresholds = vec![giaoban::domain::scoring::Threshold {
+        at_least: 5.0,
+        points: 2.0,
+    }];
+    let insert_at = def
+        .criteria
+        .iter()
+        .rposition(|c| c.group_id == def.groups[0].group_id)
+        .map_or(0, |i| i + 1);
+    def.criteria.insert(insert_at, added.clone());
+    let undo_edit = apply(
+        &mut store,
+        &Edit::SetCriteriaSet {
+            def: Box::new(def.clone()),
+        },
+    )
+    .expect("edited");
+    drop(store);
+    let mut store = Store::open(&path, Intent::Edit).expect("reopen");
+    let saved = store.set_definition(set_id).expect("definition");
+    assert_eq!(saved.criteria.len(), 27);
+    assert_eq!(saved.criteria[0].name, "Tỷ lệ cán bộ có máy tính");
+    assert_eq!(saved.groups[0].code, b);
+    assert_eq!(saved.groups[1].code, a);
+    assert_eq!(saved.criteria[insert_at], added);
+    // Undo puts the copy back as it was.
+    apply(&mut store, &undo_edit).expect("undo");
+    assert_eq!(store.set_definition(set_id).expect("definition"), created);
+
+    // January 2019 started from December 2018: same wards, same codes, no notes.
+    let period_id = Uuid::new_v4();
+    apply(
+        &mut store,
+        &Edit::CreatePeriod {
+            period_id,
+            set_id,
+            month: 1,
+        },
+    )
+    .expect("period");
+    let dec = store
+        .find_period("ward-eoffice", 2018, 12)
+        .expect("query")
+        .expect("December");
+    let dec_grid = store.grid(dec.period_id).expect("grid");
+    let jan_grid = store.grid(period_id).expect("grid");
+    let units: Vec<Uuid> = jan_grid.units.iter().map(|u| u.unit_id).collect();
+    let cells = carry_over(
+        &dec_grid.criteria,
+        &dec_grid.cells,
+        &units,
+        &jan_grid.criteria,
+    );
+    assert_eq!(cells.len(), 14 * 26);
+    let undo_fill = apply(
+        &mut store,
+        &Edit::FillPeriod {
+            period_id,
+            cells: cells.clone(),
+        },
+    )
+    .expect("filled");
+    let jan = store.grid(period_id).expect("grid");
+    let dec_totals: Vec<f64> = dec_grid
+        .results(Which::SelfScore)
+        .iter()
+        .map(|r| r.total)
+        .collect();
+    let jan_totals: Vec<f64> = jan
+        .results(Which::SelfScore)
+        .iter()
+        .map(|r| r.total)
+        .collect();
+    assert_eq!(dec_totals, jan_totals);
+    // A second copy into a month that has scores is refused.
+    let err = apply(
+        &mut store,
+        &Edit::FillPeriod {
+            period_id,
+            cells: cells.clone(),
+        },
+    )
+    .expect_err("not empty");
+    assert!(err.message(Lang::Vi).contains("Kỳ 01/2019 đã có điểm"));
+    // Undo empties the month, redo fills it again.
+    let redo = apply(&mut store, &undo_fill).expect("undo fill");
+    assert_eq!(store.grid(period_id).expect("grid").cells.len(), 0);
+    apply(&mut store, &redo).expect("redo fill");
+    assert_eq!(store.grid(period_id).expect("grid").cells.len(), 14 * 26);
+
+    // A criterion with scores cannot be removed.
+    let mut def = store.set_definition(set_id).expect("definition");
+    let code = def.criteria[0].code.clone();
+    def.criteria.remove(0);
+    let err = apply(&mut store, &Edit::SetCriteriaSet { def: Box::new(def) }).expect_err("scored");
+    assert_eq!(
+        err.message(Lang::Vi),
+        format!("Tiêu chí {code} đã có 14 ô điểm nên không xóa được; hãy xóa điểm trước")
+    );
+
+    // Finalizing January locks the 2019 set.
+    apply(
+        &mut store,
+        &Edit::ChangePeriod {
+            period_id,
+            transition: Transition::Finalize,
+            reason: None,
+        },
+    )
+    .expect("finalize");
+    let def = store.set_definition(set_id).expect("definition");
+    assert!(matches!(
+        apply(&mut store, &Edit::SetCriteriaSet { def: Box::new(def) }),
+        Err(StoreError::Workflow(WorkflowError::SetLocked { .. }))
+    ));
+    // The same month twice, and a month 13, are refused.
+    for month in [1, 13] {
+        assert!(
+            apply(
+                &mut store,
+                &Edit::CreatePeriod {
+                    period_id: Uuid::new_v4(),
+                    set_id,
+                    month,
+                },
+            )
+            .is_err()
+        );
+    }
+    drop(store);
+    let actions = audit_actions(&path);
+    for action in [
+        "create_criteria_set",
+        "set_criteria_set",
+        "create_period",
+        "fill_period",
+        "clear_period",
+    ] {
+        assert!(actions.iter().any(|a| a == action), "{action} audited");
+    }
+    let check = Store::open(&path, Intent::Inspect).expect("the file still passes its checks");
+    drop(check);
+}
+
+#[test]
+fn an_invalid_set_is_refused_whole() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let store = Store::open(&path, Intent::Edit).expect("open");
+    let set = store
+        .criteria_set("district-eoffice", 2018)
+        .expect("query")
+        .expect("district set");
+    let good = store.set_definition(set.set.set_id).expect("definition");
+    drop(store);
+    let before = std::fs::read(&path).expect("read");
+    let mut store = Store::open(&path, Intent::Edit).expect("open");
+    let mut bad = good.clone();
+    bad.criteria[1].code = bad.criteria[0].code.clone();
+    bad.criteria[0].name = "Tên mới".into();
+    let err = apply(&mut store, &Edit::SetCriteriaSet { def: Box::new(bad) })
+        .expect_err("duplicate code");
+    assert!(err.message(Lang::Vi).starts_with("Mã \""));
+    drop(store);
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+fn err_definition(e: &StoreError) -> Option<&DefinitionError> {
+    match e {
+        StoreError::Definition(d) => Some(d),
+        _ => None,
+    }
+}

@@ -280,3 +280,136 @@ fn err_definition(e: &StoreError) -> Option<&DefinitionError> {
         _ => None,
     }
 }
+
+mod ui {
+    use super::*;
+    use chrono::NaiveDate;
+    use egui::{Key, Modifiers};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use giaoban::app::dialogs::ScriptedDialogs;
+    use giaoban::app::prefs::Paths;
+    use giaoban::app::{AppConfig, GiaobanApp};
+
+    fn harness(dir: &TempDir, file: std::path::PathBuf) -> Harness<'static, GiaobanApp> {
+        let config = AppConfig {
+            file: Some(file),
+            paths: Paths::in_dir(dir.path()),
+            today: NaiveDate::from_ymd_opt(2026, 11, 22),
+            lang: None,
+            dialogs: Box::new(ScriptedDialogs::default()),
+        };
+        let mut harness = Harness::builder()
+            .with_size([1500.0, 950.0])
+            .with_max_steps(64)
+            .build_eframe(|cc| GiaobanApp::with_context(cc, config));
+        harness.run();
+        harness
+    }
+
+    fn shows(harness: &Harness<'_, GiaobanApp>, text: &str) -> bool {
+        harness.query_all_by_label_contains(text).next().is_some()
+    }
+
+    fn click(harness: &mut Harness<'_, GiaobanApp>, label: &str) {
+        harness.get_by_label(label).click();
+        harness.run();
+    }
+
+    /// Replaces the text of the field labelled `label` and leaves the field.
+    fn type_into(harness: &mut Harness<'_, GiaobanApp>, label: &str, text: &str) {
+        harness.get_by_label(label).focus();
+        harness.run();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        harness.key_press(Key::Backspace);
+        if !text.is_empty() {
+            harness.get_by_label(label).type_text(text);
+        }
+        harness.run();
+        harness.key_press(Key::Escape);
+        harness.run();
+    }
+
+    /// The 2019 criterion with `position` (0-based), as saved in the file.
+    fn saved_2019(path: &std::path::Path, position: usize) -> Option<(String, String)> {
+        let store = Store::open(path, Intent::Inspect).expect("open");
+        let set = store.criteria_set("ward-eoffice", 2019).expect("query")?;
+        set.criteria
+            .get(position)
+            .map(|c| (c.code.clone(), c.name.clone()))
+    }
+
+    #[test]
+    fn next_year_made_edited_refused_undone_and_started_from_december() {
+        let dir = TempDir::new();
+        let path = dir.demo("demo.db");
+        let mut harness = harness(&dir, path.clone());
+        click(&mut harness, "Sửa bộ tiêu chí");
+        assert!(
+            shows(&harness, "Bộ tiêu chí đã khóa: kỳ 01/2018 đã công bố"),
+            "the 2018 set is locked, with the reason"
+        );
+        assert!(harness.query_by_label("Thêm tiêu chí").is_some());
+        click(&mut harness, "Tạo bộ tiêu chí năm 2019 (chép từ năm 2018)");
+        assert_eq!(
+            saved_2019(&path, 2),
+            Some((
+                "1.3".into(),
+                "Phòng chống mã độc, sao lưu dữ liệu định kỳ".into()
+            ))
+        );
+        assert!(!shows(&harness, "Bộ tiêu chí đã khóa"));
+
+        // Rename criterion 1.3: saved when the field is left.
+        harness
+            .get_by_label_contains("1.3  Phòng chống mã độc")
+            .click();
+        harness.run();
+        type_into(
+            &mut harness,
+            "Tên tiêu chí",
+            "Phòng chống mã độc và sao lưu dữ liệu",
+        );
+        assert_eq!(
+            saved_2019(&path, 2),
+            Some(("1.3".into(), "Phòng chống mã độc và sao lưu dữ liệu".into()))
+        );
+
+        // An empty code is refused with its message; the file keeps "1.3".
+        type_into(&mut harness, "Mã", "");
+        assert!(shows(&harness, "chưa có mã"), "the mistake is named");
+        assert_eq!(saved_2019(&path, 2).map(|c| c.0), Some("1.3".into()));
+        click(&mut harness, "Hoàn lại như đã lưu");
+        assert!(!shows(&harness, "chưa có mã"));
+
+        // Ctrl+Z puts the old name back.
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+        assert_eq!(
+            saved_2019(&path, 2).map(|c| c.1),
+            Some("Phòng chống mã độc, sao lưu dữ liệu định kỳ".into())
+        );
+
+        // Back to the grid: open January 2019 and start it from December 2018.
+        click(&mut harness, "Sửa bộ tiêu chí");
+        click(&mut harness, "Mở kỳ tháng 01/2019");
+        click(&mut harness, "Bắt đầu từ kỳ trước (12/2018)");
+        let store = Store::open(&path, Intent::Inspect).expect("open");
+        let jan = store
+            .find_period("ward-eoffice", 2019, 1)
+            .expect("query")
+            .expect("January 2019");
+        let grid = store.grid(jan.period_id).expect("grid");
+        assert_eq!(grid.cells.len(), 14 * 26);
+        let panel = &harness.state().panels.scoring.grid;
+        assert_eq!(
+            panel.grid.as_ref().map(|g| g.period.period_id),
+            Some(jan.period_id),
+            "the grid shows the new month"
+        );
+        assert!(
+            !shows(&harness, "Bắt đầu từ kỳ trước"),
+            "only for an empty month"
+        );
+    }
+}

@@ -15,6 +15,8 @@ pub struct DocView {
     pub people: Vec<Person>,
     pub plans: Vec<PlanOverview>,
     pub sets: Vec<SetOverview>,
+    /// Every evaluation model, with or without a criteria set.
+    pub models: Vec<crate::domain::scoring::Model>,
     pub meetings: Vec<MeetingOverview>,
     pub counts: Counts,
     pub is_demo: bool,
@@ -35,6 +37,7 @@ impl DocView {
             people,
             plans: store.plans_overview()?,
             sets: store.sets_overview()?,
+            models: store.models()?,
             meetings: store.meetings_overview()?,
             counts: store.counts()?,
             is_demo: store.setting(DEMO_SETTING)?.as_deref() == Some("1"),

@@ -211,9 +211,24 @@ pub fn format_number(value: f64) -> String {
     }
 }
 
+/// [`format_number`] with the person's decimal separator: "7,5" in Vietnamese, "7.5" in English.
+pub fn format_number_in(value: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format_number(value).replace('.', ","),
+        Lang::En => format_number(value),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_separator_follows_the_language() {
+        assert_eq!(format_number_in(7.5, Lang::Vi), "7,5");
+        assert_eq!(format_number_in(7.5, Lang::En), "7.5");
+        assert_eq!(format_number_in(70.33, Lang::Vi), "70,33");
+    }
 
     #[test]
     fn slugs_round_trip() {

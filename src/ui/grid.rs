@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::app::Command;
 use crate::domain::edit::{CellValue, Edit};
 use crate::domain::lang::Lang;
-use crate::domain::plan::format_number;
+use crate::domain::plan::{format_number, format_number_in};
 use crate::domain::points::{display_raw, parse_raw};
 use crate::domain::results::{UnitResult, Which};
 use crate::domain::scoring::PeriodStatus;
@@ -671,12 +671,15 @@ pub fn grid_ui(
                     let sx = summary_x;
                     let cells = [
                         if r.rank.is_some() {
-                            format_number((r.total * 100.0).round() / 100.0)
+                            format_number_in((r.total * 100.0).round() / 100.0, lang)
                         } else {
                             String::new()
                         },
                         if r.rank.is_some() {
-                            format!("{}%", format_number((r.pct_of_max * 10.0).round() / 10.0))
+                            format!(
+                                "{}%",
+                                format_number_in((r.pct_of_max * 10.0).round() / 10.0, lang)
+                            )
                         } else {
                             String::new()
                         },
@@ -696,13 +699,14 @@ pub fn grid_ui(
                         if k == 3
                             && let Some(b) = r.band.and_then(|b| grid.bands.get(b))
                         {
-                            painter.rect_filled(cell.shrink(2.0), 3.0, parse_color(&b.color));
+                            let fill = parse_color(&b.color);
+                            painter.rect_filled(cell.shrink(2.0), 3.0, fill);
                             painter.text(
                                 cell.center(),
                                 Align2::CENTER_CENTER,
                                 text,
                                 font.clone(),
-                                Color32::WHITE,
+                                super::scoring::text_on(fill),
                             );
                             continue;
                         }
@@ -905,7 +909,7 @@ pub fn grid_ui(
                     painter.text(
                         r.right_center() - Vec2::new(6.0, 0.0),
                         Align2::RIGHT_CENTER,
-                        format_number((avg * 10.0).round() / 10.0),
+                        format_number_in((avg * 10.0).round() / 10.0, lang),
                         font.clone(),
                         text_color,
                     );

@@ -1,5 +1,6 @@
 //! Panels and widgets. They draw from the app state and return commands; they never write.
 
+pub mod criteria;
 pub mod fonts;
 pub mod grid;
 mod meetings;
@@ -101,6 +102,7 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
                         &mut app.panels.scoring,
                         doc,
                         lang,
+                        chrono::Datelike::year(&today),
                         &mut commands,
                         &mut notes,
                     );

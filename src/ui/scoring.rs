@@ -1,13 +1,15 @@
-//! Criteria sets with their periods, read-only until the scoring grid arrives.
+//! The Scoring panel: criteria sets and their periods, the monthly grid, the year view.
 
 use egui::{Color32, RichText};
 
 use super::fonts::bold;
 use uuid::Uuid;
 
+use super::criteria::{CriteriaEditor, create_set_ui, editor_ui};
 use super::grid::{GridState, ViewMode, grid_ui};
 use crate::app::Command;
 use crate::app::document::{DocView, Document};
+use crate::domain::criteria::carry_over;
 use crate::domain::edit::Edit;
 use crate::domain::lang::Lang;
 use crate::domain::plan::format_number;
@@ -22,6 +24,17 @@ pub fn parse_color(hex: &str) -> Color32 {
     match (byte(0), byte(2), byte(4)) {
         (Some(r), Some(g), Some(b)) if h.len() == 6 => Color32::from_rgb(r, g, b),
         _ => Color32::GRAY,
+    }
+}
+
+/// Black or white, whichever reads better on `fill` (a band's colour comes from the file).
+pub fn text_on(fill: Color32) -> Color32 {
+    let lum =
+        0.2126 * f32::from(fill.r()) + 0.7152 * f32::from(fill.g()) + 0.0722 * f32::from(fill.b());
+    if lum > 150.0 {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
     }
 }
 
@@ -84,7 +97,7 @@ pub fn overview_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang) {
                                                     lang.pick("từ", "from"),
                                                     format_number(b.lower_pct)
                                                 ))
-                                                .color(Color32::WHITE),
+                                                .color(text_on(color)),
                                             );
                                         });
                                 }
@@ -153,6 +166,9 @@ pub struct ScoringPanel {
     pub month: Option<u32>,
     pub grid: GridState,
     pub show_overview: bool,
+    /// The criteria set editor instead of the grid.
+    pub editing_set: bool,
+    pub editor: CriteriaEditor,
     pub reopen_reason: String,
     /// Show the year (units × months) instead of one month.
     pub year_view: bool,
@@ -177,6 +193,7 @@ pub fn scoring_ui(
     panel: &mut ScoringPanel,
     doc: &Document,
     lang: Lang,
+    today_year: i32,
     commands: &mut Vec<Command>,
     notes: &mut Vec<String>,
 ) {
@@ -185,51 +202,56 @@ pub fn scoring_ui(
         ui.heading(lang.pick("Bảng chấm điểm", "Score sheet"));
         ui.add_space(16.0);
         ui.toggle_value(
+            &mut panel.editing_set,
+            lang.pick("Sửa bộ tiêu chí", "Edit the criteria set"),
+        );
+        ui.toggle_value(
             &mut panel.show_overview,
             lang.pick("Danh sách bộ tiêu chí", "Criteria sets"),
         );
     });
-    if view.sets.is_empty() || panel.show_overview {
+    if view.models.is_empty() || panel.show_overview {
         overview_ui(ui, view, lang);
         return;
     }
     // Default selection: the latest set with periods, its latest draft (else latest) period.
-    if panel.model.is_none()
-        && let Some(s) = view.sets.iter().find(|s| !s.periods.is_empty())
-    {
-        panel.model = Some(s.model.slug.clone());
-        panel.year = Some(s.set.year);
-        panel.month = s
-            .periods
-            .iter()
-            .rev()
-            .find(|p| p.period.status == PeriodStatus::Draft)
-            .or(s.periods.last())
-            .map(|p| p.period.month);
+    if panel.model.is_none() {
+        if let Some(s) = view.sets.iter().find(|s| !s.periods.is_empty()) {
+            panel.model = Some(s.model.slug.clone());
+            panel.year = Some(s.set.year);
+            panel.month = s
+                .periods
+                .iter()
+                .rev()
+                .find(|p| p.period.status == PeriodStatus::Draft)
+                .or(s.periods.last())
+                .map(|p| p.period.month);
+        } else {
+            panel.model = view.models.first().map(|m| m.slug.clone());
+            panel.year = view
+                .sets
+                .iter()
+                .find(|s| Some(&s.model.slug) == panel.model.as_ref())
+                .map(|s| s.set.year);
+        }
     }
+    let Some(model) = view
+        .models
+        .iter()
+        .find(|m| Some(&m.slug) == panel.model.as_ref())
+        .cloned()
+    else {
+        panel.model = None;
+        return;
+    };
     ui.horizontal(|ui| {
-        let models: Vec<_> = {
-            let mut seen: Vec<&crate::domain::scoring::Model> = Vec::new();
-            for s in &view.sets {
-                if !seen.iter().any(|m| m.slug == s.model.slug) {
-                    seen.push(&s.model);
-                }
-            }
-            seen
-        };
-        let current = models
-            .iter()
-            .find(|m| Some(&m.slug) == panel.model.as_ref());
         let label = ui.label(lang.pick("Mô hình", "Model"));
         egui::ComboBox::from_id_salt("scoring-model")
-            .selected_text(current.map(|m| m.name.clone()).unwrap_or_default())
+            .selected_text(model.name.clone())
             .width(360.0)
             .show_ui(ui, |ui| {
-                for m in &models {
-                    if ui
-                        .selectable_label(Some(&m.slug) == panel.model.as_ref(), &m.name)
-                        .clicked()
-                    {
+                for m in &view.models {
+                    if ui.selectable_label(m.slug == model.slug, &m.name).clicked() {
                         panel.model = Some(m.slug.clone());
                         let latest = view.sets.iter().find(|s| s.model.slug == m.slug);
                         panel.year = latest.map(|s| s.set.year);
@@ -264,44 +286,104 @@ pub fn scoring_ui(
             .labelled_by(label.id);
         let set = sets.iter().find(|s| Some(s.set.year) == panel.year);
         if let Some(set) = set
-            && set.model.cadence == Cadence::Monthly
+            && !panel.editing_set
         {
-            let label = ui.label(lang.pick("Tháng", "Month"));
-            egui::ComboBox::from_id_salt("scoring-month")
-                .selected_text(panel.month.map(|m| format!("{m:02}")).unwrap_or_default())
-                .show_ui(ui, |ui| {
-                    for p in &set.periods {
-                        let text =
-                            format!("{:02} — {}", p.period.month, p.period.status.label(lang));
-                        if ui
-                            .selectable_label(panel.month == Some(p.period.month), text)
-                            .clicked()
-                        {
-                            panel.month = Some(p.period.month);
+            if set.model.cadence == Cadence::Monthly {
+                let label = ui.label(lang.pick("Tháng", "Month"));
+                egui::ComboBox::from_id_salt("scoring-month")
+                    .selected_text(panel.month.map(|m| format!("{m:02}")).unwrap_or_default())
+                    .show_ui(ui, |ui| {
+                        for p in &set.periods {
+                            let text =
+                                format!("{:02} — {}", p.period.month, p.period.status.label(lang));
+                            if ui
+                                .selectable_label(panel.month == Some(p.period.month), text)
+                                .clicked()
+                            {
+                                panel.month = Some(p.period.month);
+                            }
                         }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            }
+            // The next period to open: the month after the last one, or the year.
+            let next = match set.model.cadence {
+                Cadence::Monthly => {
+                    let last = set
+                        .periods
+                        .iter()
+                        .map(|p| p.period.month)
+                        .max()
+                        .unwrap_or(0);
+                    (last < 12).then_some(last + 1)
+                }
+                Cadence::Yearly => set.periods.is_empty().then_some(0),
+            };
+            if let Some(month) = next {
+                let text = if month == 0 {
+                    lang.pick("Mở kỳ chấm điểm năm", "Open the year's period")
+                        .to_string()
+                } else {
+                    match lang {
+                        Lang::Vi => format!("Mở kỳ tháng {month:02}/{}", set.set.year),
+                        Lang::En => format!("Open {month:02}/{}", set.set.year),
                     }
-                })
-                .response
-                .labelled_by(label.id);
+                };
+                if ui.button(text).clicked() {
+                    commands.push(Command::Edit(Edit::CreatePeriod {
+                        period_id: Uuid::new_v4(),
+                        set_id: set.set.set_id,
+                        month,
+                    }));
+                    panel.month = Some(month);
+                    panel.year_view = false;
+                }
+            }
         }
     });
+    if panel.editing_set {
+        if let Some(year) = create_set_ui(ui, doc, &model, today_year, lang, commands, notes) {
+            panel.year = Some(year);
+        }
+        if let Some(set) = view
+            .sets
+            .iter()
+            .find(|s| s.model.slug == model.slug && Some(s.set.year) == panel.year)
+        {
+            editor_ui(
+                ui,
+                &mut panel.editor,
+                doc,
+                &model,
+                set.set.set_id,
+                lang,
+                commands,
+                notes,
+            );
+        }
+        return;
+    }
     let Some(set) = view
         .sets
         .iter()
         .find(|s| Some(&s.model.slug) == panel.model.as_ref() && Some(s.set.year) == panel.year)
     else {
-        ui.label(lang.pick("Chọn mô hình và năm.", "Choose a model and a year."));
+        ui.label(lang.pick(
+            "Mô hình này chưa có bộ tiêu chí: bấm \"Sửa bộ tiêu chí\" để tạo.",
+            "This model has no criteria set yet: press \"Edit the criteria set\" to create one.",
+        ));
         return;
     };
     let Some(period) = set
         .periods
         .iter()
         .find(|p| Some(p.period.month) == panel.month)
-        .or(set.periods.first())
+        .or(set.periods.last())
     else {
         ui.label(lang.pick(
-            "Bộ tiêu chí này chưa có kỳ chấm điểm.",
-            "This criteria set has no scoring period yet.",
+            "Bộ tiêu chí này chưa có kỳ chấm điểm: bấm \"Mở kỳ\" ở trên.",
+            "This criteria set has no scoring period yet: press \"Open\" above.",
         ));
         return;
     };
@@ -370,6 +452,34 @@ pub fn scoring_ui(
                 if ui.button(lang.pick("Chốt kỳ", "Finalize")).clicked() {
                     commands.push(change(Transition::Finalize, None));
                 }
+                if period.units_scored == 0
+                    && let Some((prev_id, prev_label)) =
+                        previous_period(view, set, period.period.month, lang)
+                    && ui
+                        .button(match lang {
+                            Lang::Vi => format!("Bắt đầu từ kỳ trước ({prev_label})"),
+                            Lang::En => format!("Start from the period before ({prev_label})"),
+                        })
+                        .on_hover_text(lang.pick(
+                            "Chép điểm tự chấm và điểm thẩm định của kỳ trước vào kỳ này (theo mã tiêu chí; không chép ghi chú)",
+                            "Copies the self-scores and appraised scores of the period before into this one (by criterion code; notes are not copied)",
+                        ))
+                        .clicked()
+                {
+                    match (doc.store.grid(prev_id), panel.grid.grid.as_ref()) {
+                        (Ok(prev), Some(now)) => {
+                            let units: Vec<Uuid> = now.units.iter().map(|u| u.unit_id).collect();
+                            let cells = carry_over(&prev.criteria, &prev.cells, &units, &now.criteria);
+                            if cells.is_empty() {
+                                notes.push(lang.pick("Kỳ trước chưa có điểm để chép.", "The period before has no scores to copy.").into());
+                            } else {
+                                commands.push(Command::Edit(Edit::FillPeriod { period_id, cells }));
+                            }
+                        }
+                        (Err(e), _) => notes.push(e.message(lang)),
+                        (_, None) => {}
+                    }
+                }
             }
             PeriodStatus::Finalized | PeriodStatus::Published => {
                 if status == PeriodStatus::Finalized
@@ -400,6 +510,27 @@ pub fn scoring_ui(
     }
     cell_ui(ui, panel, period_id, status, lang, commands);
     grid_ui(ui, &mut panel.grid, lang, commands, notes);
+}
+
+/// The period before `month` of `set`: the month before in the same set, December of last
+/// year's set for January, last year's period for a yearly model.
+fn previous_period(
+    view: &DocView,
+    set: &crate::store::SetOverview,
+    month: u32,
+    lang: Lang,
+) -> Option<(Uuid, String)> {
+    let (year, month) = match month {
+        0 => (set.set.year - 1, 0),
+        1 => (set.set.year - 1, 12),
+        m => (set.set.year, m - 1),
+    };
+    let s = view
+        .sets
+        .iter()
+        .find(|s| s.model.slug == set.model.slug && s.set.year == year)?;
+    let p = s.periods.iter().find(|p| p.period.month == month)?;
+    Some((p.period.period_id, p.period.label(year, lang)))
 }
 
 /// The selected cell: which unit and criterion (the grid shows only codes), the criterion's
@@ -602,7 +733,9 @@ fn year_ui(
                             .inner_margin(egui::Margin::symmetric(6, 1))
                             .corner_radius(3.0)
                             .show(ui, |ui| {
-                                ui.label(RichText::new(&b.name).color(Color32::WHITE));
+                                ui.label(
+                                    RichText::new(&b.name).color(text_on(parse_color(&b.color))),
+                                );
                             });
                     }
                 });

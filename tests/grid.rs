@@ -319,3 +319,68 @@ fn a_block_selected_with_shift_arrows_copies_as_tab_separated_text_and_clears_at
         "one undo restores the block"
     );
 }
+
+/// The centre of cell (row, col) of the grid, when not scrolled.
+fn cell_pos(harness: &Harness<'_, GiaobanApp>, row: usize, col: usize) -> egui::Pos2 {
+    use giaoban::ui::grid::{CELL_WIDTH, HEADER_HEIGHT, ROW_HEIGHT, UNIT_WIDTH};
+    let rect = harness.get_by_label("Bảng điểm").rect();
+    rect.min
+        + egui::vec2(
+            UNIT_WIDTH + (col as f32 + 0.5) * CELL_WIDTH,
+            HEADER_HEIGHT + (row as f32 + 0.5) * ROW_HEIGHT,
+        )
+}
+
+fn click_at(harness: &mut Harness<'_, GiaobanApp>, pos: egui::Pos2, modifiers: Modifiers) {
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers,
+        });
+    }
+    harness.run();
+}
+
+#[test]
+fn a_block_is_selected_with_the_mouse() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path);
+    // Drag from Bồ Đề 1.1 to Đức Giang 1.2.
+    let from = cell_pos(&harness, 0, 0);
+    let to = cell_pos(&harness, 2, 1);
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for k in 1..=4 {
+        harness.hover_at(from + (to - from) * (k as f32 / 4.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+    let state = &harness.state().panels.scoring.grid;
+    assert_eq!(giaoban::ui::grid::selection(state), (0, 2, 0, 1));
+    let text = giaoban::ui::grid::copy_text(state, giaoban::domain::lang::Lang::Vi);
+    assert_eq!(text.lines().count(), 3);
+    assert!(text.lines().all(|l| l.split('\t').count() == 2));
+
+    // Shift+click extends the block from the same corner.
+    let far = cell_pos(&harness, 4, 3);
+    harness.hover_at(far);
+    harness.run();
+    click_at(&mut harness, far, Modifiers::SHIFT);
+    let state = &harness.state().panels.scoring.grid;
+    assert_eq!(giaoban::ui::grid::selection(state), (0, 4, 0, 3));
+
+    // A plain click selects one cell again.
+    let one = cell_pos(&harness, 1, 1);
+    harness.hover_at(one);
+    harness.run();
+    click_at(&mut harness, one, Modifiers::NONE);
+    let state = &harness.state().panels.scoring.grid;
+    assert_eq!(state.anchor, None);
+    assert_eq!(state.cursor, (1, 1));
+}

@@ -567,12 +567,15 @@ pub fn grid_ui(
 
     let mut clicked_cell = None;
     let mut clicked_header = None;
+    let mut shift_click = false;
+    // (where the drag started, where the pointer is), as cells.
+    let mut dragged: Option<((usize, usize), (usize, usize))> = None;
     egui::ScrollArea::both()
         .id_salt("score-grid-scroll")
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
             let (rect, _) = ui.allocate_exact_size(content, Sense::hover());
-            let response = ui.interact(rect, grid_id, Sense::click());
+            let response = ui.interact(rect, grid_id, Sense::click_and_drag());
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(
                     egui::Role::Table,
@@ -986,7 +989,29 @@ pub fn grid_ui(
                 Stroke::new(1.5, text_color),
             );
 
-            // Clicks: a cell selects it; a header sorts by it.
+            // Clicks: a cell selects it (Shift+click extends the block); a header sorts by
+            // it. Dragging over cells selects a block.
+            let cell_at = |pos: Pos2| -> Option<(usize, usize)> {
+                if pos.y < hy + HEADER_HEIGHT || pos.x <= ux + UNIT_WIDTH || pos.x >= summary_x {
+                    return None;
+                }
+                let row = ((pos.y - origin.y - HEADER_HEIGHT) / ROW_HEIGHT).floor();
+                let col = ((pos.x - origin.x - UNIT_WIDTH) / CELL_WIDTH).floor();
+                (row >= 0.0 && col >= 0.0).then_some((row as usize, col as usize))
+            };
+            if response.drag_started()
+                && let Some(start) = ui.input(|i| i.pointer.press_origin()).and_then(cell_at)
+            {
+                dragged = Some((start, start));
+                ui.memory_mut(|m| m.request_focus(grid_id));
+            } else if response.dragged()
+                && let (Some(start), Some(now)) = (
+                    ui.input(|i| i.pointer.press_origin()).and_then(cell_at),
+                    response.interact_pointer_pos().and_then(cell_at),
+                )
+            {
+                dragged = Some((start, now));
+            }
             if response.clicked() {
                 if let Some(pos) = response.interact_pointer_pos() {
                     if pos.y < hy + HEADER_HEIGHT {
@@ -998,12 +1023,15 @@ pub fn grid_ui(
                         } else if pos.x <= ux + UNIT_WIDTH {
                             clicked_header = Some(usize::MAX);
                         }
-                    } else if pos.x > ux + UNIT_WIDTH && pos.x < summary_x {
-                        let row = ((pos.y - origin.y - HEADER_HEIGHT) / ROW_HEIGHT).floor();
-                        let col = ((pos.x - origin.x - UNIT_WIDTH) / CELL_WIDTH).floor();
-                        if row >= 0.0 && col >= 0.0 {
-                            clicked_cell = Some((row as usize, col as usize));
-                        }
+                    } else if let Some(cell) = cell_at(pos) {
+                        clicked_cell = Some(cell);
+                        shift_click = ui.input(|i| {
+                            i.modifiers.shift
+                                || i.events.iter().any(|e| {
+                                    matches!(e, egui::Event::PointerButton { pressed: false, modifiers, .. }
+                                        if modifiers.shift)
+                                })
+                        });
                     }
                 }
                 ui.memory_mut(|m| m.request_focus(grid_id));
@@ -1040,10 +1068,28 @@ pub fn grid_ui(
         && r < n_rows
         && c < n_cols
     {
+        state.anchor = if shift_click {
+            Some(state.anchor.unwrap_or(state.cursor))
+        } else {
+            None
+        };
         state.cursor = (r, c);
-        state.anchor = None;
         state.editing = None;
         state.error = None;
+    }
+    if let Some((start, now)) = dragged {
+        let clamp = |(r, c): (usize, usize)| {
+            (
+                r.min(n_rows.saturating_sub(1)),
+                c.min(n_cols.saturating_sub(1)),
+            )
+        };
+        if n_rows > 0 && n_cols > 0 {
+            state.anchor = Some(clamp(start));
+            state.cursor = clamp(now);
+            state.editing = None;
+            state.error = None;
+        }
     }
     if let Some(col) = clicked_header {
         state.sort = if col == usize::MAX {

@@ -10,6 +10,7 @@ pub mod meeting;
 pub mod org;
 pub mod plan;
 pub mod points;
+pub mod progress;
 pub mod results;
 pub mod scoring;
 pub mod seed;

@@ -123,6 +123,62 @@ impl fmt::Display for Deadline {
     }
 }
 
+impl Deadline {
+    /// Reads a deadline as a person types it, in either language or the stored form:
+    /// "31/01/2018", "01/2018", "Quý I/2018", "quý 1/2018", "Q1 2018", "Năm 2018", "2018",
+    /// "2018-01-31", "2018-01", "2018-Q1".
+    pub fn parse_typed(text: &str) -> Result<Deadline, RuleError> {
+        let bad = || RuleError::BadDeadline(text.to_string());
+        let t = crate::domain::text::fold(text.trim());
+        let t = t
+            .trim_start_matches("thang ")
+            .trim_start_matches("nam ")
+            .trim()
+            .to_string();
+        if let Ok(d) = Deadline::parse(&t) {
+            return Ok(d);
+        }
+        if let Some(rest) = t.strip_prefix("quy ").or_else(|| t.strip_prefix('q')) {
+            let (q, y) = rest.split_once(['/', ' ', '-']).ok_or_else(bad)?;
+            let quarter = match q.trim() {
+                "i" | "1" => 1,
+                "ii" | "2" => 2,
+                "iii" | "3" => 3,
+                "iv" | "4" => 4,
+                _ => return Err(bad()),
+            };
+            return match Deadline::parse(y.trim()) {
+                Ok(Deadline::Year(year)) => Ok(Deadline::Quarter { year, quarter }),
+                _ => Err(bad()),
+            };
+        }
+        let parts: Vec<&str> = t.split('/').map(str::trim).collect();
+        match parts.as_slice() {
+            [_, _, _] => parse_typed_day(&t).map(Deadline::Day).map_err(|_| bad()),
+            [m, y] => {
+                let month: u32 = m.parse().map_err(|_| bad())?;
+                Deadline::parse(&format!("{y}-{month:02}")).map_err(|_| bad())
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// Reads a day as a person types it ("3/1/2018", "03/01/2018") or stored ("2018-01-03").
+pub fn parse_typed_day(text: &str) -> Result<NaiveDate, RuleError> {
+    let t = text.trim();
+    NaiveDate::parse_from_str(t, "%d/%m/%Y")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%Y-%m-%d"))
+        .ok()
+        .filter(|d| (1900..=2200).contains(&d.year()))
+        .ok_or_else(|| RuleError::BadDate(text.into()))
+}
+
+/// A day as people write it: "03/01/2018".
+pub fn display_day(day: NaiveDate) -> String {
+    day.format("%d/%m/%Y").to_string()
+}
+
 /// Reads a day written `YYYY-MM-DD`.
 pub fn parse_day(text: &str) -> Result<NaiveDate, RuleError> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| RuleError::BadDate(text.into()))
@@ -131,6 +187,48 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, RuleError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deadlines_as_people_type_them() {
+        let q1 = Deadline::Quarter {
+            year: 2018,
+            quarter: 1,
+        };
+        let jan = Deadline::Month {
+            year: 2018,
+            month: 1,
+        };
+        for (typed, wanted) in [
+            ("Quý I/2018", q1),
+            ("quý 1/2018", q1),
+            ("Q1 2018", q1),
+            ("2018-Q1", q1),
+            ("01/2018", jan),
+            ("1/2018", jan),
+            ("tháng 01/2018", jan),
+            ("2018-01", jan),
+            ("Năm 2020", Deadline::Year(2020)),
+            ("2020", Deadline::Year(2020)),
+            ("31/01/2018", Deadline::Day(day(2018, 1, 31))),
+        ] {
+            assert_eq!(Deadline::parse_typed(typed), Ok(wanted), "{typed}");
+        }
+        for d in [
+            q1,
+            jan,
+            Deadline::Year(2020),
+            Deadline::Day(day(2018, 1, 31)),
+        ] {
+            for lang in [Lang::Vi, Lang::En] {
+                assert_eq!(Deadline::parse_typed(&d.display(lang)), Ok(d));
+            }
+        }
+        for bad in ["", "quý V/2018", "13/2018", "32/01/2018", "mai", "Q1"] {
+            assert!(Deadline::parse_typed(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_typed_day("3/1/2018"), Ok(day(2018, 1, 3)));
+        assert_eq!(display_day(day(2018, 1, 3)), "03/01/2018");
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()

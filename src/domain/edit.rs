@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::criteria::{FilledCell, SetDefinition};
 use super::lang::Lang;
 use super::org::{BodyKind, UnitKind};
+use super::record::{Record, RecordKind};
 use super::results::{Transition, Which};
 use super::scoring::PeriodStatus;
 
@@ -140,6 +141,16 @@ pub enum Edit {
     ClearPeriod {
         period_id: Uuid,
     },
+    /// Adds a plan, target, measurement, checklist entry, task or part of a meeting, or
+    /// replaces it whole.
+    SaveRecord {
+        record: Box<Record>,
+    },
+    /// Deletes a record nothing else depends on.
+    DeleteRecord {
+        kind: RecordKind,
+        id: Uuid,
+    },
 }
 
 impl Edit {
@@ -170,6 +181,8 @@ impl Edit {
             Edit::DeletePeriod { .. } => "delete_period",
             Edit::FillPeriod { .. } => "fill_period",
             Edit::ClearPeriod { .. } => "clear_period",
+            Edit::SaveRecord { .. } => "save_record",
+            Edit::DeleteRecord { .. } => "delete_record",
         }
     }
 
@@ -233,6 +246,14 @@ impl Edit {
                 Lang::En => format!("Copy {} cells from the month before", cells.len()),
             },
             Edit::ClearPeriod { .. } => s("Xóa điểm của kỳ", "Clear the period"),
+            Edit::SaveRecord { record } => match lang {
+                Lang::Vi => format!("Lưu {}", record.kind().noun(lang)),
+                Lang::En => format!("Save the {}", record.kind().noun(lang)),
+            },
+            Edit::DeleteRecord { kind, .. } => match lang {
+                Lang::Vi => format!("Xóa {}", kind.noun(lang)),
+                Lang::En => format!("Delete the {}", kind.noun(lang)),
+            },
         }
     }
 }

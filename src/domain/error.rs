@@ -35,6 +35,28 @@ pub enum RuleError {
     BadDate(String),
     #[error("\"{0}\" is not a valid deadline (expected YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY)")]
     BadDeadline(String),
+    #[error(
+        "the years do not fit: start 1990–2100, end not before the start, orientation not before the end"
+    )]
+    BadYears,
+    #[error("the value does not fit the target's kind (a percentage is 0–100, yes/no is 0 or 1)")]
+    BadTargetValue,
+    #[error("number {0} is outside 1–999")]
+    BadNumber(u32),
+    #[error("a completed item needs its completion date")]
+    CompletionDateNeeded,
+    #[error("\"{0}\" is not a time of day (expected 08:00 or 8h30)")]
+    BadTime(String),
+    #[error(
+        "{rows} records depend on it (targets, tasks, measurements, items...); remove them first"
+    )]
+    InUse { rows: i64 },
+    #[error("not found")]
+    NotFound,
+    #[error("\"{0}\" is already used")]
+    DuplicateCode(String),
+    #[error("a plan cannot implement itself or a plan that implements it")]
+    PlanCycle,
 }
 
 impl RuleError {
@@ -68,6 +90,19 @@ impl RuleError {
                 RuleError::BadDeadline(s) => format!(
                     "\"{s}\" không phải thời hạn hợp lệ (YYYY-MM-DD, YYYY-MM, YYYY-Qn hoặc YYYY)"
                 ),
+                RuleError::BadYears => "Năm không hợp lệ: năm bắt đầu 1990–2100, năm kết thúc không trước năm bắt đầu, năm định hướng không trước năm kết thúc".into(),
+                RuleError::BadTargetValue => "Giá trị không hợp với loại chỉ tiêu (tỷ lệ từ 0 đến 100, có/không là 0 hoặc 1)".into(),
+                RuleError::BadNumber(n) => format!("Số thứ tự {n} nằm ngoài khoảng 1–999"),
+                RuleError::CompletionDateNeeded => "Việc đã hoàn thành cần có ngày hoàn thành".into(),
+                RuleError::BadTime(s) => format!("\"{s}\" không phải giờ hợp lệ (ví dụ 08:00 hoặc 8h30)"),
+                RuleError::InUse { rows } => format!(
+                    "Còn {rows} bản ghi phụ thuộc (chỉ tiêu, nhiệm vụ, số liệu, kết luận, việc giao…); hãy xóa chúng trước"
+                ),
+                RuleError::NotFound => "Không tìm thấy bản ghi".into(),
+                RuleError::DuplicateCode(c) => format!("\"{c}\" đã được dùng"),
+                RuleError::PlanCycle => {
+                    "Một kế hoạch không thể triển khai chính nó hoặc kế hoạch cấp dưới của nó".into()
+                }
             },
         }
     }

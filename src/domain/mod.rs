@@ -11,6 +11,7 @@ pub mod org;
 pub mod plan;
 pub mod points;
 pub mod progress;
+pub mod record;
 pub mod results;
 pub mod scoring;
 pub mod seed;

@@ -136,16 +136,16 @@ pub fn progress(target: &Target, value: f64) -> f64 {
 
 /// When the target falls due: its own deadline, else the end of the plan's last year.
 pub fn due_date(target: &Target, plan: &Plan) -> NaiveDate {
-    target.deadline.map(|d| d.due_date()).unwrap_or_else(|| {
-        NaiveDate::from_ymd_opt(plan.end_year, 12, 31).unwrap_or(NaiveDate::MAX)
-    })
+    target
+        .deadline
+        .map(|d| d.due_date())
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(plan.end_year, 12, 31).unwrap_or(NaiveDate::MAX))
 }
 
 /// When work on the plan started: the day it was issued, else the first day of its first year.
 pub fn start_date(plan: &Plan) -> NaiveDate {
-    plan.issued_on.unwrap_or_else(|| {
-        NaiveDate::from_ymd_opt(plan.start_year, 1, 1).unwrap_or(NaiveDate::MIN)
-    })
+    plan.issued_on
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(plan.start_year, 1, 1).unwrap_or(NaiveDate::MIN))
 }
 
 /// The share of the time from the plan's start to the target's due date elapsed on `today`.
@@ -160,7 +160,12 @@ pub fn elapsed(target: &Target, plan: &Plan, today: NaiveDate) -> f64 {
 }
 
 /// A target's status as of `today`, from its latest value.
-pub fn status(target: &Target, plan: &Plan, latest: Option<&Latest>, today: NaiveDate) -> TargetStatus {
+pub fn status(
+    target: &Target,
+    plan: &Plan,
+    latest: Option<&Latest>,
+    today: NaiveDate,
+) -> TargetStatus {
     let overdue = today > due_date(target, plan);
     match latest {
         Some(l) if achieved(target, l.value) => TargetStatus::Achieved,
@@ -337,9 +342,111 @@ mod tests {
             as_of: d,
             source: String::new(),
         };
-        let ms = vec![m(60.0, day(2019, 6, 30)), m(40.0, day(2019, 3, 31)), m(90.0, day(2019, 12, 31))];
-        assert_eq!(latest_measurement(&ms, day(2019, 7, 1)).map(|m| m.value), Some(60.0));
-        assert_eq!(latest_measurement(&ms, day(2019, 12, 31)).map(|m| m.value), Some(90.0));
+        let ms = vec![
+            m(60.0, day(2019, 6, 30)),
+            m(40.0, day(2019, 3, 31)),
+            m(90.0, day(2019, 12, 31)),
+        ];
+        assert_eq!(
+            latest_measurement(&ms, day(2019, 7, 1)).map(|m| m.value),
+            Some(60.0)
+        );
+        assert_eq!(
+            latest_measurement(&ms, day(2019, 12, 31)).map(|m| m.value),
+            Some(90.0)
+        );
         assert!(latest_measurement(&ms, day(2019, 1, 1)).is_none());
+    }
+}
+
+/// Everything about plans in a document, as plain data.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlanBook {
+    /// Parents before children.
+    pub plans: Vec<Plan>,
+    /// Plan by plan, in each plan's order.
+    pub targets: Vec<Target>,
+    pub measurements: Vec<Measurement>,
+    pub checks: Vec<UnitCheck>,
+    pub tasks: Vec<super::plan::Task>,
+}
+
+/// The units a target "counted over units" counts: the active wards and communes (the
+/// committee's grassroots units), or every active unit when there are none.
+pub fn counted_units(units: &[super::org::Unit]) -> Vec<Uuid> {
+    use super::org::UnitKind;
+    let active = || units.iter().filter(|u| u.retired_on.is_none());
+    let grassroots: Vec<Uuid> = active()
+        .filter(|u| matches!(u.kind, UnitKind::Ward | UnitKind::Commune))
+        .map(|u| u.unit_id)
+        .collect();
+    if grassroots.is_empty() {
+        active().map(|u| u.unit_id).collect()
+    } else {
+        grassroots
+    }
+}
+
+/// One target's state as of a day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetRow {
+    pub plan: Plan,
+    pub target: Target,
+    pub latest: Option<Latest>,
+    /// 0..=1, when a value is known.
+    pub progress: Option<f64>,
+    pub status: TargetStatus,
+}
+
+impl PlanBook {
+    /// The latest value of a target as of `as_of`: counted from the checklist for a target
+    /// over units that has one, else the latest measurement.
+    pub fn latest(&self, target: &Target, units: &[Uuid], as_of: NaiveDate) -> Option<Latest> {
+        if target.scope == super::plan::TargetScope::Units {
+            let checks: Vec<UnitCheck> = self
+                .checks
+                .iter()
+                .filter(|c| c.target_id == target.target_id)
+                .cloned()
+                .collect();
+            if let Some(l) = counted(&checks, units, as_of) {
+                return Some(l);
+            }
+        }
+        let ms: Vec<Measurement> = self
+            .measurements
+            .iter()
+            .filter(|m| m.target_id == target.target_id)
+            .cloned()
+            .collect();
+        latest_measurement(&ms, as_of).map(|m| Latest {
+            value: m.value,
+            as_of: m.as_of,
+            counted: None,
+            source: m.source.clone(),
+        })
+    }
+
+    /// Every target (of one plan when `plan_id` is given) with its latest value, progress and
+    /// status as of `as_of`.
+    pub fn rows(&self, plan_id: Option<Uuid>, units: &[Uuid], as_of: NaiveDate) -> Vec<TargetRow> {
+        let mut out = Vec::new();
+        for plan in self
+            .plans
+            .iter()
+            .filter(|p| plan_id.is_none_or(|id| id == p.plan_id))
+        {
+            for target in self.targets.iter().filter(|t| t.plan_id == plan.plan_id) {
+                let latest = self.latest(target, units, as_of);
+                out.push(TargetRow {
+                    progress: latest.as_ref().map(|l| progress(target, l.value)),
+                    status: status(target, plan, latest.as_ref(), as_of),
+                    plan: plan.clone(),
+                    target: target.clone(),
+                    latest,
+                });
+            }
+        }
+        out
     }
 }

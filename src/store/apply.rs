@@ -166,6 +166,9 @@ fn apply_in(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
         | Edit::DeletePeriod { .. }
         | Edit::FillPeriod { .. }
         | Edit::ClearPeriod { .. } => super::criteria::apply_criteria(tx, edit, now),
+        Edit::SaveRecord { .. } | Edit::DeleteRecord { .. } => {
+            super::records::apply_records(tx, edit, now)
+        }
         Edit::SetBody {
             name,
             kind,

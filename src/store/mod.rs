@@ -10,6 +10,7 @@ mod criteria;
 pub mod error;
 mod lock;
 mod read;
+mod records;
 pub mod schema;
 mod scores;
 mod seed;

@@ -56,7 +56,7 @@ pub(super) fn date_at(row: &Row, idx: usize) -> rusqlite::Result<Option<NaiveDat
         .transpose()
 }
 
-fn deadline_at(row: &Row, idx: usize) -> rusqlite::Result<Option<Deadline>> {
+pub(super) fn deadline_at(row: &Row, idx: usize) -> rusqlite::Result<Option<Deadline>> {
     let text: Option<String> = row.get(idx)?;
     text.map(|t| Deadline::parse(&t).map_err(|_| conversion(idx, "deadline", &t)))
         .transpose()

@@ -55,10 +55,7 @@ pub struct Latest {
 }
 
 /// The latest measurement on or before `as_of`.
-pub fn latest_measurement<'a>(
-    measurements: &'a [Measurement],
-    as_of: NaiveDate,
-) -> Option<&'a Measurement> {
+pub fn latest_measurement(measurements: &[Measurement], as_of: NaiveDate) -> Option<&Measurement> {
     measurements
         .iter()
         .filter(|m| m.as_of <= as_of)

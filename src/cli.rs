@@ -85,6 +85,29 @@ pub enum CliCommand {
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
     },
+    /// Where the plans' targets stand: latest value, progress and status as of a day.
+    Targets {
+        file: PathBuf,
+        /// Only this plan, by its number (e.g. 112/KH-UBND).
+        #[arg(long)]
+        plan: Option<String>,
+        /// YYYY-MM-DD (default: today).
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// The meetings' action items; with --open, only those still open, overdue ones first.
+    Actions {
+        file: PathBuf,
+        #[arg(long)]
+        open: bool,
+        /// YYYY-MM-DD (default: today).
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
     /// (For tests) rename the first unit COUNT times, each change in its own transaction.
     #[command(hide = true)]
     StressEdit {
@@ -129,6 +152,18 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             year,
             format,
         } => cli_scoring::criteria(&file, &model, year, format, lang, out),
+        CliCommand::Targets {
+            file,
+            plan,
+            as_of,
+            format,
+        } => crate::cli_plans::targets(&file, plan.as_deref(), as_of.as_deref(), format, lang, out),
+        CliCommand::Actions {
+            file,
+            open,
+            as_of,
+            format,
+        } => crate::cli_plans::actions(&file, open, as_of.as_deref(), format, lang, out),
         CliCommand::Results {
             file,
             model,

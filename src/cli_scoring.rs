@@ -126,7 +126,7 @@ fn open_grid(
 }
 
 /// Writes rows as a table, CSV or JSON.
-fn emit<T: Serialize>(
+pub(crate) fn emit<T: Serialize>(
     out: &mut dyn Write,
     format: Format,
     header: &[&str],

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_plans;
 pub mod cli_scoring;
 pub mod demo;
 pub mod domain;

@@ -343,3 +343,95 @@ fn an_import_with_one_bad_cell_writes_nothing_and_names_it() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn targets_and_actions_as_of_a_day() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let file = path.to_string_lossy().into_owned();
+    let out = giaoban(&[
+        "targets",
+        &file,
+        "--plan",
+        "112/KH-UBND",
+        "--as-of",
+        "2019-07-01",
+        "--format",
+        "json",
+        "--lang",
+        "vi",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 7);
+    assert_eq!(
+        rows[0]["counted"], "12/14",
+        "the wards' checklist fills target 1"
+    );
+    assert_eq!(rows[0]["status"], "Đúng tiến độ");
+    // After the end of 2019 the unmet targets are overdue.
+    let out = giaoban(&[
+        "targets",
+        &file,
+        "--plan",
+        "112/KH-UBND",
+        "--as-of",
+        "2020-01-15",
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]);
+    let csv = text(&out.stdout);
+    assert_eq!(csv.lines().count(), 8, "{csv}");
+    assert_eq!(csv.matches("Overdue").count(), 7, "{csv}");
+    // An unknown plan and a bad date are refused with one line each.
+    let out = giaoban(&["targets", &file, "--plan", "999/KH", "--lang", "vi"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Không có kế hoạch số"));
+    let out = giaoban(&["targets", &file, "--as-of", "2019-13-01", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("not a valid date"));
+
+    // On 15 February 2018 the January item is overdue and listed first; the item closed on
+    // 28 March was still open then.
+    let out = giaoban(&[
+        "actions",
+        &file,
+        "--open",
+        "--as-of",
+        "2018-02-15",
+        "--format",
+        "json",
+        "--lang",
+        "vi",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let items: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let items = items.as_array().expect("array");
+    assert_eq!(items[0]["overdue"], true);
+    assert_eq!(items[0]["deadline"], "01/2018");
+    assert!(items.iter().all(|i| i["status"] == "Đang thực hiện"));
+    let later = giaoban(&[
+        "actions",
+        &file,
+        "--open",
+        "--as-of",
+        "2018-04-01",
+        "--format",
+        "json",
+    ]);
+    let later: serde_json::Value = serde_json::from_slice(&later.stdout).expect("json");
+    assert_eq!(
+        later.as_array().map(Vec::len),
+        Some(items.len() - 1),
+        "the item closed on 28 March has left the list"
+    );
+    let all = giaoban(&["actions", &file, "--format", "csv"]);
+    assert_eq!(
+        text(&all.stdout).lines().count(),
+        9,
+        "header and eight items"
+    );
+}

@@ -4,8 +4,10 @@
 use chrono::{DateTime, Local};
 
 use crate::demo::DEMO_SETTING;
+use crate::domain::meeting::MeetingBook;
 use crate::domain::org::{Body, Person, Unit};
-use crate::store::{Counts, MeetingOverview, PlanOverview, SetOverview, Store, StoreError};
+use crate::domain::progress::PlanBook;
+use crate::store::{Counts, SetOverview, Store, StoreError};
 
 #[derive(Debug, Clone, Default)]
 pub struct DocView {
@@ -13,11 +15,11 @@ pub struct DocView {
     /// In official order, retired units included.
     pub units: Vec<Unit>,
     pub people: Vec<Person>,
-    pub plans: Vec<PlanOverview>,
+    pub plans: PlanBook,
     pub sets: Vec<SetOverview>,
     /// Every evaluation model, with or without a criteria set.
     pub models: Vec<crate::domain::scoring::Model>,
-    pub meetings: Vec<MeetingOverview>,
+    pub meetings: MeetingBook,
     pub counts: Counts,
     pub is_demo: bool,
     pub audit: Vec<crate::store::AuditEntry>,
@@ -35,10 +37,10 @@ impl DocView {
             body: Some(store.body()?),
             units: store.units()?,
             people,
-            plans: store.plans_overview()?,
+            plans: store.plan_book()?,
             sets: store.sets_overview()?,
             models: store.models()?,
-            meetings: store.meetings_overview()?,
+            meetings: store.meeting_book()?,
             counts: store.counts()?,
             is_demo: store.setting(DEMO_SETTING)?.as_deref() == Some("1"),
             audit: store.audit_tail(30)?,

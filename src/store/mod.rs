@@ -25,9 +25,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use self::apply::Origin;
 pub use self::error::{ReadOnlyReason, StoreError};
 pub use self::lock::WriterLock;
-pub use self::read::{
-    AuditEntry, Counts, MeetingOverview, PlanOverview, SetOverview, TargetOverview,
-};
+pub use self::read::{AuditEntry, Counts, SetOverview};
 use self::schema::{APPLICATION_ID, REQUIRED_TABLES, SCHEMA_VERSION};
 pub use self::scores::{Grid, PeriodRef, SetContents};
 use crate::domain::seed::Seed;

@@ -3,18 +3,14 @@
 
 use chrono::NaiveDate;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, Type, ValueRef};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row};
 use serde::Serialize;
 use uuid::Uuid;
 
 use super::Store;
 use super::error::StoreError;
 use crate::domain::deadline::Deadline;
-use crate::domain::meeting::{ActionItem, ActionStatus, Conclusion, Meeting};
 use crate::domain::org::{Body, BodyKind, Person, Unit, UnitKind};
-use crate::domain::plan::{
-    Comparison, Measurement, Plan, PlanLevel, PlanStatus, Target, TargetKind, TargetScope,
-};
 use crate::domain::scoring::{Band, Cadence, CriteriaSet, Model, PassRule, Period, PeriodStatus};
 
 fn conversion(idx: usize, what: &str, value: &str) -> rusqlite::Error {
@@ -102,19 +98,6 @@ pub struct Counts {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct TargetOverview {
-    pub target: Target,
-    pub latest: Option<Measurement>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlanOverview {
-    pub plan: Plan,
-    pub targets: Vec<TargetOverview>,
-    pub tasks: i64,
-}
-
-#[derive(Debug, Clone, PartialEq)]
 pub struct PeriodOverview {
     pub period: Period,
     /// Units with at least one score in the period.
@@ -133,22 +116,6 @@ pub struct SetOverview {
     pub max_total: f64,
     pub bands: Vec<Band>,
     pub periods: Vec<PeriodOverview>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActionOverview {
-    pub action: ActionItem,
-    pub unit_name: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct MeetingOverview {
-    pub meeting: Meeting,
-    pub chair: Option<Person>,
-    pub attendees: Vec<String>,
-    pub agenda: Vec<String>,
-    pub conclusions: Vec<Conclusion>,
-    pub actions: Vec<ActionOverview>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -278,84 +245,6 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(damaged)
     }
 
-    /// Plans from the highest level down (parents before children), with their targets.
-    pub fn plans_overview(&self) -> Result<Vec<PlanOverview>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT p.uuid, p.number, p.title, p.issuer, p.level, p.issued_on, p.start_year,
-                    p.end_year, p.orientation_year, parent.uuid, p.legal_basis, p.status,
-                    (SELECT count(*) FROM task t WHERE t.plan_id = p.id), p.id
-             FROM plan p LEFT JOIN plan parent ON parent.id = p.parent_id
-             ORDER BY p.start_year, p.id",
-        )?;
-        let plans = stmt
-            .query_map([], |row| {
-                let plan = Plan {
-                    plan_id: uuid_at(row, 0)?,
-                    number: row.get(1)?,
-                    title: row.get(2)?,
-                    issuer: row.get(3)?,
-                    level: slug_at(row, 4, "plan level", PlanLevel::from_slug)?,
-                    issued_on: date_at(row, 5)?,
-                    start_year: row.get(6)?,
-                    end_year: row.get(7)?,
-                    orientation_year: row.get(8)?,
-                    parent_id: opt_uuid_at(row, 9)?,
-                    legal_basis: row.get(10)?,
-                    status: slug_at(row, 11, "plan status", PlanStatus::from_slug)?,
-                };
-                Ok((plan, row.get::<_, i64>(12)?, row.get::<_, i64>(13)?))
-            })?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?;
-        let mut target_stmt = self.conn.prepare(
-            "SELECT t.uuid, t.code, t.text, t.kind, t.scope, t.comparison, t.baseline,
-                    t.target_value, t.deadline,
-                    m.uuid, m.value, m.as_of, m.source
-             FROM target t
-             LEFT JOIN target_measurement m ON m.id = (
-                 SELECT id FROM target_measurement WHERE target_id = t.id ORDER BY as_of DESC, id DESC LIMIT 1)
-             WHERE t.plan_id = ?1 ORDER BY t.sort_order, t.id",
-        )?;
-        let mut out = Vec::with_capacity(plans.len());
-        for (plan, tasks, row_id) in plans {
-            let plan_id = plan.plan_id;
-            let targets = target_stmt
-                .query_map(params![row_id], |row| {
-                    let target = Target {
-                        target_id: uuid_at(row, 0)?,
-                        plan_id,
-                        code: row.get(1)?,
-                        text: row.get(2)?,
-                        kind: slug_at(row, 3, "target kind", TargetKind::from_slug)?,
-                        scope: slug_at(row, 4, "target scope", TargetScope::from_slug)?,
-                        comparison: slug_at(row, 5, "comparison", Comparison::from_slug)?,
-                        baseline: row.get(6)?,
-                        target_value: row.get(7)?,
-                        deadline: deadline_at(row, 8)?,
-                    };
-                    let latest = match opt_uuid_at(row, 9)? {
-                        Some(measurement_id) => Some(Measurement {
-                            measurement_id,
-                            target_id: target.target_id,
-                            value: row.get(10)?,
-                            as_of: date_at(row, 11)?.unwrap_or_default(),
-                            source: row.get(12)?,
-                        }),
-                        None => None,
-                    };
-                    Ok(TargetOverview { target, latest })
-                })?
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(damaged)?;
-            out.push(PlanOverview {
-                plan,
-                targets,
-                tasks,
-            });
-        }
-        Ok(out)
-    }
-
     /// Criteria sets with their model, size, bands and scoring periods.
     pub fn sets_overview(&self) -> Result<Vec<SetOverview>, StoreError> {
         let mut stmt = self.conn.prepare(
@@ -449,119 +338,6 @@ impl Store {
                 max_total,
                 bands,
                 periods,
-            });
-        }
-        Ok(out)
-    }
-
-    /// Meetings, newest first, with chair, reports heard, conclusions and action items.
-    pub fn meetings_overview(&self) -> Result<Vec<MeetingOverview>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT m.uuid, m.held_on, m.held_at_time, m.title, m.place, c.uuid, m.notice_number, m.id
-             FROM meeting m LEFT JOIN person c ON c.id = m.chair_id ORDER BY m.held_on DESC, m.id DESC",
-        )?;
-        let meetings = stmt
-            .query_map([], |row| {
-                Ok((
-                    Meeting {
-                        meeting_id: uuid_at(row, 0)?,
-                        held_on: date_at(row, 1)?.unwrap_or_default(),
-                        time: row.get(2)?,
-                        title: row.get(3)?,
-                        place: row.get(4)?,
-                        chair_id: opt_uuid_at(row, 5)?,
-                        notice_number: row.get(6)?,
-                    },
-                    row.get::<_, i64>(7)?,
-                ))
-            })?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?;
-        let people = self.people()?;
-        let mut attendee_stmt = self.conn.prepare(
-            "SELECT coalesce(nullif(a.name, ''), p.name, ''), a.title FROM attendance a
-             LEFT JOIN person p ON p.id = a.person_id WHERE a.meeting_id = ?1 ORDER BY a.sort_order",
-        )?;
-        let mut agenda_stmt = self
-            .conn
-            .prepare("SELECT title FROM agenda_item WHERE meeting_id = ?1 ORDER BY sort_order")?;
-        let mut conclusion_stmt = self.conn.prepare(
-            "SELECT c.uuid, c.number, c.heading, c.text, s.uuid, p.uuid, pl.uuid FROM conclusion c
-             LEFT JOIN criteria_set s ON s.id = c.set_id
-             LEFT JOIN period p ON p.id = c.period_id
-             LEFT JOIN plan pl ON pl.id = c.plan_id
-             WHERE c.meeting_id = ?1 ORDER BY c.number",
-        )?;
-        let mut action_stmt = self.conn.prepare(
-            "SELECT a.uuid, c.uuid, u.uuid, a.text, a.deadline, a.status, a.completed_on,
-                    a.completion_note, u.name
-             FROM action_item a LEFT JOIN conclusion c ON c.id = a.conclusion_id
-             LEFT JOIN unit u ON u.id = a.unit_id
-             WHERE a.meeting_id = ?1 ORDER BY a.sort_order, a.id",
-        )?;
-        let mut out = Vec::with_capacity(meetings.len());
-        for (meeting, row_id) in meetings {
-            let meeting_id = meeting.meeting_id;
-            let chair = meeting
-                .chair_id
-                .and_then(|id| people.iter().find(|p| p.person_id == id).cloned());
-            let attendees = attendee_stmt
-                .query_map([row_id], |row| {
-                    let name: String = row.get(0)?;
-                    let title: String = row.get(1)?;
-                    Ok(match (name.is_empty(), title.is_empty()) {
-                        (false, false) => format!("{name}, {title}"),
-                        (false, true) => name,
-                        _ => title,
-                    })
-                })?
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(damaged)?;
-            let agenda = agenda_stmt
-                .query_map([row_id], |row| row.get(0))?
-                .collect::<Result<Vec<String>, _>>()
-                .map_err(damaged)?;
-            let conclusions = conclusion_stmt
-                .query_map([row_id], |row| {
-                    Ok(Conclusion {
-                        conclusion_id: uuid_at(row, 0)?,
-                        meeting_id,
-                        number: row.get(1)?,
-                        heading: row.get(2)?,
-                        text: row.get(3)?,
-                        set_id: opt_uuid_at(row, 4)?,
-                        period_id: opt_uuid_at(row, 5)?,
-                        plan_id: opt_uuid_at(row, 6)?,
-                    })
-                })?
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(damaged)?;
-            let actions = action_stmt
-                .query_map([row_id], |row| {
-                    Ok(ActionOverview {
-                        action: ActionItem {
-                            action_id: uuid_at(row, 0)?,
-                            meeting_id,
-                            conclusion_id: opt_uuid_at(row, 1)?,
-                            unit_id: opt_uuid_at(row, 2)?,
-                            text: row.get(3)?,
-                            deadline: deadline_at(row, 4)?,
-                            status: slug_at(row, 5, "action status", ActionStatus::from_slug)?,
-                            completed_on: date_at(row, 6)?,
-                            completion_note: row.get(7)?,
-                        },
-                        unit_name: row.get(8)?,
-                    })
-                })?
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(damaged)?;
-            out.push(MeetingOverview {
-                meeting,
-                chair,
-                attendees,
-                agenda,
-                conclusions,
-                actions,
             });
         }
         Ok(out)

@@ -1,116 +1,832 @@
-//! Meetings with their conclusions and action items, read-only until the meeting editor.
+//! The Meetings panel: the meetings, newest first, and the follow-up of open action items;
+//! the chosen meeting typed during the meeting itself, keyboard first: chair and members
+//! present, reports heard, numbered conclusions (Ctrl+Enter adds one), action items
+//! (Ctrl+Shift+Enter adds one) with their unit chosen by typing, items carried over from
+//! earlier meetings, and closing an item with its completion date.
 
 use chrono::NaiveDate;
-use egui::{Color32, RichText};
+use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText};
+use uuid::Uuid;
 
 use super::fonts::bold;
-use crate::app::document::DocView;
+use super::forms::{Drafts, UnitPick, chip, typed_field, unit_picker};
+use crate::app::Command;
+use crate::app::document::Document;
+use crate::domain::deadline::{Deadline, display_day, parse_typed_day};
+use crate::domain::edit::Edit;
 use crate::domain::lang::Lang;
-use crate::domain::meeting::ActionStatus;
+use crate::domain::meeting::{
+    ActionItem, ActionStatus, AgendaItem, Attendee, Conclusion, Meeting, MeetingBook, overdue_on,
+};
+use crate::domain::record::{Record, RecordKind};
+use crate::domain::text::Search;
 
-pub fn meetings_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang, today: NaiveDate) {
-    ui.heading(lang.pick("Họp giao ban", "Briefing meetings"));
-    if view.meetings.is_empty() {
+pub const ADD_CONCLUSION: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Enter);
+pub const ADD_ACTION: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Enter);
+
+#[derive(Default)]
+pub struct MeetingsPanel {
+    pub selected: Option<Uuid>,
+    /// Show the follow-up list (open items of all meetings) instead of one meeting.
+    pub follow_up: bool,
+    drafts: Drafts,
+    picks: UnitPick,
+    person_query: String,
+    new_report: String,
+    new_report_unit: Option<Uuid>,
+    /// The record to focus next frame (just added).
+    focus_next: Option<Uuid>,
+    /// Where the notice was last written, for the status line.
+    pub notice_written: Option<String>,
+}
+
+fn action_color(a: &ActionItem, as_of: NaiveDate) -> Color32 {
+    if overdue_on(a, as_of) {
+        Color32::from_rgb(183, 28, 28)
+    } else {
+        match a.status {
+            ActionStatus::Done => Color32::from_rgb(27, 94, 32),
+            ActionStatus::Cancelled => Color32::from_rgb(97, 97, 97),
+            ActionStatus::Open => Color32::from_rgb(21, 101, 192),
+        }
+    }
+}
+
+fn status_text(a: &ActionItem, as_of: NaiveDate, lang: Lang) -> String {
+    if overdue_on(a, as_of) {
+        lang.pick("Quá hạn", "Overdue").into()
+    } else {
+        a.status.label(lang).into()
+    }
+}
+
+pub fn meetings_ui(
+    ui: &mut egui::Ui,
+    panel: &mut MeetingsPanel,
+    doc: &Document,
+    lang: Lang,
+    today: NaiveDate,
+    commands: &mut Vec<Command>,
+) {
+    let book = &doc.view.meetings;
+    panel.drafts.sync(doc.view.revision);
+    ui.horizontal(|ui| {
+        ui.heading(lang.pick("Họp giao ban", "Briefing meetings"));
+        ui.add_space(16.0);
+        let open = book.open_actions(today).len();
+        ui.toggle_value(
+            &mut panel.follow_up,
+            match lang {
+                Lang::Vi => format!("Theo dõi việc giao ({open} việc chưa xong)"),
+                Lang::En => format!("Follow-up ({open} open items)"),
+            },
+        );
+        if ui
+            .button(lang.pick("Thêm cuộc họp", "Add meeting"))
+            .clicked()
+        {
+            let chair = book.meetings.first().and_then(|m| m.chair_id);
+            let m = Meeting {
+                meeting_id: Uuid::new_v4(),
+                held_on: today,
+                time: Some("08:00".into()),
+                title: lang
+                    .pick("Họp giao ban Ban chỉ đạo ứng dụng CNTT", "Briefing meeting")
+                    .into(),
+                place: book
+                    .meetings
+                    .first()
+                    .map(|m| m.place.clone())
+                    .unwrap_or_default(),
+                chair_id: chair,
+                notice_number: String::new(),
+            };
+            panel.selected = Some(m.meeting_id);
+            panel.follow_up = false;
+            commands.push(Command::Edit(Edit::SaveRecord {
+                record: Box::new(Record::Meeting(m)),
+            }));
+        }
+    });
+    if panel.follow_up {
+        follow_up_ui(ui, panel, doc, book, lang, today, commands);
+        panel.drafts.commit(ui.ctx(), lang, commands);
+        return;
+    }
+    if book.meetings.is_empty() {
         ui.label(lang.pick(
-            "Tệp chưa có cuộc họp nào.",
-            "The file holds no meeting yet.",
+            "Tệp chưa có cuộc họp nào: bấm \"Thêm cuộc họp\".",
+            "The file holds no meeting yet: press \"Add meeting\".",
         ));
         return;
     }
+    if panel.selected.is_none_or(|id| book.meeting(id).is_none()) {
+        panel.selected = book.meetings.first().map(|m| m.meeting_id);
+    }
+    egui::Panel::left("meetings-list")
+        .resizable(true)
+        .default_size(280.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("meetings-list-scroll")
+                .show(ui, |ui| {
+                    for m in &book.meetings {
+                        let text = format!("{} — {}", display_day(m.held_on), m.title);
+                        if ui
+                            .selectable_label(panel.selected == Some(m.meeting_id), text)
+                            .clicked()
+                        {
+                            panel.selected = Some(m.meeting_id);
+                        }
+                    }
+                });
+        });
+    let Some(meeting) = panel.selected.and_then(|id| book.meeting(id)).cloned() else {
+        return;
+    };
+    // Shortcuts while typing the meeting: one key adds a conclusion or an action item.
+    let (add_conclusion, add_action) = ui.input_mut(|i| {
+        let action = i.consume_shortcut(&ADD_ACTION);
+        (i.consume_shortcut(&ADD_CONCLUSION), action)
+    });
+    if add_conclusion {
+        push_conclusion(panel, book, &meeting, commands);
+    }
+    if add_action {
+        push_action(panel, &meeting, None, commands);
+    }
     egui::ScrollArea::vertical()
-        .id_salt("meetings-scroll")
+        .id_salt("meeting-detail")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for m in &view.meetings {
-                let title = format!(
-                    "{} — {}",
-                    m.meeting.held_on.format("%d/%m/%Y"),
-                    m.meeting.title
+            meeting_form(ui, panel, doc, &meeting, lang);
+            ui.separator();
+            attendees_ui(ui, panel, doc, book, &meeting, lang, commands);
+            ui.separator();
+            reports_ui(ui, panel, doc, book, &meeting, lang, commands);
+            ui.separator();
+            conclusions_ui(ui, panel, book, &meeting, lang, commands);
+            ui.separator();
+            actions_ui(ui, panel, doc, book, &meeting, lang, today, commands);
+            let carried = book.carried_over(&meeting);
+            if !carried.is_empty() {
+                ui.separator();
+                ui.label(
+                    bold(match lang {
+                        Lang::Vi => {
+                            format!("Việc tồn từ các cuộc họp trước ({} việc)", carried.len())
+                        }
+                        Lang::En => {
+                            format!("Carried over from earlier meetings ({})", carried.len())
+                        }
+                    })
+                    .size(16.0),
                 );
-                egui::CollapsingHeader::new(bold(title).size(16.0))
-                    .id_salt(m.meeting.meeting_id)
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        if let Some(chair) = &m.chair {
-                            ui.label(format!(
-                                "{}: {} — {}",
-                                lang.pick("Chủ trì", "Chair"),
-                                chair.name,
-                                chair.title
-                            ));
+                items_table(
+                    ui,
+                    panel,
+                    doc,
+                    book,
+                    &carried,
+                    lang,
+                    meeting.held_on.max(today),
+                    today,
+                    commands,
+                    "carried",
+                );
+            }
+        });
+    panel.drafts.commit(ui.ctx(), lang, commands);
+}
+
+fn push_conclusion(
+    panel: &mut MeetingsPanel,
+    book: &MeetingBook,
+    meeting: &Meeting,
+    commands: &mut Vec<Command>,
+) {
+    let c = Conclusion {
+        conclusion_id: Uuid::new_v4(),
+        meeting_id: meeting.meeting_id,
+        number: book.next_number(meeting.meeting_id),
+        heading: String::new(),
+        text: "…".into(),
+        set_id: None,
+        period_id: None,
+        plan_id: None,
+    };
+    panel.focus_next = Some(c.conclusion_id);
+    commands.push(Command::Edit(Edit::SaveRecord {
+        record: Box::new(Record::Conclusion(c)),
+    }));
+}
+
+fn push_action(
+    panel: &mut MeetingsPanel,
+    meeting: &Meeting,
+    conclusion: Option<Uuid>,
+    commands: &mut Vec<Command>,
+) {
+    let a = ActionItem {
+        action_id: Uuid::new_v4(),
+        meeting_id: meeting.meeting_id,
+        conclusion_id: conclusion,
+        unit_id: None,
+        text: "…".into(),
+        deadline: None,
+        status: ActionStatus::Open,
+        completed_on: None,
+        completion_note: String::new(),
+    };
+    panel.focus_next = Some(a.action_id);
+    commands.push(Command::Edit(Edit::SaveRecord {
+        record: Box::new(Record::Action(a)),
+    }));
+}
+
+fn meeting_form(
+    ui: &mut egui::Ui,
+    panel: &mut MeetingsPanel,
+    doc: &Document,
+    meeting: &Meeting,
+    lang: Lang,
+) {
+    let draft = panel.drafts.draft(&Record::Meeting(meeting.clone()));
+    let mut day_text = draft.text("day", || display_day(meeting.held_on)).clone();
+    let mut time_text = draft
+        .text("time", || meeting.time.clone().unwrap_or_default())
+        .clone();
+    let mut bad = None;
+    if let Record::Meeting(m) = &mut draft.work {
+        ui.label(
+            bold(format!(
+                "{} — {}",
+                display_day(meeting.held_on),
+                meeting.title
+            ))
+            .size(17.0),
+        );
+        egui::Grid::new(("meeting-form", meeting.meeting_id))
+            .num_columns(2)
+            .spacing([8.0, 5.0])
+            .show(ui, |ui| {
+                let label = ui.label(lang.pick("Ngày họp", "Date"));
+                ui.horizontal(|ui| {
+                    let (r, d) = typed_field(
+                        ui,
+                        &mut day_text,
+                        100.0,
+                        "dd/mm/yyyy",
+                        |t| parse_typed_day(t).map_err(|e| e.message(lang)),
+                        &mut bad,
+                    );
+                    r.labelled_by(label.id);
+                    if let Some(d) = d {
+                        m.held_on = d;
+                    }
+                    let label = ui.label(lang.pick("giờ", "time"));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut time_text)
+                            .desired_width(60.0)
+                            .hint_text("08:00"),
+                    )
+                    .labelled_by(label.id);
+                    m.time = Some(time_text.clone()).filter(|t| !t.trim().is_empty());
+                });
+                ui.end_row();
+                let label = ui.label(lang.pick("Tên cuộc họp", "Title"));
+                ui.add_sized([520.0, 22.0], egui::TextEdit::singleline(&mut m.title))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(lang.pick("Địa điểm", "Place"));
+                ui.add_sized([320.0, 22.0], egui::TextEdit::singleline(&mut m.place))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(lang.pick("Chủ trì", "Chair"));
+                let chair = m
+                    .chair_id
+                    .and_then(|id| doc.view.people.iter().find(|p| p.person_id == id))
+                    .map(|p| format!("{} — {}", p.name, p.title))
+                    .unwrap_or_default();
+                egui::ComboBox::from_id_salt(("chair", meeting.meeting_id))
+                    .selected_text(chair)
+                    .width(420.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(
+                            &mut m.chair_id,
+                            None,
+                            lang.pick("(chưa chọn)", "(none)"),
+                        );
+                        for p in doc.view.people.iter().filter(|p| p.active) {
+                            ui.selectable_value(
+                                &mut m.chair_id,
+                                Some(p.person_id),
+                                format!("{} — {}", p.name, p.title),
+                            );
                         }
-                        if !m.attendees.is_empty() {
-                            ui.label(format!(
-                                "{}: {}",
-                                lang.pick("Thành phần", "Present"),
-                                m.attendees.join("; ")
-                            ));
-                        }
-                        if !m.agenda.is_empty() {
-                            ui.label(bold(lang.pick("Các báo cáo đã nghe", "Reports heard")));
-                            for (i, a) in m.agenda.iter().enumerate() {
-                                ui.label(format!("  {}. {a}", i + 1));
-                            }
-                        }
-                        ui.add_space(4.0);
-                        ui.label(bold(lang.pick("Kết luận", "Conclusions")));
-                        for c in &m.conclusions {
-                            ui.label(bold(format!("{}. {}", c.number, c.heading)));
-                            ui.add(egui::Label::new(&c.text).wrap());
-                            ui.add_space(2.0);
-                        }
-                        if !m.actions.is_empty() {
-                            ui.add_space(4.0);
-                            ui.label(bold(lang.pick("Phân công thực hiện", "Action items")));
-                            let text_width = (ui.available_width() - 720.0).clamp(260.0, 900.0);
-                            egui::Grid::new(("actions", m.meeting.meeting_id))
-                                .striped(true)
-                                .num_columns(4)
-                                .spacing([14.0, 4.0])
-                                .show(ui, |ui| {
-                                    ui.label(bold(lang.pick("Đơn vị", "Unit")));
-                                    ui.label(bold(lang.pick("Nội dung", "Task")));
-                                    ui.label(bold(lang.pick("Thời hạn", "Deadline")));
-                                    ui.label(bold(lang.pick("Trạng thái", "Status")));
-                                    ui.end_row();
-                                    for a in &m.actions {
-                                        ui.label(a.unit_name.as_deref().unwrap_or("—"));
-                                        super::wrapped_cell(ui, &a.action.text, text_width);
-                                        ui.label(
-                                            a.action
-                                                .deadline
-                                                .map(|d| d.display(lang))
-                                                .unwrap_or_else(|| "—".into()),
-                                        );
-                                        let status = a.action.status.label(lang);
-                                        if a.action.is_overdue(today) {
-                                            ui.colored_label(
-                                                Color32::from_rgb(180, 30, 30),
-                                                format!(
-                                                    "{status} — {}",
-                                                    lang.pick("quá hạn", "overdue")
-                                                ),
-                                            );
-                                        } else if a.action.status == ActionStatus::Done {
-                                            ui.label(
-                                                RichText::new(format!(
-                                                    "{status} {}",
-                                                    a.action
-                                                        .completed_on
-                                                        .map(|d| d.format("%d/%m/%Y").to_string())
-                                                        .unwrap_or_default()
-                                                ))
-                                                .color(Color32::from_rgb(30, 120, 50)),
-                                            );
-                                        } else {
-                                            ui.label(status);
-                                        }
-                                        ui.end_row();
-                                    }
-                                });
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(lang.pick("Số thông báo", "Notice number"));
+                ui.add_sized(
+                    [160.0, 22.0],
+                    egui::TextEdit::singleline(&mut m.notice_number).hint_text("…/TB-BCĐ"),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            });
+    }
+    draft.texts.insert("day", day_text);
+    draft.texts.insert("time", time_text);
+    draft.bad_text = bad;
+    draft.error_ui(ui);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn attendees_ui(
+    ui: &mut egui::Ui,
+    panel: &mut MeetingsPanel,
+    doc: &Document,
+    book: &MeetingBook,
+    meeting: &Meeting,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    ui.label(bold(lang.pick("Thành phần dự họp", "Members present")).size(16.0));
+    let present: Vec<&Attendee> = book
+        .attendees
+        .iter()
+        .filter(|a| a.meeting_id == meeting.meeting_id)
+        .collect();
+    ui.horizontal_wrapped(|ui| {
+        for a in &present {
+            let person = a
+                .person_id
+                .and_then(|id| doc.view.people.iter().find(|p| p.person_id == id));
+            let name = person.map(|p| p.name.as_str()).unwrap_or(a.name.as_str());
+            let title = if a.title.is_empty() {
+                person.map(|p| p.title.as_str()).unwrap_or("")
+            } else {
+                a.title.as_str()
+            };
+            let text = match (name.is_empty(), title.is_empty()) {
+                (false, false) => format!("{name}, {title}"),
+                (false, true) => name.to_string(),
+                _ => title.to_string(),
+            };
+            egui::Frame::new()
+                .stroke(egui::Stroke::new(1.0, Color32::from_gray(190)))
+                .inner_margin(egui::Margin::symmetric(6, 2))
+                .corner_radius(3.0)
+                .show(ui, |ui| {
+                    ui.label(text);
+                    if ui
+                        .small_button("x")
+                        .on_hover_text(lang.pick("Bỏ khỏi danh sách", "Remove"))
+                        .clicked()
+                    {
+                        commands.push(Command::Edit(Edit::DeleteRecord {
+                            kind: RecordKind::Attendee,
+                            id: a.attendance_id,
+                        }));
+                    }
+                });
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.pick("Thêm người dự", "Add a member"));
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut panel.person_query)
+                    .desired_width(220.0)
+                    .hint_text(lang.pick("gõ tên, Enter để thêm", "type a name, Enter adds")),
+            )
+            .labelled_by(label.id);
+        let search = Search::new(&panel.person_query);
+        let matches: Vec<_> = doc
+            .view
+            .people
+            .iter()
+            .filter(|p| {
+                p.active
+                    && !search.is_empty()
+                    && search.matches(&p.name)
+                    && !present.iter().any(|a| a.person_id == Some(p.person_id))
+            })
+            .take(6)
+            .collect();
+        let mut add = None;
+        if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            add = matches.first().map(|p| (*p).clone());
+            if add.is_none() && !panel.person_query.trim().is_empty() {
+                // Someone not in the people list: kept as typed.
+                commands.push(Command::Edit(Edit::SaveRecord {
+                    record: Box::new(Record::Attendee(Attendee {
+                        attendance_id: Uuid::new_v4(),
+                        meeting_id: meeting.meeting_id,
+                        person_id: None,
+                        name: panel.person_query.clone(),
+                        title: String::new(),
+                        unit_id: None,
+                    })),
+                }));
+                panel.person_query.clear();
+            }
+        }
+        for p in &matches {
+            if ui
+                .small_button(format!("{} ({})", p.name, p.title))
+                .clicked()
+            {
+                add = Some((*p).clone());
+            }
+        }
+        if let Some(p) = add {
+            commands.push(Command::Edit(Edit::SaveRecord {
+                record: Box::new(Record::Attendee(Attendee {
+                    attendance_id: Uuid::new_v4(),
+                    meeting_id: meeting.meeting_id,
+                    person_id: Some(p.person_id),
+                    name: String::new(),
+                    title: p.title.clone(),
+                    unit_id: p.unit_id,
+                })),
+            }));
+            panel.person_query.clear();
+            r.request_focus();
+        }
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn reports_ui(
+    ui: &mut egui::Ui,
+    panel: &mut MeetingsPanel,
+    doc: &Document,
+    book: &MeetingBook,
+    meeting: &Meeting,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    ui.label(bold(lang.pick("Các báo cáo được nghe", "Reports heard")).size(16.0));
+    for a in book
+        .agenda
+        .iter()
+        .filter(|a| a.meeting_id == meeting.meeting_id)
+    {
+        ui.horizontal(|ui| {
+            let by = a
+                .presenter_id
+                .and_then(|id| doc.view.unit_name(id))
+                .map(|n| format!(" — {n}"))
+                .unwrap_or_default();
+            ui.label(format!("• {}{by}", a.title));
+            if ui
+                .small_button("x")
+                .on_hover_text(lang.pick("Xóa", "Delete"))
+                .clicked()
+            {
+                commands.push(Command::Edit(Edit::DeleteRecord {
+                    kind: RecordKind::Agenda,
+                    id: a.agenda_id,
+                }));
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.pick("Báo cáo", "Report"));
+        ui.add(egui::TextEdit::singleline(&mut panel.new_report).desired_width(360.0))
+            .labelled_by(label.id);
+        ui.label(lang.pick("đơn vị trình bày", "presented by"));
+        unit_picker(
+            ui,
+            &mut panel.picks,
+            ui.make_persistent_id(("report-unit", meeting.meeting_id)),
+            &mut panel.new_report_unit,
+            &doc.view.units,
+            180.0,
+            lang,
+        );
+        if ui.button(lang.pick("Thêm báo cáo", "Add report")).clicked()
+            && !panel.new_report.trim().is_empty()
+        {
+            commands.push(Command::Edit(Edit::SaveRecord {
+                record: Box::new(Record::Agenda(AgendaItem {
+                    agenda_id: Uuid::new_v4(),
+                    meeting_id: meeting.meeting_id,
+                    title: panel.new_report.clone(),
+                    presenter_id: panel.new_report_unit,
+                })),
+            }));
+            panel.new_report.clear();
+            panel.new_report_unit = None;
+        }
+    });
+}
+
+fn conclusions_ui(
+    ui: &mut egui::Ui,
+    panel: &mut MeetingsPanel,
+    book: &MeetingBook,
+    meeting: &Meeting,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(bold(lang.pick("Kết luận", "Conclusions")).size(16.0));
+        if ui
+            .button(lang.pick("Thêm kết luận (Ctrl+Enter)", "Add conclusion (Ctrl+Enter)"))
+            .clicked()
+        {
+            push_conclusion(panel, book, meeting, commands);
+        }
+    });
+    for c in book
+        .conclusions
+        .iter()
+        .filter(|c| c.meeting_id == meeting.meeting_id)
+    {
+        let draft = panel.drafts.draft(&Record::Conclusion(c.clone()));
+        let mut focus = false;
+        if let Record::Conclusion(w) = &mut draft.work {
+            ui.horizontal(|ui| {
+                ui.label(bold(format!("{}.", c.number)).size(16.0));
+                ui.add(
+                    egui::TextEdit::singleline(&mut w.heading)
+                        .desired_width(ui.available_width() - 90.0)
+                        .hint_text(lang.pick("Tiêu đề (nếu có)", "Heading (if any)")),
+                )
+                .on_hover_text(format!(
+                    "{} {}",
+                    lang.pick("Tiêu đề kết luận", "Heading of conclusion"),
+                    c.number
+                ));
+                if ui.small_button(lang.pick("Xóa", "Delete")).clicked() {
+                    commands.push(Command::Edit(Edit::DeleteRecord {
+                        kind: RecordKind::Conclusion,
+                        id: c.conclusion_id,
+                    }));
+                }
+            });
+            ui.horizontal(|ui| {
+                ui.add_space(24.0);
+                let r = ui.add(
+                    egui::TextEdit::multiline(&mut w.text)
+                        .id(ui.make_persistent_id(("conclusion", c.conclusion_id)))
+                        .desired_rows(2)
+                        .desired_width(ui.available_width() - 90.0),
+                );
+                r.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::TextInput,
+                        true,
+                        format!("{} {}", lang.pick("Kết luận", "Conclusion"), c.number),
+                    )
+                });
+                if panel.focus_next == Some(c.conclusion_id) {
+                    r.request_focus();
+                    focus = true;
+                }
+            });
+        }
+        if focus {
+            panel.focus_next = None;
+        }
+        draft.error_ui(ui);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn actions_ui(
+    ui: &mut egui::Ui,
+    panel: &mut MeetingsPanel,
+    doc: &Document,
+    book: &MeetingBook,
+    meeting: &Meeting,
+    lang: Lang,
+    today: NaiveDate,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(bold(lang.pick("Giao nhiệm vụ", "Action items")).size(16.0));
+        if ui
+            .button(lang.pick(
+                "Thêm việc giao (Ctrl+Shift+Enter)",
+                "Add action item (Ctrl+Shift+Enter)",
+            ))
+            .clicked()
+        {
+            push_action(panel, meeting, None, commands);
+        }
+    });
+    let items: Vec<&ActionItem> = book
+        .actions
+        .iter()
+        .filter(|a| a.meeting_id == meeting.meeting_id)
+        .collect();
+    items_table(
+        ui, panel, doc, book, &items, lang, today, today, commands, "own",
+    );
+}
+
+/// Action items as editable rows: unit, what, deadline, status, and closing.
+#[allow(clippy::too_many_arguments)]
+fn items_table(
+    ui: &mut egui::Ui,
+    panel: &mut MeetingsPanel,
+    doc: &Document,
+    book: &MeetingBook,
+    items: &[&ActionItem],
+    lang: Lang,
+    as_of: NaiveDate,
+    today: NaiveDate,
+    commands: &mut Vec<Command>,
+    salt: &str,
+) {
+    if items.is_empty() {
+        ui.label(RichText::new(lang.pick("Chưa có việc nào.", "No item yet.")).weak());
+        return;
+    }
+    egui::Grid::new(("items", salt))
+        .striped(true)
+        .num_columns(5)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            for h in [
+                lang.pick("Đơn vị", "Unit"),
+                lang.pick("Nội dung", "What"),
+                lang.pick("Thời hạn", "Deadline"),
+                lang.pick("Trạng thái", "Status"),
+                "",
+            ] {
+                ui.label(bold(h));
+            }
+            ui.end_row();
+            for a in items {
+                let draft = panel.drafts.draft(&Record::Action((*a).clone()));
+                let mut deadline_text = draft
+                    .text("deadline", || {
+                        a.deadline.map(|d| d.display(lang)).unwrap_or_default()
+                    })
+                    .clone();
+                let mut bad = None;
+                let mut close = false;
+                let unit_field = ui.make_persistent_id(("action-unit", a.action_id));
+                if let Record::Action(w) = &mut draft.work {
+                    let mut unit = w.unit_id;
+                    ui.vertical(|ui| {
+                        if unit_picker(
+                            ui,
+                            &mut panel.picks,
+                            unit_field,
+                            &mut unit,
+                            &doc.view.units,
+                            190.0,
+                            lang,
+                        ) {
+                            w.unit_id = unit;
                         }
                     });
-                ui.add_space(8.0);
+                    let r = ui.add(
+                        egui::TextEdit::multiline(&mut w.text)
+                            .id(ui.make_persistent_id(("action-text", a.action_id)))
+                            .desired_rows(1)
+                            .desired_width((ui.available_width() - 420.0).clamp(260.0, 620.0)),
+                    );
+                    r.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::TextInput,
+                            true,
+                            lang.pick("Nội dung việc giao", "Action item"),
+                        )
+                    });
+                    if panel.focus_next == Some(a.action_id) {
+                        ui.memory_mut(|m| m.request_focus(unit_field));
+                        panel.focus_next = None;
+                    }
+                    let (r, d) = typed_field(
+                        ui,
+                        &mut deadline_text,
+                        100.0,
+                        lang.pick("01/2018, Quý I/2018", "01/2018, Q1 2018"),
+                        |s| {
+                            if s.trim().is_empty() {
+                                Ok(None)
+                            } else {
+                                Deadline::parse_typed(s)
+                                    .map(Some)
+                                    .map_err(|e| e.message(lang))
+                            }
+                        },
+                        &mut bad,
+                    );
+                    r.on_hover_text(lang.pick("Thời hạn", "Deadline"));
+                    if let Some(d) = d {
+                        w.deadline = d;
+                    }
+                    ui.horizontal(|ui| {
+                        chip(ui, &status_text(a, as_of, lang), action_color(a, as_of));
+                        if let Some(d) = a.completed_on {
+                            ui.label(display_day(d));
+                        }
+                        if book
+                            .meeting(a.meeting_id)
+                            .is_some_and(|m| Some(m.meeting_id) != panel.selected)
+                        {
+                            ui.label(
+                                RichText::new(format!(
+                                    "({} {})",
+                                    lang.pick("họp", "meeting"),
+                                    book.meeting(a.meeting_id)
+                                        .map(|m| display_day(m.held_on))
+                                        .unwrap_or_default()
+                                ))
+                                .weak(),
+                            );
+                        }
+                    });
+                    ui.horizontal(|ui| {
+                        match a.status {
+                            ActionStatus::Open => {
+                                close = ui
+                                    .button(lang.pick("Hoàn thành", "Done"))
+                                    .on_hover_text(lang.pick(
+                                        "Ghi nhận hoàn thành hôm nay",
+                                        "Record it as done today",
+                                    ))
+                                    .clicked();
+                            }
+                            _ => {
+                                if ui.small_button(lang.pick("Mở lại", "Reopen")).clicked() {
+                                    w.status = ActionStatus::Open;
+                                    w.completed_on = None;
+                                }
+                            }
+                        }
+                        if ui.small_button(lang.pick("Xóa", "Delete")).clicked() {
+                            commands.push(Command::Edit(Edit::DeleteRecord {
+                                kind: RecordKind::Action,
+                                id: a.action_id,
+                            }));
+                        }
+                    });
+                    if close {
+                        w.status = ActionStatus::Done;
+                        w.completed_on = Some(today);
+                    }
+                    ui.end_row();
+                }
+                draft.texts.insert("deadline", deadline_text);
+                draft.bad_text = bad;
+                if draft.bad_text.is_some() || draft.error.is_some() {
+                    ui.label("");
+                    draft.error_ui(ui);
+                    ui.end_row();
+                }
             }
+        });
+}
+
+fn follow_up_ui(
+    ui: &mut egui::Ui,
+    panel: &mut MeetingsPanel,
+    doc: &Document,
+    book: &MeetingBook,
+    lang: Lang,
+    today: NaiveDate,
+    commands: &mut Vec<Command>,
+) {
+    let open = book.open_actions(today);
+    let overdue = open.iter().filter(|a| overdue_on(a, today)).count();
+    ui.label(match lang {
+        Lang::Vi => format!(
+            "{} việc chưa hoàn thành tại ngày {}, trong đó {overdue} việc quá hạn (xếp trước).",
+            open.len(),
+            display_day(today)
+        ),
+        Lang::En => format!(
+            "{} open items as of {}, {overdue} of them overdue (listed first).",
+            open.len(),
+            display_day(today)
+        ),
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("follow-up")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            items_table(
+                ui,
+                panel,
+                doc,
+                book,
+                &open,
+                lang,
+                today,
+                today,
+                commands,
+                "follow-up",
+            );
         });
 }

@@ -2,9 +2,10 @@
 
 pub mod criteria;
 pub mod fonts;
+pub mod forms;
 pub mod grid;
-mod meetings;
-mod plans;
+pub mod meetings;
+pub mod plans;
 pub mod scoring;
 mod settings;
 
@@ -22,6 +23,8 @@ pub use self::settings::SettingsPanel;
 pub struct Panels {
     pub settings: SettingsPanel,
     pub scoring: scoring::ScoringPanel,
+    pub plans: plans::PlansPanel,
+    pub meetings: meetings::MeetingsPanel,
     /// The window title last sent, so it is sent only when it changes.
     window_title: String,
 }
@@ -94,7 +97,9 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
         match app.doc.as_ref() {
             None => start_ui(ui, lang, &mut commands),
             Some(doc) => match app.nav {
-                Nav::Plans => plans::plans_ui(ui, &doc.view, lang, today),
+                Nav::Plans => {
+                    plans::plans_ui(ui, &mut app.panels.plans, doc, lang, today, &mut commands)
+                }
                 Nav::Scoring => {
                     let mut notes = Vec::new();
                     scoring::scoring_ui(
@@ -110,7 +115,14 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
                         app.notes.error(n);
                     }
                 }
-                Nav::Meetings => meetings::meetings_ui(ui, &doc.view, lang, today),
+                Nav::Meetings => meetings::meetings_ui(
+                    ui,
+                    &mut app.panels.meetings,
+                    doc,
+                    lang,
+                    today,
+                    &mut commands,
+                ),
                 Nav::Charts => charts_placeholder_ui(ui, lang),
                 Nav::Settings => {
                     let who = app.prefs.audit_name();

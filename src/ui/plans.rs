@@ -1,180 +1,973 @@
-//! Plans with their targets, read-only until the plans editor arrives.
+//! The Plans panel: the plans as a tree from the highest level down; the chosen plan's
+//! details, its targets with progress and status as of a day, the chosen target's
+//! measurements and per-unit checklist, and the plan's tasks. Everything is edited in place.
 
 use chrono::NaiveDate;
 use egui::{Color32, RichText};
+use uuid::Uuid;
 
 use super::fonts::bold;
-use crate::app::document::DocView;
+use super::forms::{Drafts, UnitPick, typed_field, unit_picker};
+use crate::app::Command;
+use crate::app::document::Document;
+use crate::domain::deadline::{Deadline, display_day, parse_typed_day};
+use crate::domain::edit::Edit;
 use crate::domain::lang::Lang;
-use crate::domain::plan::{TargetKind, format_number};
-use crate::store::PlanOverview;
+use crate::domain::plan::{
+    Comparison, Measurement, Plan, PlanLevel, PlanStatus, Target, TargetKind, TargetScope, Task,
+    TaskStatus, UnitCheck, format_number_in,
+};
+use crate::domain::points::parse_number;
+use crate::domain::progress::{PlanBook, TargetRow, TargetStatus, counted_units};
+use crate::domain::record::{Record, RecordKind};
 
-pub fn plans_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang, today: NaiveDate) {
-    ui.heading(lang.pick("Kế hoạch ứng dụng CNTT", "IT application plans"));
-    if view.plans.is_empty() {
-        ui.label(lang.pick("Tệp chưa có kế hoạch nào.", "The file holds no plan yet."));
-        return;
-    }
-    egui::ScrollArea::vertical()
-        .id_salt("plans-scroll")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            // From the highest level down: roots first, each followed by the plans implementing it.
-            let roots = view.plans.iter().filter(|p| {
-                p.plan
-                    .parent_id
-                    .is_none_or(|parent| !view.plans.iter().any(|q| q.plan.plan_id == parent))
-            });
-            for root in roots {
-                plan_tree_ui(ui, view, root, 0, lang, today);
-            }
-        });
+#[derive(Default)]
+pub struct PlansPanel {
+    pub selected: Option<Uuid>,
+    pub target: Option<Uuid>,
+    /// "Xem tại ngày": the day statuses are computed for (default today).
+    pub as_of_text: String,
+    drafts: Drafts,
+    picks: UnitPick,
+    new_value: String,
+    new_date: String,
+    new_source: String,
+    new_task: String,
+    new_task_unit: Option<Uuid>,
+    new_task_deadline: String,
+    /// Bring the chosen target's details into view (just chosen).
+    scroll_to_target: bool,
+    /// Why the last quick entry was refused.
+    pub error: Option<String>,
 }
 
-fn plan_tree_ui(
+pub fn status_color(status: TargetStatus) -> Color32 {
+    match status {
+        TargetStatus::Achieved => Color32::from_rgb(27, 94, 32),
+        TargetStatus::OnTrack => Color32::from_rgb(21, 101, 192),
+        TargetStatus::AtRisk => Color32::from_rgb(230, 81, 0),
+        TargetStatus::Overdue => Color32::from_rgb(183, 28, 28),
+        TargetStatus::NotStarted => Color32::from_rgb(97, 97, 97),
+    }
+}
+
+fn level_label(level: PlanLevel, lang: Lang) -> &'static str {
+    match level {
+        PlanLevel::Government => lang.pick("Chính phủ", "Government"),
+        PlanLevel::City => lang.pick("Thành phố", "City"),
+        PlanLevel::Province => lang.pick("Tỉnh", "Province"),
+        PlanLevel::District => lang.pick("Quận/huyện", "District"),
+        PlanLevel::Commune => lang.pick("Xã", "Commune"),
+        PlanLevel::Ward => lang.pick("Phường", "Ward"),
+        PlanLevel::Committee => lang.pick("Ban chỉ đạo", "Committee"),
+    }
+}
+
+fn task_status_label(s: TaskStatus, lang: Lang) -> &'static str {
+    match s {
+        TaskStatus::NotStarted => lang.pick("Chưa bắt đầu", "Not started"),
+        TaskStatus::InProgress => lang.pick("Đang thực hiện", "In progress"),
+        TaskStatus::Done => lang.pick("Đã hoàn thành", "Done"),
+        TaskStatus::Cancelled => lang.pick("Đã hủy", "Cancelled"),
+    }
+}
+
+fn plan_name(p: &Plan, lang: Lang) -> String {
+    if p.number.is_empty() {
+        format!("{} ({})", p.title, p.period_label(lang))
+    } else {
+        format!("{} — {}", p.number, p.title)
+    }
+}
+
+/// Depth of each plan in the tree (0 for a plan implementing nothing in the file).
+fn depth(book: &PlanBook, plan: &Plan) -> usize {
+    let mut d = 0;
+    let mut up = plan.parent_id;
+    while let Some(id) = up {
+        if d > 8 {
+            break;
+        }
+        up = book
+            .plans
+            .iter()
+            .find(|p| p.plan_id == id)
+            .and_then(|p| p.parent_id);
+        d += 1;
+    }
+    d
+}
+
+/// Plans in tree order: each root followed by the plans implementing it.
+fn tree_order(book: &PlanBook) -> Vec<&Plan> {
+    fn walk<'a>(book: &'a PlanBook, parent: Option<Uuid>, out: &mut Vec<&'a Plan>, level: usize) {
+        if level > 8 {
+            return;
+        }
+        for p in book.plans.iter().filter(|p| {
+            p.parent_id == parent
+                || (parent.is_none()
+                    && p.parent_id
+                        .is_some_and(|id| !book.plans.iter().any(|q| q.plan_id == id)))
+        }) {
+            if !out.iter().any(|q| q.plan_id == p.plan_id) {
+                out.push(p);
+                walk(book, Some(p.plan_id), out, level + 1);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(book, None, &mut out, 0);
+    out
+}
+
+pub fn plans_ui(
     ui: &mut egui::Ui,
-    view: &DocView,
-    plan: &PlanOverview,
-    depth: usize,
+    panel: &mut PlansPanel,
+    doc: &Document,
     lang: Lang,
     today: NaiveDate,
+    commands: &mut Vec<Command>,
 ) {
-    if depth > 8 {
-        return; // a cycle in a hostile file must not recurse forever
+    let book = &doc.view.plans;
+    panel.drafts.sync(doc.view.revision);
+    if panel.as_of_text.is_empty() {
+        panel.as_of_text = display_day(today);
     }
+    let mut bad_day = None;
     ui.horizontal(|ui| {
-        ui.add_space(depth as f32 * 24.0);
-        ui.vertical(|ui| plan_ui(ui, view, plan, lang, today));
+        ui.heading(lang.pick("Kế hoạch ứng dụng CNTT", "IT application plans"));
+        ui.add_space(16.0);
+        let label = ui.label(lang.pick("Xem tại ngày", "As of"));
+        typed_field(
+            ui,
+            &mut panel.as_of_text,
+            100.0,
+            "dd/mm/yyyy",
+            |t| parse_typed_day(t).map_err(|e| e.message(lang)),
+            &mut bad_day,
+        )
+        .0
+        .labelled_by(label.id);
+        if ui.button(lang.pick("Thêm kế hoạch", "Add plan")).clicked() {
+            let plan = Plan {
+                plan_id: Uuid::new_v4(),
+                number: String::new(),
+                title: lang.pick("Kế hoạch mới", "New plan").into(),
+                issuer: doc
+                    .view
+                    .body
+                    .as_ref()
+                    .map(|b| b.name.clone())
+                    .unwrap_or_default(),
+                level: PlanLevel::District,
+                issued_on: Some(today),
+                start_year: chrono::Datelike::year(&today),
+                end_year: chrono::Datelike::year(&today),
+                orientation_year: None,
+                parent_id: panel.selected,
+                legal_basis: String::new(),
+                status: PlanStatus::Draft,
+            };
+            panel.selected = Some(plan.plan_id);
+            panel.target = None;
+            commands.push(Command::Edit(Edit::SaveRecord {
+                record: Box::new(Record::Plan(plan)),
+            }));
+        }
     });
-    for child in view
+    if let Some(e) = &bad_day {
+        ui.colored_label(Color32::from_rgb(180, 20, 20), e);
+    }
+    let as_of = parse_typed_day(&panel.as_of_text).unwrap_or(today);
+    if book.plans.is_empty() {
+        ui.label(lang.pick(
+            "Tệp chưa có kế hoạch nào: bấm \"Thêm kế hoạch\".",
+            "The file holds no plan yet: press \"Add plan\".",
+        ));
+        return;
+    }
+    let order = tree_order(book);
+    if panel
+        .selected
+        .is_none_or(|id| !book.plans.iter().any(|p| p.plan_id == id))
+    {
+        // Open on the most specific plan: the last one down the tree that has targets.
+        panel.selected = order
+            .iter()
+            .rev()
+            .find(|p| book.targets.iter().any(|t| t.plan_id == p.plan_id))
+            .or(order.first())
+            .map(|p| p.plan_id);
+    }
+    let units = counted_units(&doc.view.units);
+    let height = ui.available_height();
+    egui::Panel::left("plans-tree")
+        .resizable(true)
+        .default_size(270.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("plans-tree-scroll")
+                .max_height(height)
+                .show(ui, |ui| {
+                    for p in &order {
+                        let rows = book.rows(Some(p.plan_id), &units, as_of);
+                        ui.horizontal(|ui| {
+                            ui.add_space(depth(book, p) as f32 * 16.0);
+                            let text = if p.number.is_empty() {
+                                p.title.clone()
+                            } else {
+                                format!("{} · {}", p.number, p.title)
+                            };
+                            let short: String = text.chars().take(44).collect();
+                            let r = ui.selectable_label(
+                                panel.selected == Some(p.plan_id),
+                                if short.len() < text.len() {
+                                    format!("{short}…")
+                                } else {
+                                    short
+                                },
+                            );
+                            if r.on_hover_text(&text).clicked() {
+                                panel.selected = Some(p.plan_id);
+                                panel.target = None;
+                            }
+                        });
+                        if !rows.is_empty() {
+                            ui.horizontal(|ui| {
+                                ui.add_space(depth(book, p) as f32 * 16.0 + 12.0);
+                                let count = |s| rows.iter().filter(|r| r.status == s).count();
+                                ui.label(
+                                    RichText::new(match lang {
+                                        Lang::Vi => format!(
+                                            "{} chỉ tiêu · {} đạt · {} quá hạn",
+                                            rows.len(),
+                                            count(TargetStatus::Achieved),
+                                            count(TargetStatus::Overdue)
+                                        ),
+                                        Lang::En => format!(
+                                            "{} targets · {} achieved · {} overdue",
+                                            rows.len(),
+                                            count(TargetStatus::Achieved),
+                                            count(TargetStatus::Overdue)
+                                        ),
+                                    })
+                                    .weak(),
+                                );
+                            });
+                        }
+                    }
+                });
+        });
+    let Some(plan) = panel
+        .selected
+        .and_then(|id| book.plans.iter().find(|p| p.plan_id == id))
+        .cloned()
+    else {
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("plan-detail")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            plan_form(ui, panel, book, &plan, lang);
+            ui.separator();
+            let rows = book.rows(Some(plan.plan_id), &units, as_of);
+            targets_ui(ui, panel, &plan, &rows, lang, as_of, commands);
+            if let Some(row) = panel
+                .target
+                .and_then(|id| rows.iter().find(|r| r.target.target_id == id))
+            {
+                ui.separator();
+                target_ui(ui, panel, doc, book, row, &units, lang, as_of, commands);
+            }
+            ui.separator();
+            tasks_ui(ui, panel, doc, book, &plan, lang, commands);
+        });
+    panel.drafts.commit(ui.ctx(), lang, commands);
+}
+
+fn plan_form(ui: &mut egui::Ui, panel: &mut PlansPanel, book: &PlanBook, plan: &Plan, lang: Lang) {
+    let draft = panel.drafts.draft(&Record::Plan(plan.clone()));
+    let mut bad = None;
+    let others: Vec<(Uuid, String)> = book
         .plans
         .iter()
-        .filter(|p| p.plan.parent_id == Some(plan.plan.plan_id))
+        .filter(|p| p.plan_id != plan.plan_id)
+        .map(|p| (p.plan_id, plan_name(p, lang)))
+        .collect();
+    let issued_text = draft
+        .text("issued", || {
+            plan.issued_on.map(display_day).unwrap_or_default()
+        })
+        .clone();
+    let Record::Plan(p) = &mut draft.work else {
+        return;
+    };
+    ui.label(bold(plan_name(plan, lang)).size(17.0));
+    egui::CollapsingHeader::new(lang.pick("Thông tin kế hoạch", "About the plan"))
+        .id_salt(("plan-form", plan.plan_id))
+        .default_open(plan.number.is_empty())
+        .show(ui, |ui| {
+            egui::Grid::new(("plan-grid", plan.plan_id))
+                .num_columns(2)
+                .spacing([8.0, 5.0])
+                .show(ui, |ui| {
+                    let label = ui.label(lang.pick("Số, ký hiệu", "Number"));
+                    ui.add_sized(
+                        [200.0, 22.0],
+                        egui::TextEdit::singleline(&mut p.number).hint_text("112/KH-UBND"),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(lang.pick("Trích yếu", "Title"));
+                    ui.add_sized([520.0, 44.0], egui::TextEdit::multiline(&mut p.title))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(lang.pick("Cơ quan ban hành", "Issued by"));
+                    ui.add_sized([320.0, 22.0], egui::TextEdit::singleline(&mut p.issuer))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(lang.pick("Cấp", "Level"));
+                    egui::ComboBox::from_id_salt(("plan-level", plan.plan_id))
+                        .selected_text(level_label(p.level, lang))
+                        .show_ui(ui, |ui| {
+                            for l in PlanLevel::ALL {
+                                ui.selectable_value(&mut p.level, *l, level_label(*l, lang));
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(lang.pick("Ngày ban hành", "Issued on"));
+                    let mut text = issued_text.clone();
+                    let (r, value) = typed_field(
+                        ui,
+                        &mut text,
+                        110.0,
+                        "dd/mm/yyyy",
+                        |t| {
+                            if t.trim().is_empty() {
+                                Ok(None)
+                            } else {
+                                parse_typed_day(t).map(Some).map_err(|e| e.message(lang))
+                            }
+                        },
+                        &mut bad,
+                    );
+                    r.labelled_by(label.id);
+                    if let Some(v) = value {
+                        p.issued_on = v;
+                    }
+                    draft.texts.insert("issued", text);
+                    ui.end_row();
+                    let label = ui.label(lang.pick("Thời gian thực hiện", "Period"));
+                    ui.horizontal(|ui| {
+                        ui.add(egui::DragValue::new(&mut p.start_year).range(1990..=2100))
+                            .labelled_by(label.id);
+                        ui.label("–");
+                        ui.add(egui::DragValue::new(&mut p.end_year).range(1990..=2100))
+                            .on_hover_text(lang.pick("Năm kết thúc", "Last year"));
+                        let mut oriented = p.orientation_year.is_some();
+                        if ui
+                            .checkbox(&mut oriented, lang.pick("định hướng đến", "towards"))
+                            .changed()
+                        {
+                            p.orientation_year = oriented.then_some(p.end_year + 5);
+                        }
+                        if let Some(y) = p.orientation_year.as_mut() {
+                            ui.add(egui::DragValue::new(y).range(1990..=2100));
+                        }
+                    });
+                    ui.end_row();
+                    let label = ui.label(lang.pick("Thực hiện văn bản", "Implements"));
+                    let parent_name = p
+                        .parent_id
+                        .and_then(|id| others.iter().find(|(o, _)| *o == id))
+                        .map(|(_, n)| n.clone())
+                        .unwrap_or_else(|| lang.pick("(không)", "(none)").into());
+                    egui::ComboBox::from_id_salt(("plan-parent", plan.plan_id))
+                        .selected_text(parent_name)
+                        .width(520.0)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(
+                                &mut p.parent_id,
+                                None,
+                                lang.pick("(không)", "(none)"),
+                            );
+                            for (id, name) in &others {
+                                ui.selectable_value(&mut p.parent_id, Some(*id), name);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(lang.pick("Căn cứ", "Legal basis"));
+                    ui.add_sized([520.0, 44.0], egui::TextEdit::multiline(&mut p.legal_basis))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(lang.pick("Trạng thái", "Status"));
+                    egui::ComboBox::from_id_salt(("plan-status", plan.plan_id))
+                        .selected_text(p.status.label(lang))
+                        .show_ui(ui, |ui| {
+                            for s in PlanStatus::ALL {
+                                ui.selectable_value(&mut p.status, *s, s.label(lang));
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                });
+        });
+    draft.bad_text = bad;
+    draft.error_ui(ui);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn targets_ui(
+    ui: &mut egui::Ui,
+    panel: &mut PlansPanel,
+    plan: &Plan,
+    rows: &[TargetRow],
+    lang: Lang,
+    as_of: NaiveDate,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(bold(lang.pick("Chỉ tiêu", "Targets")).size(16.0));
+        ui.label(
+            RichText::new(match lang {
+                Lang::Vi => format!("tình hình tại ngày {}", display_day(as_of)),
+                Lang::En => format!("as of {}", display_day(as_of)),
+            })
+            .weak(),
+        );
+        if ui
+            .button(lang.pick("Thêm chỉ tiêu", "Add target"))
+            .clicked()
+        {
+            let next = rows
+                .iter()
+                .filter_map(|r| r.target.code.parse::<u32>().ok())
+                .max()
+                .unwrap_or(0)
+                + 1;
+            let t = Target {
+                target_id: Uuid::new_v4(),
+                plan_id: plan.plan_id,
+                code: next.to_string(),
+                text: lang.pick("Chỉ tiêu mới", "New target").into(),
+                kind: TargetKind::Percent,
+                scope: TargetScope::Body,
+                comparison: Comparison::AtLeast,
+                baseline: None,
+                target_value: 100.0,
+                deadline: Some(Deadline::Year(plan.end_year)),
+            };
+            panel.target = Some(t.target_id);
+            commands.push(Command::Edit(Edit::SaveRecord {
+                record: Box::new(Record::Target(t)),
+            }));
+        }
+    });
+    if rows.is_empty() {
+        ui.label(lang.pick("Kế hoạch chưa có chỉ tiêu.", "The plan has no target yet."));
+        return;
+    }
+    let text_width = (ui.available_width() - 590.0).clamp(180.0, 760.0);
+    egui::Grid::new(("targets", plan.plan_id))
+        .striped(true)
+        .num_columns(6)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for h in [
+                lang.pick("Mã", "Code"),
+                lang.pick("Chỉ tiêu", "Target"),
+                lang.pick("Mục tiêu", "Goal"),
+                lang.pick("Kết quả gần nhất", "Latest value"),
+                lang.pick("Trạng thái", "Status"),
+                lang.pick("Thời hạn", "Deadline"),
+            ] {
+                ui.label(bold(h));
+            }
+            ui.end_row();
+            for r in rows {
+                let chosen = panel.target == Some(r.target.target_id);
+                if ui.selectable_label(chosen, &r.target.code).clicked() {
+                    panel.target = if chosen {
+                        None
+                    } else {
+                        Some(r.target.target_id)
+                    };
+                    panel.scroll_to_target = !chosen;
+                }
+                super::wrapped_cell(ui, &r.target.text, text_width);
+                ui.label(r.target.goal_label(lang));
+                match &r.latest {
+                    Some(l) => {
+                        let unit = if r.target.kind == TargetKind::Percent {
+                            "%"
+                        } else {
+                            ""
+                        };
+                        let counted = l
+                            .counted
+                            .map(|(met, of)| format!(" · {met}/{of}"))
+                            .unwrap_or_default();
+                        ui.add(
+                            egui::ProgressBar::new(r.progress.unwrap_or(0.0) as f32)
+                                .desired_width(220.0)
+                                .fill(status_color(r.status))
+                                .text(
+                                    RichText::new(format!(
+                                        "{}{unit}{counted} ({})",
+                                        format_number_in((l.value * 10.0).round() / 10.0, lang),
+                                        display_day(l.as_of)
+                                    ))
+                                    .color(Color32::WHITE),
+                                ),
+                        );
+                    }
+                    None => {
+                        ui.label(
+                            RichText::new(lang.pick("chưa có số liệu", "no value yet")).weak(),
+                        );
+                    }
+                }
+                ui.label(
+                    RichText::new(r.status.label(lang))
+                        .color(status_color(r.status))
+                        .strong(),
+                );
+                ui.label(
+                    r.target
+                        .deadline
+                        .map(|d| d.display(lang))
+                        .unwrap_or_else(|| "—".into()),
+                );
+                ui.end_row();
+            }
+        });
+    ui.label(
+        RichText::new(lang.pick(
+            "Bấm mã chỉ tiêu để sửa, ghi số liệu hoặc đánh dấu từng đơn vị.",
+            "Click a target's code to edit it, record a value or tick off units.",
+        ))
+        .weak(),
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn target_ui(
+    ui: &mut egui::Ui,
+    panel: &mut PlansPanel,
+    doc: &Document,
+    book: &PlanBook,
+    row: &TargetRow,
+    units: &[Uuid],
+    lang: Lang,
+    as_of: NaiveDate,
+    commands: &mut Vec<Command>,
+) {
+    let t = &row.target;
+    let heading =
+        ui.label(bold(format!("{} {}", lang.pick("Chỉ tiêu", "Target"), t.code)).size(16.0));
+    if panel.scroll_to_target {
+        heading.scroll_to_me(Some(egui::Align::TOP));
+        panel.scroll_to_target = false;
+    }
     {
-        plan_tree_ui(ui, view, child, depth + 1, lang, today);
+        let draft = panel.drafts.draft(&Record::Target(t.clone()));
+        let mut bad = None;
+        let mut value_text = draft
+            .text("value", || format_number_in(t.target_value, lang))
+            .clone();
+        let mut baseline_text = draft
+            .text("baseline", || {
+                t.baseline
+                    .map(|b| format_number_in(b, lang))
+                    .unwrap_or_default()
+            })
+            .clone();
+        let mut deadline_text = draft
+            .text("deadline", || {
+                t.deadline.map(|d| d.display(lang)).unwrap_or_default()
+            })
+            .clone();
+        if let Record::Target(w) = &mut draft.work {
+            egui::Grid::new(("target-form", t.target_id))
+                .num_columns(2)
+                .spacing([8.0, 5.0])
+                .show(ui, |ui| {
+                    let label = ui.label(lang.pick("Mã", "Code"));
+                    ui.add_sized([80.0, 22.0], egui::TextEdit::singleline(&mut w.code))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(lang.pick("Nội dung chỉ tiêu", "Target text"));
+                    ui.add_sized([520.0, 44.0], egui::TextEdit::multiline(&mut w.text))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(lang.pick("Loại", "Kind"));
+                    ui.horizontal(|ui| {
+                        for (k, name) in [
+                            (TargetKind::Percent, lang.pick("Tỷ lệ %", "Percentage")),
+                            (TargetKind::Count, lang.pick("Số lượng", "Count")),
+                            (TargetKind::YesNo, lang.pick("Có/không", "Yes/no")),
+                        ] {
+                            ui.radio_value(&mut w.kind, k, name);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(lang.pick("Phạm vi", "Scope"));
+                    ui.horizontal(|ui| {
+                        ui.radio_value(
+                            &mut w.scope,
+                            TargetScope::Body,
+                            lang.pick("Toàn cơ quan", "The body as a whole"),
+                        );
+                        ui.radio_value(
+                            &mut w.scope,
+                            TargetScope::Units,
+                            lang.pick(
+                                "Đếm theo đơn vị (tỷ lệ đơn vị đạt)",
+                                "Counted over the units",
+                            ),
+                        );
+                    })
+                    .response
+                    .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(lang.pick("Mục tiêu", "Goal"));
+                    ui.horizontal(|ui| {
+                        egui::ComboBox::from_id_salt(("cmp", t.target_id))
+                            .selected_text(w.comparison.words(lang))
+                            .show_ui(ui, |ui| {
+                                for c in Comparison::ALL {
+                                    ui.selectable_value(&mut w.comparison, *c, c.words(lang));
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                        let (_, v) = typed_field(
+                            ui,
+                            &mut value_text,
+                            70.0,
+                            "",
+                            |s| parse_number(s).map_err(|e| e.message(lang)),
+                            &mut bad,
+                        );
+                        if let Some(v) = v {
+                            w.target_value = v;
+                        }
+                        ui.label(lang.pick("xuất phát từ", "from a baseline of"));
+                        let mut bad_base = None;
+                        let (_, b) = typed_field(
+                            ui,
+                            &mut baseline_text,
+                            70.0,
+                            lang.pick("(không rõ)", "(unknown)"),
+                            |s| {
+                                if s.trim().is_empty() {
+                                    Ok(None)
+                                } else {
+                                    parse_number(s).map(Some).map_err(|e| e.message(lang))
+                                }
+                            },
+                            &mut bad_base,
+                        );
+                        if let Some(b) = b {
+                            w.baseline = b;
+                        }
+                        bad = bad.take().or(bad_base);
+                    });
+                    ui.end_row();
+                    let label = ui.label(lang.pick("Thời hạn", "Deadline"));
+                    let mut bad_deadline = None;
+                    let (r, d) = typed_field(
+                        ui,
+                        &mut deadline_text,
+                        140.0,
+                        lang.pick(
+                            "31/12/2019, 06/2019, Quý II/2019, 2019",
+                            "31/12/2019, 06/2019, Q2 2019, 2019",
+                        ),
+                        |s| {
+                            if s.trim().is_empty() {
+                                Ok(None)
+                            } else {
+                                Deadline::parse_typed(s)
+                                    .map(Some)
+                                    .map_err(|e| e.message(lang))
+                            }
+                        },
+                        &mut bad_deadline,
+                    );
+                    r.labelled_by(label.id);
+                    if let Some(d) = d {
+                        w.deadline = d;
+                    }
+                    bad = bad.take().or(bad_deadline);
+                    ui.end_row();
+                });
+        }
+        draft.texts.insert("value", value_text);
+        draft.texts.insert("baseline", baseline_text);
+        draft.texts.insert("deadline", deadline_text);
+        draft.bad_text = bad;
+        draft.error_ui(ui);
+    }
+    if t.scope == TargetScope::Units {
+        checklist_ui(ui, doc, book, row, units, lang, as_of, commands);
+    }
+    measurements_ui(ui, panel, book, t, lang, as_of, commands);
+    if ui
+        .small_button(lang.pick("Xóa chỉ tiêu", "Delete the target"))
+        .on_hover_text(lang.pick(
+            "Chỉ xóa được chỉ tiêu chưa có số liệu",
+            "Only a target without values can be deleted",
+        ))
+        .clicked()
+    {
+        commands.push(Command::Edit(Edit::DeleteRecord {
+            kind: RecordKind::Target,
+            id: t.target_id,
+        }));
     }
 }
 
-fn plan_ui(ui: &mut egui::Ui, view: &DocView, p: &PlanOverview, lang: Lang, today: NaiveDate) {
-    let number = if p.plan.number.is_empty() {
-        lang.pick("(chưa có số)", "(no number)").to_string()
-    } else {
-        p.plan.number.clone()
-    };
-    let header = format!(
-        "{number} — {} ({})",
-        p.plan.title,
-        p.plan.period_label(lang)
-    );
-    egui::CollapsingHeader::new(bold(header).size(16.0))
-        .id_salt(p.plan.plan_id)
-        .default_open(!p.targets.is_empty())
+#[allow(clippy::too_many_arguments)]
+fn checklist_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    book: &PlanBook,
+    row: &TargetRow,
+    units: &[Uuid],
+    lang: Lang,
+    as_of: NaiveDate,
+    commands: &mut Vec<Command>,
+) {
+    let t = &row.target;
+    ui.add_space(6.0);
+    ui.label(bold(match lang {
+        Lang::Vi => format!("Từng đơn vị, tại ngày {}", display_day(as_of)),
+        Lang::En => format!("Unit by unit, as of {}", display_day(as_of)),
+    }));
+    if let Some((met, of)) = row.latest.as_ref().and_then(|l| l.counted) {
+        ui.label(match lang {
+            Lang::Vi => format!("{met} trên {of} đơn vị đạt"),
+            Lang::En => format!("{met} of {of} units meet it"),
+        });
+    }
+    ui.horizontal_wrapped(|ui| {
+        for unit in units {
+            let Some(u) = doc.view.units.iter().find(|x| x.unit_id == *unit) else {
+                continue;
+            };
+            let last = book
+                .checks
+                .iter()
+                .filter(|c| c.target_id == t.target_id && c.unit_id == *unit && c.as_of <= as_of)
+                .max_by_key(|c| c.as_of);
+            let mut met = last.is_some_and(|c| c.met);
+            if ui.checkbox(&mut met, &u.name).changed() {
+                // A change is recorded as of the day shown (replacing that day's entry).
+                let check_id = last
+                    .filter(|c| c.as_of == as_of)
+                    .map(|c| c.check_id)
+                    .unwrap_or_else(Uuid::new_v4);
+                commands.push(Command::Edit(Edit::SaveRecord {
+                    record: Box::new(Record::UnitCheck(UnitCheck {
+                        check_id,
+                        target_id: t.target_id,
+                        unit_id: *unit,
+                        as_of,
+                        met,
+                    })),
+                }));
+            }
+        }
+    });
+}
+
+fn measurements_ui(
+    ui: &mut egui::Ui,
+    panel: &mut PlansPanel,
+    book: &PlanBook,
+    t: &Target,
+    lang: Lang,
+    as_of: NaiveDate,
+    commands: &mut Vec<Command>,
+) {
+    ui.add_space(6.0);
+    ui.label(bold(
+        lang.pick("Số liệu theo thời gian", "Values over time"),
+    ));
+    let mut ms: Vec<&Measurement> = book
+        .measurements
+        .iter()
+        .filter(|m| m.target_id == t.target_id)
+        .collect();
+    ms.sort_by_key(|m| m.as_of);
+    egui::Grid::new(("measurements", t.target_id))
+        .num_columns(4)
+        .spacing([12.0, 4.0])
+        .striped(true)
         .show(ui, |ui| {
-            ui.add(egui::Label::new(&p.plan.title).wrap());
-            ui.label(format!(
-                "{}: {} · {}{}",
-                lang.pick("Cơ quan ban hành", "Issued by"),
-                if p.plan.issuer.is_empty() {
-                    "—"
-                } else {
-                    &p.plan.issuer
-                },
-                p.plan.status.label(lang),
-                p.plan
-                    .issued_on
-                    .map(|d| format!(" · {}", d.format("%d/%m/%Y")))
-                    .unwrap_or_default()
-            ));
-            if let Some(parent) = p
-                .plan
-                .parent_id
-                .and_then(|id| view.plans.iter().find(|q| q.plan.plan_id == id))
-            {
-                let name = if parent.plan.number.is_empty() {
-                    &parent.plan.title
-                } else {
-                    &parent.plan.number
-                };
-                ui.label(format!(
-                    "{}: {name}",
-                    lang.pick("Thực hiện văn bản", "Implements")
-                ));
-            }
-            if !p.plan.legal_basis.is_empty() {
-                ui.label(RichText::new(&p.plan.legal_basis).italics());
-            }
-            if p.targets.is_empty() {
-                ui.label(lang.pick("Chưa có chỉ tiêu.", "No targets."));
-                return;
-            }
-            let text_width = (ui.available_width() - 720.0).clamp(260.0, 900.0);
-            egui::Grid::new(("targets", p.plan.plan_id))
-                .striped(true)
-                .num_columns(5)
-                .spacing([14.0, 6.0])
-                .show(ui, |ui| {
-                    ui.label(bold(lang.pick("Mã", "Code")));
-                    ui.label(bold(lang.pick("Chỉ tiêu", "Target")));
-                    ui.label(bold(lang.pick("Mục tiêu", "Goal")));
-                    ui.label(bold(lang.pick("Kết quả gần nhất", "Latest value")));
-                    ui.label(bold(lang.pick("Thời hạn", "Deadline")));
-                    ui.end_row();
-                    for t in &p.targets {
-                        ui.label(&t.target.code);
-                        super::wrapped_cell(ui, &t.target.text, text_width);
-                        ui.label(t.target.goal_label(lang));
-                        match &t.latest {
-                            Some(m) => {
-                                let share = if t.target.target_value > 0.0 {
-                                    (m.value / t.target.target_value).clamp(0.0, 1.0) as f32
-                                } else {
-                                    1.0
-                                };
-                                let unit = if t.target.kind == TargetKind::Percent {
-                                    "%"
-                                } else {
-                                    ""
-                                };
-                                ui.add(egui::ProgressBar::new(share).desired_width(220.0).text(
-                                    format!(
-                                        "{}{unit} ({})",
-                                        format_number(m.value),
-                                        m.as_of.format("%d/%m/%Y")
-                                    ),
-                                ));
-                            }
-                            None => {
-                                ui.label(
-                                    RichText::new(lang.pick("chưa có số liệu", "no value yet"))
-                                        .weak(),
-                                );
-                            }
-                        }
-                        match t.target.deadline {
-                            Some(d)
-                                if d.is_overdue(today)
-                                    && t.latest
-                                        .as_ref()
-                                        .is_none_or(|m| m.value < t.target.target_value) =>
-                            {
-                                ui.colored_label(Color32::from_rgb(180, 30, 30), d.display(lang));
-                            }
-                            Some(d) => {
-                                ui.label(d.display(lang));
-                            }
-                            None => {
-                                ui.label("—");
-                            }
-                        }
-                        ui.end_row();
-                    }
-                });
-            if p.tasks > 0 {
-                ui.label(match lang {
-                    Lang::Vi => format!("{} nhiệm vụ, giải pháp", p.tasks),
-                    Lang::En => format!("{} tasks and solutions", p.tasks),
-                });
+            for m in &ms {
+                ui.label(display_day(m.as_of));
+                ui.label(format_number_in(m.value, lang));
+                ui.label(&m.source);
+                if ui.small_button(lang.pick("Xóa", "Delete")).clicked() {
+                    commands.push(Command::Edit(Edit::DeleteRecord {
+                        kind: RecordKind::Measurement,
+                        id: m.measurement_id,
+                    }));
+                }
+                ui.end_row();
             }
         });
-    ui.add_space(6.0);
+    if panel.new_date.is_empty() {
+        panel.new_date = display_day(as_of);
+    }
+    let mut add = false;
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.pick("Giá trị", "Value"));
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut panel.new_value).desired_width(70.0))
+            .labelled_by(label.id);
+        add |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let label = ui.label(lang.pick("ngày", "on"));
+        ui.add(egui::TextEdit::singleline(&mut panel.new_date).desired_width(100.0))
+            .labelled_by(label.id);
+        let label = ui.label(lang.pick("nguồn", "source"));
+        ui.add(
+            egui::TextEdit::singleline(&mut panel.new_source)
+                .desired_width(220.0)
+                .hint_text(lang.pick("Báo cáo 6 tháng…", "Half-year report…")),
+        )
+        .labelled_by(label.id);
+        add |= ui
+            .button(lang.pick("Ghi số liệu", "Record value"))
+            .clicked();
+    });
+    if add {
+        let value = parse_number(&panel.new_value).map_err(|e| e.message(lang));
+        let day = parse_typed_day(&panel.new_date).map_err(|e| e.message(lang));
+        match (value, day) {
+            (Ok(value), Ok(day)) => {
+                commands.push(Command::Edit(Edit::SaveRecord {
+                    record: Box::new(Record::Measurement(Measurement {
+                        measurement_id: Uuid::new_v4(),
+                        target_id: t.target_id,
+                        value,
+                        as_of: day,
+                        source: panel.new_source.clone(),
+                    })),
+                }));
+                panel.new_value.clear();
+                panel.error = None;
+            }
+            (Err(e), _) | (_, Err(e)) => panel.error = Some(e),
+        }
+    }
+    if let Some(e) = &panel.error {
+        ui.colored_label(Color32::from_rgb(180, 20, 20), e);
+    }
+}
+
+fn tasks_ui(
+    ui: &mut egui::Ui,
+    panel: &mut PlansPanel,
+    doc: &Document,
+    book: &PlanBook,
+    plan: &Plan,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    ui.label(bold(lang.pick("Nhiệm vụ, giải pháp", "Tasks and solutions")).size(16.0));
+    let tasks: Vec<&Task> = book
+        .tasks
+        .iter()
+        .filter(|t| t.plan_id == plan.plan_id)
+        .collect();
+    let text_width = (ui.available_width() - 560.0).clamp(240.0, 700.0);
+    egui::Grid::new(("tasks", plan.plan_id))
+        .striped(true)
+        .num_columns(4)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for t in &tasks {
+                super::wrapped_cell(ui, &t.text, text_width);
+                let names: Vec<&str> = t
+                    .unit_ids
+                    .iter()
+                    .filter_map(|id| doc.view.unit_name(*id))
+                    .collect();
+                super::wrapped_cell(ui, names.join(", "), 200.0);
+                ui.label(t.deadline.map(|d| d.display(lang)).unwrap_or_default());
+                let draft = panel.drafts.draft(&Record::Task((*t).clone()));
+                if let Record::Task(w) = &mut draft.work {
+                    egui::ComboBox::from_id_salt(("task-status", t.task_id))
+                        .selected_text(task_status_label(w.status, lang))
+                        .show_ui(ui, |ui| {
+                            for s in TaskStatus::ALL {
+                                ui.selectable_value(&mut w.status, *s, task_status_label(*s, lang));
+                            }
+                        })
+                        .response
+                        .on_hover_text(lang.pick("Trạng thái nhiệm vụ", "Task status"));
+                }
+                ui.end_row();
+            }
+        });
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.pick("Nhiệm vụ mới", "New task"));
+        ui.add(egui::TextEdit::singleline(&mut panel.new_task).desired_width(360.0))
+            .labelled_by(label.id);
+        ui.label(lang.pick("đơn vị chủ trì", "lead unit"));
+        unit_picker(
+            ui,
+            &mut panel.picks,
+            ui.make_persistent_id(("task-unit", plan.plan_id)),
+            &mut panel.new_task_unit,
+            &doc.view.units,
+            170.0,
+            lang,
+        );
+        let label = ui.label(lang.pick("thời hạn", "deadline"));
+        ui.add(
+            egui::TextEdit::singleline(&mut panel.new_task_deadline)
+                .desired_width(90.0)
+                .hint_text(plan.end_year.to_string()),
+        )
+        .labelled_by(label.id);
+        if ui.button(lang.pick("Thêm nhiệm vụ", "Add task")).clicked() {
+            let deadline = if panel.new_task_deadline.trim().is_empty() {
+                Ok(None)
+            } else {
+                Deadline::parse_typed(&panel.new_task_deadline).map(Some)
+            };
+            match deadline {
+                Ok(deadline) => {
+                    commands.push(Command::Edit(Edit::SaveRecord {
+                        record: Box::new(Record::Task(Task {
+                            task_id: Uuid::new_v4(),
+                            plan_id: plan.plan_id,
+                            text: panel.new_task.clone(),
+                            unit_ids: panel.new_task_unit.into_iter().collect(),
+                            deadline,
+                            status: TaskStatus::NotStarted,
+                            note: String::new(),
+                        })),
+                    }));
+                    panel.new_task.clear();
+                    panel.new_task_deadline.clear();
+                    panel.error = None;
+                }
+                Err(e) => panel.error = Some(e.message(lang)),
+            }
+        }
+    });
 }

@@ -161,12 +161,17 @@ pub fn unit_picker(
     if !*open && *text != current && !ui.memory(|m| m.has_focus(id)) {
         *text = current.clone();
     }
-    let response = ui.add(
-        egui::TextEdit::singleline(text)
-            .id(id)
-            .desired_width(width)
-            .hint_text(lang.pick("gõ tên đơn vị", "type a unit's name")),
-    );
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .id(id)
+                .desired_width(width)
+                .hint_text(lang.pick("gõ tên đơn vị", "type a unit's name")),
+        )
+        .on_hover_text(lang.pick(
+            "Đơn vị: gõ một phần tên (không cần dấu), Enter để chọn",
+            "Unit: type part of its name (accents optional), Enter chooses",
+        ));
     if response.changed() {
         *open = true;
     }

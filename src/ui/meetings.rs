@@ -71,6 +71,9 @@ pub fn meetings_ui(
 ) {
     let book = &doc.view.meetings;
     panel.drafts.sync(doc.view.revision);
+    if panel.selected.is_none_or(|id| book.meeting(id).is_none()) {
+        panel.selected = book.meetings.first().map(|m| m.meeting_id);
+    }
     ui.horizontal(|ui| {
         ui.heading(lang.pick("Họp giao ban", "Briefing meetings"));
         ui.add_space(16.0);
@@ -120,9 +123,6 @@ pub fn meetings_ui(
             "The file holds no meeting yet: press \"Add meeting\".",
         ));
         return;
-    }
-    if panel.selected.is_none_or(|id| book.meeting(id).is_none()) {
-        panel.selected = book.meetings.first().map(|m| m.meeting_id);
     }
     egui::Panel::left("meetings-list")
         .resizable(true)
@@ -193,7 +193,7 @@ pub fn meetings_ui(
                     meeting.held_on.max(today),
                     today,
                     commands,
-                    "carried",
+                    lang.pick("Việc tồn", "Carried item"),
                 );
             }
         });
@@ -627,7 +627,16 @@ fn actions_ui(
         .filter(|a| a.meeting_id == meeting.meeting_id)
         .collect();
     items_table(
-        ui, panel, doc, book, &items, lang, today, today, commands, "own",
+        ui,
+        panel,
+        doc,
+        book,
+        &items,
+        lang,
+        today,
+        today,
+        commands,
+        lang.pick("Việc giao", "Action item"),
     );
 }
 
@@ -664,7 +673,7 @@ fn items_table(
                 ui.label(bold(h));
             }
             ui.end_row();
-            for a in items {
+            for (n, a) in items.iter().enumerate() {
                 let draft = panel.drafts.draft(&Record::Action((*a).clone()));
                 let mut deadline_text = draft
                     .text("deadline", || {
@@ -699,7 +708,7 @@ fn items_table(
                         egui::WidgetInfo::labeled(
                             egui::Role::TextInput,
                             true,
-                            lang.pick("Nội dung việc giao", "Action item"),
+                            format!("{salt} {}", n + 1),
                         )
                     });
                     if panel.focus_next == Some(a.action_id) {
@@ -826,7 +835,7 @@ fn follow_up_ui(
                 today,
                 today,
                 commands,
-                "follow-up",
+                lang.pick("Việc", "Item"),
             );
         });
 }

@@ -134,6 +134,19 @@ pub fn plans_ui(
     if panel.as_of_text.is_empty() {
         panel.as_of_text = display_day(today);
     }
+    let order = tree_order(book);
+    if panel
+        .selected
+        .is_none_or(|id| !book.plans.iter().any(|p| p.plan_id == id))
+    {
+        // Open on the most specific plan: the last one down the tree that has targets.
+        panel.selected = order
+            .iter()
+            .rev()
+            .find(|p| book.targets.iter().any(|t| t.plan_id == p.plan_id))
+            .or(order.first())
+            .map(|p| p.plan_id);
+    }
     let mut bad_day = None;
     ui.horizontal(|ui| {
         ui.heading(lang.pick("Kế hoạch ứng dụng CNTT", "IT application plans"));
@@ -186,19 +199,6 @@ pub fn plans_ui(
             "The file holds no plan yet: press \"Add plan\".",
         ));
         return;
-    }
-    let order = tree_order(book);
-    if panel
-        .selected
-        .is_none_or(|id| !book.plans.iter().any(|p| p.plan_id == id))
-    {
-        // Open on the most specific plan: the last one down the tree that has targets.
-        panel.selected = order
-            .iter()
-            .rev()
-            .find(|p| book.targets.iter().any(|t| t.plan_id == p.plan_id))
-            .or(order.first())
-            .map(|p| p.plan_id);
     }
     let units = counted_units(&doc.view.units);
     let height = ui.available_height();
@@ -650,7 +650,7 @@ fn target_ui(
                             })
                             .response
                             .labelled_by(label.id);
-                        let (_, v) = typed_field(
+                        let (r, v) = typed_field(
                             ui,
                             &mut value_text,
                             70.0,
@@ -658,12 +658,13 @@ fn target_ui(
                             |s| parse_number(s).map_err(|e| e.message(lang)),
                             &mut bad,
                         );
+                        r.on_hover_text(lang.pick("Giá trị mục tiêu", "Goal value"));
                         if let Some(v) = v {
                             w.target_value = v;
                         }
                         ui.label(lang.pick("xuất phát từ", "from a baseline of"));
                         let mut bad_base = None;
-                        let (_, b) = typed_field(
+                        let (rb, b) = typed_field(
                             ui,
                             &mut baseline_text,
                             70.0,
@@ -677,6 +678,7 @@ fn target_ui(
                             },
                             &mut bad_base,
                         );
+                        rb.on_hover_text(lang.pick("Giá trị xuất phát", "Baseline"));
                         if let Some(b) = b {
                             w.baseline = b;
                         }

@@ -1,0 +1,215 @@
+//! The Plans and Meetings panels driven as the secretary would: add a plan and a target,
+//! record a value and see the status change; type a meeting with a conclusion and an action
+//! item, close the item and see it leave the open list.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::TempDir;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use giaoban::app::dialogs::ScriptedDialogs;
+use giaoban::app::prefs::Paths;
+use giaoban::app::{AppConfig, GiaobanApp};
+use giaoban::domain::meeting::ActionStatus;
+use giaoban::store::{Intent, Store};
+
+fn harness(dir: &TempDir, file: std::path::PathBuf) -> Harness<'static, GiaobanApp> {
+    let config = AppConfig {
+        file: Some(file),
+        paths: Paths::in_dir(dir.path()),
+        today: NaiveDate::from_ymd_opt(2026, 11, 22),
+        lang: None,
+        dialogs: Box::new(ScriptedDialogs::default()),
+    };
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 1000.0])
+        .with_max_steps(64)
+        .build_eframe(|cc| GiaobanApp::with_context(cc, config));
+    harness.run();
+    harness
+}
+
+fn shows(harness: &Harness<'_, GiaobanApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+fn click(harness: &mut Harness<'_, GiaobanApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Replaces the text of the field labelled `label`.
+fn type_into(harness: &mut Harness<'_, GiaobanApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn a_new_plan_gets_a_target_and_a_value_and_its_status_changes() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path.clone());
+    click(&mut harness, "Kế hoạch");
+    assert!(shows(&harness, "112/KH-UBND"));
+    click(&mut harness, "Thêm kế hoạch");
+    click(&mut harness, "Thêm chỉ tiêu");
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let book = store.plan_book().expect("book");
+    let plan = book
+        .plans
+        .iter()
+        .find(|p| p.title == "Kế hoạch mới")
+        .expect("the new plan is in the file")
+        .clone();
+    let target = book
+        .targets
+        .iter()
+        .find(|t| t.plan_id == plan.plan_id)
+        .expect("its target")
+        .clone();
+    drop(store);
+    assert!(shows(&harness, "Chưa có số liệu"));
+    // The new target is chosen: record 60 as of 30/06/2026.
+    type_into(&mut harness, "Giá trị", "60");
+    type_into(&mut harness, "ngày", "30/06/2026");
+    click(&mut harness, "Ghi số liệu");
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let book = store.plan_book().expect("book");
+    let m = book
+        .measurements
+        .iter()
+        .find(|m| m.target_id == target.target_id)
+        .expect("the value is in the file");
+    assert_eq!(m.value, 60.0);
+    assert_eq!(m.as_of, NaiveDate::from_ymd_opt(2026, 6, 30).expect("day"));
+    drop(store);
+    assert!(!shows(&harness, "Chưa có số liệu"));
+    assert!(
+        shows(&harness, "Đúng tiến độ"),
+        "60% of the way, days into the plan"
+    );
+    // A malformed value is refused with its reason, nothing written.
+    type_into(&mut harness, "Giá trị", "sáu mươi");
+    click(&mut harness, "Ghi số liệu");
+    assert!(shows(&harness, "không phải là số"), "the reason is shown");
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    assert_eq!(
+        store
+            .plan_book()
+            .expect("book")
+            .measurements
+            .iter()
+            .filter(|m| m.target_id == target.target_id)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_meeting_is_typed_with_a_conclusion_and_an_item_that_is_then_closed() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path.clone());
+    click(&mut harness, "Giao ban");
+    click(&mut harness, "Thêm cuộc họp");
+    // Ctrl+Enter adds conclusion 1 and puts the cursor in it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    assert!(shows(&harness, "Kết luận 1"));
+    type_into(
+        &mut harness,
+        "Kết luận 1",
+        "Các phường hoàn thành kết nối giao ban trực tuyến",
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    // Ctrl+Shift+Enter adds an action item; its unit is chosen by typing.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Enter);
+    harness.run();
+    harness.run();
+    // The cursor is in the new item's unit: "bo de" and Enter choose Bồ Đề.
+    harness.event(egui::Event::Text("bo de".into()));
+    harness.run();
+    assert!(shows(&harness, "Bồ Đề"), "the matching ward is offered");
+    harness.key_press(Key::Enter);
+    harness.run();
+    type_into(&mut harness, "Việc giao 1", "Lắp đặt thiết bị giao ban");
+    harness.key_press(Key::Escape);
+    harness.run();
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let book = store.meeting_book().expect("book");
+    let meeting = book
+        .meetings
+        .iter()
+        .find(|m| m.held_on == NaiveDate::from_ymd_opt(2026, 11, 22).expect("day"))
+        .expect("the new meeting")
+        .clone();
+    let conclusion = book
+        .conclusions
+        .iter()
+        .find(|c| c.meeting_id == meeting.meeting_id)
+        .expect("its conclusion");
+    assert_eq!(conclusion.number, 1);
+    assert_eq!(
+        conclusion.text,
+        "Các phường hoàn thành kết nối giao ban trực tuyến"
+    );
+    let item = book
+        .actions
+        .iter()
+        .find(|a| a.meeting_id == meeting.meeting_id)
+        .expect("its item")
+        .clone();
+    assert_eq!(item.text, "Lắp đặt thiết bị giao ban");
+    let bo_de = store
+        .units()
+        .expect("units")
+        .into_iter()
+        .find(|u| u.name == "Bồ Đề")
+        .expect("ward");
+    assert_eq!(
+        item.unit_id,
+        Some(bo_de.unit_id),
+        "chosen by typing without accents"
+    );
+    assert!(
+        book.open_actions(NaiveDate::from_ymd_opt(2026, 11, 22).expect("day"))
+            .iter()
+            .any(|a| a.action_id == item.action_id)
+    );
+    drop(store);
+    // Close it: it records today's date and leaves the open list.
+    let done = harness.query_all_by_label("Hoàn thành").count();
+    assert!(done >= 1);
+    // The meeting's own items come before those carried over.
+    harness
+        .query_all_by_label("Hoàn thành")
+        .next()
+        .expect("button")
+        .click();
+    harness.run();
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let book = store.meeting_book().expect("book");
+    let closed = book
+        .actions
+        .iter()
+        .find(|a| a.action_id == item.action_id)
+        .expect("item");
+    assert_eq!(closed.status, ActionStatus::Done);
+    assert_eq!(closed.completed_on, NaiveDate::from_ymd_opt(2026, 11, 22));
+    assert!(
+        !book
+            .open_actions(NaiveDate::from_ymd_opt(2026, 11, 22).expect("day"))
+            .iter()
+            .any(|a| a.action_id == item.action_id)
+    );
+    // The follow-up list shows what is still open.
+    harness.get_by_label_contains("Theo dõi việc giao").click();
+    harness.run();
+    assert!(shows(&harness, "việc chưa hoàn thành tại ngày 22/11/2026"));
+}

@@ -108,6 +108,19 @@ pub enum CliCommand {
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
     },
+    /// The written notice of a meeting's conclusions (Thông báo kết luận), as DOCX or PDF.
+    Notice {
+        file: PathBuf,
+        /// The meeting's date, YYYY-MM-DD.
+        #[arg(long)]
+        meeting: String,
+        /// notice.docx or notice.pdf
+        #[arg(long)]
+        out: PathBuf,
+        /// The date the notice is issued, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// (For tests) rename the first unit COUNT times, each change in its own transaction.
     #[command(hide = true)]
     StressEdit {
@@ -158,6 +171,12 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             as_of,
             format,
         } => crate::cli_plans::targets(&file, plan.as_deref(), as_of.as_deref(), format, lang, out),
+        CliCommand::Notice {
+            file,
+            meeting,
+            out: path,
+            date,
+        } => crate::cli_plans::notice(&file, &meeting, &path, date.as_deref(), lang, out),
         CliCommand::Actions {
             file,
             open,

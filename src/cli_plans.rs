@@ -233,3 +233,35 @@ pub fn actions(
     emit(out, format, &header, &rows, &lines)
         .map_err(|e| crate::store::StoreError::io("stdout", e).into())
 }
+
+pub fn notice(
+    file: &Path,
+    meeting: &str,
+    target: &Path,
+    date: Option<&str>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let day = parse_day(meeting).map_err(|e| Failure::Problems(vec![e.message(lang)]))?;
+    let issued = as_of(date, lang)?;
+    let store = Store::open(file, Intent::Inspect)?;
+    let book = store.meeting_book()?;
+    let m = book.on(day).cloned().ok_or_else(|| {
+        Failure::Problems(vec![match lang {
+            Lang::Vi => format!("Không có cuộc họp ngày {}", day.format("%d/%m/%Y")),
+            Lang::En => format!("no meeting on {day}"),
+        }])
+    })?;
+    let notice = crate::export::notice_of(&store, &m, issued)?;
+    crate::export::write_notice(&notice, target)
+        .map_err(|e| Failure::Problems(vec![e.message(lang)]))?;
+    writeln!(
+        out,
+        "{}",
+        match lang {
+            Lang::Vi => format!("Đã ghi thông báo kết luận: {}", target.display()),
+            Lang::En => format!("Notice written: {}", target.display()),
+        }
+    )
+    .map_err(|e| crate::store::StoreError::io("stdout", e).into())
+}

@@ -12,5 +12,6 @@ pub mod cli_plans;
 pub mod cli_scoring;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod store;
 pub mod ui;

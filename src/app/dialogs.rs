@@ -9,6 +9,15 @@ pub trait FileDialogs {
     /// `suggested`: a file name to propose.
     fn pick_save(&self, lang: Lang, title: &str, suggested: &str) -> Option<PathBuf>;
     fn pick_folder(&self, lang: Lang, title: &str) -> Option<PathBuf>;
+    /// Where to write a document for others (a notice): `filter` names the kind and its
+    /// extensions.
+    fn pick_export(
+        &self,
+        lang: Lang,
+        title: &str,
+        suggested: &str,
+        filter: (&str, &[&str]),
+    ) -> Option<PathBuf>;
 }
 
 /// The system's dialogs.
@@ -36,6 +45,20 @@ impl FileDialogs for NativeDialogs {
     fn pick_folder(&self, _lang: Lang, title: &str) -> Option<PathBuf> {
         rfd::FileDialog::new().set_title(title).pick_folder()
     }
+
+    fn pick_export(
+        &self,
+        _lang: Lang,
+        title: &str,
+        suggested: &str,
+        filter: (&str, &[&str]),
+    ) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(filter.0, filter.1)
+            .set_file_name(suggested)
+            .save_file()
+    }
 }
 
 /// Answers every dialog with prepared paths (tests, scripted runs); `None` is "Cancel".
@@ -55,5 +78,14 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn pick_folder(&self, _lang: Lang, _title: &str) -> Option<PathBuf> {
         self.folder.clone()
+    }
+    fn pick_export(
+        &self,
+        _lang: Lang,
+        _title: &str,
+        _suggested: &str,
+        _filter: (&str, &[&str]),
+    ) -> Option<PathBuf> {
+        self.save.clone()
     }
 }

@@ -75,6 +75,15 @@ pub enum Command {
     ExportForEmail(PathBuf),
     OpenDemo,
     CheckFile,
+    /// Asks where to write the notice of a meeting's conclusions (PDF or DOCX), then writes it.
+    NoticeDialog {
+        meeting_id: uuid::Uuid,
+        pdf: bool,
+    },
+    WriteNotice {
+        meeting_id: uuid::Uuid,
+        path: PathBuf,
+    },
     SetLanguage(Lang),
     SetUserName(String),
     Navigate(Nav),
@@ -224,6 +233,25 @@ impl GiaobanApp {
             Command::SaveAs(path) => self.save_as(&path),
             Command::ExportForEmail(folder) => self.export_for_email(&folder),
             Command::CheckFile => self.check_file(),
+            Command::NoticeDialog { meeting_id, pdf } => {
+                let day = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.view.meetings.meeting(meeting_id))
+                    .map(|m| m.held_on.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default();
+                let (ext, filter) = if pdf {
+                    ("pdf", ("PDF (.pdf)", &["pdf"][..]))
+                } else {
+                    ("docx", ("Word (.docx)", &["docx"][..]))
+                };
+                let title = lang.pick("Lưu thông báo kết luận", "Save the notice of conclusions");
+                let suggested = format!("thong-bao-ket-luan_{day}.{ext}");
+                if let Some(path) = self.dialogs.pick_export(lang, title, &suggested, filter) {
+                    self.queue.push(Command::WriteNotice { meeting_id, path });
+                }
+            }
+            Command::WriteNotice { meeting_id, path } => self.write_notice(meeting_id, &path),
             Command::SetLanguage(new_lang) => {
                 self.prefs.language = Some(new_lang);
                 self.save_prefs();
@@ -400,6 +428,25 @@ impl GiaobanApp {
                 ));
             }
             Err(e) => self.notes.error(e.message(lang)),
+        }
+    }
+
+    fn write_notice(&mut self, meeting_id: uuid::Uuid, path: &Path) {
+        let lang = self.lang();
+        let today = self.today();
+        let Some(doc) = self.doc.as_ref() else { return };
+        let Some(meeting) = doc.view.meetings.meeting(meeting_id).cloned() else {
+            return;
+        };
+        let result = crate::export::notice_of(&doc.store, &meeting, today)
+            .map_err(|e| e.message(lang))
+            .and_then(|n| crate::export::write_notice(&n, path).map_err(|e| e.message(lang)));
+        match result {
+            Ok(()) => self.notes.info(match lang {
+                Lang::Vi => format!("Đã ghi thông báo kết luận: {}", path.display()),
+                Lang::En => format!("Notice written: {}", path.display()),
+            }),
+            Err(e) => self.notes.error(e),
         }
     }
 

@@ -7,6 +7,7 @@ pub mod edit;
 pub mod error;
 pub mod lang;
 pub mod meeting;
+pub mod notice;
 pub mod org;
 pub mod plan;
 pub mod points;

@@ -37,8 +37,6 @@ pub struct MeetingsPanel {
     new_report_unit: Option<Uuid>,
     /// The record to focus next frame (just added).
     focus_next: Option<Uuid>,
-    /// Where the notice was last written, for the status line.
-    pub notice_written: Option<String>,
 }
 
 fn action_color(a: &ActionItem, as_of: NaiveDate) -> Color32 {
@@ -161,6 +159,21 @@ pub fn meetings_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             meeting_form(ui, panel, doc, &meeting, lang);
+            ui.horizontal(|ui| {
+                ui.label(lang.pick("Thông báo kết luận:", "Notice of conclusions:"));
+                if ui.button(lang.pick("Xuất PDF…", "Export PDF…")).clicked() {
+                    commands.push(Command::NoticeDialog {
+                        meeting_id: meeting.meeting_id,
+                        pdf: true,
+                    });
+                }
+                if ui.button(lang.pick("Xuất DOCX…", "Export DOCX…")).clicked() {
+                    commands.push(Command::NoticeDialog {
+                        meeting_id: meeting.meeting_id,
+                        pdf: false,
+                    });
+                }
+            });
             ui.separator();
             attendees_ui(ui, panel, doc, book, &meeting, lang, commands);
             ui.separator();

@@ -1,0 +1,395 @@
+//! The written notice of a meeting's conclusions (Thông báo kết luận) as plain text blocks in
+//! the order of Decree 30/2020/NĐ-CP: issuing body and number beside the national motto, place
+//! and date, title and subject, the meeting, the numbered conclusions, the assignments,
+//! recipients and signature. The DOCX and PDF writers only lay these blocks out.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::meeting::{ActionStatus, Meeting, MeetingBook};
+use super::org::{Body, BodyKind, Person, Unit};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    /// "1. Về mô hình Cơ quan điện tử phường"
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Notice {
+    /// The body above the issuer, upper case: "UBND QUẬN LONG BIÊN".
+    pub authority: String,
+    /// The issuer, upper case: "BAN CHỈ ĐẠO ỨNG DỤNG CNTT".
+    pub issuer: String,
+    /// "Số: 01/TB-BCĐ", or "Số:      /TB-BCĐ" when the number is given at registration.
+    pub number: String,
+    pub motto_country: String,
+    pub motto: String,
+    /// "Long Biên, ngày 05 tháng 01 năm 2018"
+    pub place_date: String,
+    pub title: String,
+    /// What the notice is about, under the title.
+    pub subject: String,
+    /// The meeting: when, who chaired, who attended, what was heard.
+    pub opening: Vec<String>,
+    pub sections: Vec<Section>,
+    /// "Phân công thực hiện" and one line per action item.
+    pub assignments: Option<Section>,
+    pub closing: String,
+    pub recipients: Vec<String>,
+    /// "TL. TRƯỞNG BAN", "CHÁNH VĂN PHÒNG"...
+    pub signer_title: Vec<String>,
+    pub signer_name: String,
+}
+
+impl Notice {
+    /// Every text of the notice in reading order (for tests and for searching).
+    pub fn all_text(&self) -> Vec<&str> {
+        let mut out = vec![
+            self.authority.as_str(),
+            &self.issuer,
+            &self.number,
+            &self.motto_country,
+            &self.motto,
+            &self.place_date,
+            &self.title,
+            &self.subject,
+        ];
+        out.extend(self.opening.iter().map(String::as_str));
+        for s in self.sections.iter().chain(self.assignments.iter()) {
+            out.push(&s.heading);
+            out.extend(s.paragraphs.iter().map(String::as_str));
+        }
+        out.push(&self.closing);
+        out.extend(self.recipients.iter().map(String::as_str));
+        out.extend(self.signer_title.iter().map(String::as_str));
+        out.push(&self.signer_name);
+        out
+    }
+}
+
+/// "Quận Long Biên" → "Long Biên" (the place line names the place, not the level).
+fn place_name(body: &Body) -> String {
+    let prefixes = [
+        "Quận ",
+        "Huyện ",
+        "Thị xã ",
+        "Thành phố ",
+        "Tỉnh ",
+        "Phường ",
+        "Xã ",
+        "Thị trấn ",
+    ];
+    let name = body.name.trim();
+    prefixes
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name)
+        .to_string()
+}
+
+/// The people's committee of the body, as it heads documents: "UBND QUẬN LONG BIÊN".
+fn authority(body: &Body) -> String {
+    match body.kind {
+        BodyKind::Committee | BodyKind::Department | BodyKind::Country => {
+            body.parent_name.clone().unwrap_or_default().to_uppercase()
+        }
+        _ => format!("UBND {}", body.name.to_uppercase()),
+    }
+}
+
+fn date_words(d: NaiveDate) -> String {
+    format!(
+        "ngày {:02} tháng {:02} năm {}",
+        d.day(),
+        d.month(),
+        d.year()
+    )
+}
+
+/// "A, B và C"
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} và {last}", init.join(", ")),
+    }
+}
+
+/// Builds the notice of `meeting`, issued on `issued`.
+pub fn build_notice(
+    meeting: &Meeting,
+    book: &MeetingBook,
+    body: &Body,
+    people: &[Person],
+    units: &[Unit],
+    issued: NaiveDate,
+) -> Notice {
+    let unit_name = |id: Option<uuid::Uuid>| {
+        id.and_then(|id| units.iter().find(|u| u.unit_id == id))
+            .map(|u| u.name.clone())
+    };
+    let chair = meeting
+        .chair_id
+        .and_then(|id| people.iter().find(|p| p.person_id == id));
+    let chair_words = match chair {
+        Some(p) if !p.title.is_empty() => format!("đồng chí {}, {}", p.name, p.title),
+        Some(p) => format!("đồng chí {}", p.name),
+        None => "đồng chí chủ trì cuộc họp".to_string(),
+    };
+    let chair_short = chair
+        .map(|p| format!("đồng chí {}", p.name))
+        .unwrap_or_else(|| "đồng chí chủ trì".into());
+    let attendees: Vec<String> = book
+        .attendees
+        .iter()
+        .filter(|a| a.meeting_id == meeting.meeting_id)
+        .filter(|a| a.person_id != meeting.chair_id || a.person_id.is_none())
+        .filter_map(|a| {
+            let person = a
+                .person_id
+                .and_then(|id| people.iter().find(|p| p.person_id == id));
+            let name = person.map(|p| p.name.clone()).unwrap_or(a.name.clone());
+            let title = if a.title.is_empty() {
+                person.map(|p| p.title.clone()).unwrap_or_default()
+            } else {
+                a.title.clone()
+            };
+            let text = match (name.trim().is_empty(), title.trim().is_empty()) {
+                (false, false) => format!("đồng chí {name}, {title}"),
+                (false, true) => format!("đồng chí {name}"),
+                (true, false) => title.trim().trim_start_matches(", ").to_string(),
+                (true, true) => return None,
+            };
+            Some(text)
+        })
+        .collect();
+    let reports: Vec<String> = book
+        .agenda
+        .iter()
+        .filter(|a| a.meeting_id == meeting.meeting_id)
+        .map(|a| match unit_name(a.presenter_id) {
+            Some(u) => format!("{} ({u})", a.title),
+            None => a.title.clone(),
+        })
+        .collect();
+    let when = match &meeting.time {
+        Some(t) => format!(
+            "Vào hồi {} {}",
+            t.replace(':', " giờ "),
+            date_words(meeting.held_on)
+        ),
+        None => format!("Ngày {}", meeting.held_on.format("%d/%m/%Y")),
+    };
+    let place = if meeting.place.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" tại {}", meeting.place.trim())
+    };
+    let mut opening = vec![format!(
+        "{when}{place}, {chair_words} đã chủ trì cuộc họp {}.",
+        lowercase_first(&meeting.title)
+    )];
+    if !attendees.is_empty() {
+        opening.push(format!("Tham dự cuộc họp có: {}.", join_and(&attendees)));
+    }
+    if reports.is_empty() {
+        opening.push(format!(
+            "Sau khi nghe báo cáo và ý kiến của các thành viên dự họp, {chair_short} kết luận như sau:"
+        ));
+    } else {
+        opening.push(format!(
+            "Sau khi nghe: {}; ý kiến của các thành viên dự họp, {chair_short} kết luận như sau:",
+            reports.join("; ")
+        ));
+    }
+    let sections = book
+        .conclusions
+        .iter()
+        .filter(|c| c.meeting_id == meeting.meeting_id)
+        .map(|c| Section {
+            heading: if c.heading.trim().is_empty() {
+                format!("{}.", c.number)
+            } else {
+                format!("{}. {}", c.number, c.heading.trim())
+            },
+            paragraphs: c
+                .text
+                .split('\n')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+        })
+        .collect();
+    let items: Vec<String> = book
+        .actions
+        .iter()
+        .filter(|a| a.meeting_id == meeting.meeting_id && a.status != ActionStatus::Cancelled)
+        .map(|a| {
+            let who = unit_name(a.unit_id).unwrap_or_else(|| "Các đơn vị".into());
+            let text = a.text.trim().trim_end_matches('.');
+            match a.deadline {
+                Some(d) => format!(
+                    "- {who}: {}; thời hạn: {}.",
+                    lowercase_first(text),
+                    d.display(super::lang::Lang::Vi).to_lowercase()
+                ),
+                None => format!("- {who}: {}.", lowercase_first(text)),
+            }
+        })
+        .collect();
+    let assignments = (!items.is_empty()).then(|| Section {
+        heading: format!(
+            "{}. Phân công thực hiện",
+            book.conclusions
+                .iter()
+                .filter(|c| c.meeting_id == meeting.meeting_id)
+                .count()
+                + 1
+        ),
+        paragraphs: items,
+    });
+    let issuer = "BAN CHỈ ĐẠO ỨNG DỤNG CNTT".to_string();
+    let number = if meeting.notice_number.trim().is_empty() {
+        "Số:       /TB-BCĐ".to_string()
+    } else {
+        format!("Số: {}", meeting.notice_number.trim())
+    };
+    Notice {
+        authority: authority(body),
+        issuer,
+        number,
+        motto_country: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(),
+        motto: "Độc lập - Tự do - Hạnh phúc".into(),
+        place_date: format!("{}, {}", place_name(body), date_words(issued)),
+        title: "THÔNG BÁO".into(),
+        subject: format!(
+            "Kết luận của {chair_words} tại cuộc họp {}",
+            lowercase_first(&meeting.title)
+        ),
+        opening,
+        sections,
+        assignments,
+        closing: "Ban chỉ đạo ứng dụng CNTT thông báo để các cơ quan, đơn vị biết, thực hiện./."
+            .into(),
+        recipients: vec![
+            "- Các đồng chí thành viên Ban chỉ đạo;".into(),
+            "- Các cơ quan, đơn vị có tên tại mục Phân công thực hiện;".into(),
+            "- Lưu: VT.".into(),
+        ],
+        signer_title: vec!["TL. TRƯỞNG BAN".into(), "THƯ KÝ BAN CHỈ ĐẠO".into()],
+        signer_name: String::new(),
+    }
+}
+
+/// "Giao ban Ban chỉ đạo" → "giao ban Ban chỉ đạo" (inside a sentence).
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.trim().chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::deadline::Deadline;
+    use crate::domain::meeting::{ActionItem, AgendaItem, Conclusion};
+    use crate::domain::org::UnitKind;
+    use uuid::Uuid;
+
+    #[test]
+    fn the_notice_holds_every_required_block() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        let body = Body {
+            body_id: Uuid::nil(),
+            name: "Quận Long Biên".into(),
+            kind: BodyKind::District,
+            parent_name: Some("Thành phố Hà Nội".into()),
+        };
+        let chair = Person {
+            person_id: Uuid::new_v4(),
+            name: "Đỗ Mạnh Hải".into(),
+            title: "Trưởng Ban chỉ đạo".into(),
+            unit_id: None,
+            active: true,
+        };
+        let office = Unit {
+            unit_id: Uuid::new_v4(),
+            name: "Phòng Văn hóa và Thông tin".into(),
+            kind: UnitKind::Department,
+            sort_order: 0,
+            retired_on: None,
+        };
+        let meeting = Meeting {
+            meeting_id: Uuid::new_v4(),
+            held_on: day(2018, 1, 3),
+            time: Some("08:00".into()),
+            title: "Giao ban Ban chỉ đạo ứng dụng CNTT quận".into(),
+            place: String::new(),
+            chair_id: Some(chair.person_id),
+            notice_number: String::new(),
+        };
+        let book = MeetingBook {
+            meetings: vec![meeting.clone()],
+            agenda: vec![AgendaItem {
+                agenda_id: Uuid::new_v4(),
+                meeting_id: meeting.meeting_id,
+                title: "Báo cáo kết quả năm 2017".into(),
+                presenter_id: Some(office.unit_id),
+            }],
+            conclusions: vec![Conclusion {
+                conclusion_id: Uuid::new_v4(),
+                meeting_id: meeting.meeting_id,
+                number: 1,
+                heading: "Về mô hình Cơ quan điện tử phường".into(),
+                text: "Hoàn thiện bộ tiêu chí.".into(),
+                set_id: None,
+                period_id: None,
+                plan_id: None,
+            }],
+            actions: vec![ActionItem {
+                action_id: Uuid::new_v4(),
+                meeting_id: meeting.meeting_id,
+                conclusion_id: None,
+                unit_id: Some(office.unit_id),
+                text: "Ban hành bộ tiêu chí".into(),
+                deadline: Some(Deadline::Month {
+                    year: 2018,
+                    month: 1,
+                }),
+                status: ActionStatus::Open,
+                completed_on: None,
+                completion_note: String::new(),
+            }],
+            ..MeetingBook::default()
+        };
+        let n = build_notice(&meeting, &book, &body, &[chair], &[office], day(2018, 1, 5));
+        assert_eq!(n.authority, "UBND QUẬN LONG BIÊN");
+        assert_eq!(n.place_date, "Long Biên, ngày 05 tháng 01 năm 2018");
+        assert_eq!(n.number, "Số:       /TB-BCĐ");
+        assert!(
+            n.opening[0]
+                .starts_with("Vào hồi 08 giờ 00 ngày 03 tháng 01 năm 2018, đồng chí Đỗ Mạnh Hải")
+        );
+        assert!(
+            n.opening.last().is_some_and(
+                |p| p.contains("Báo cáo kết quả năm 2017 (Phòng Văn hóa và Thông tin)")
+            )
+        );
+        assert_eq!(
+            n.sections[0].heading,
+            "1. Về mô hình Cơ quan điện tử phường"
+        );
+        let a = n.assignments.as_ref().expect("assignments");
+        assert_eq!(a.heading, "2. Phân công thực hiện");
+        assert_eq!(
+            a.paragraphs[0],
+            "- Phòng Văn hóa và Thông tin: ban hành bộ tiêu chí; thời hạn: 01/2018."
+        );
+        assert_eq!(n.recipients.last().map(String::as_str), Some("- Lưu: VT."));
+    }
+}

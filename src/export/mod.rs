@@ -1,0 +1,88 @@
+//! Documents written for people outside the program: the notice of a meeting's conclusions
+//! as DOCX and PDF.
+
+pub mod notice_docx;
+pub mod notice_pdf;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::domain::meeting::Meeting;
+use crate::domain::notice::{Notice, build_notice};
+use crate::store::{Store, StoreError};
+
+/// The notice of `meeting` as the file holds it, issued on `issued`.
+pub fn notice_of(
+    store: &Store,
+    meeting: &Meeting,
+    issued: NaiveDate,
+) -> Result<Notice, StoreError> {
+    let book = store.meeting_book()?;
+    let body = store.body()?;
+    Ok(build_notice(
+        meeting,
+        &book,
+        &body,
+        &store.people()?,
+        &store.units()?,
+        issued,
+    ))
+}
+
+/// Writes the notice to `out`: DOCX or PDF by the file's extension, through a temporary file
+/// in the same folder so a half-written file never replaces a good one.
+pub fn write_notice(notice: &Notice, out: &Path) -> Result<(), NoticeError> {
+    let ext = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let bytes = match ext.as_str() {
+        "docx" => {
+            notice_docx::notice_docx(notice).map_err(|e| NoticeError::Write(e.to_string()))?
+        }
+        "pdf" => notice_pdf::notice_pdf(notice).map_err(NoticeError::Write)?,
+        _ => return Err(NoticeError::Extension(ext)),
+    };
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| NoticeError::Write(format!("{}: {e}", dir.display())))?;
+    std::io::Write::write_all(&mut tmp, &bytes).map_err(|e| NoticeError::Write(e.to_string()))?;
+    // A document for others to open: readable like any file the person saves (not 0600).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = tmp
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    tmp.persist(out)
+        .map_err(|e| NoticeError::Write(format!("{}: {}", out.display(), e.error)))?;
+    Ok(())
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum NoticeError {
+    #[error("the file name must end in .docx or .pdf (not \"{0}\")")]
+    Extension(String),
+    #[error("the notice could not be written: {0}")]
+    Write(String),
+}
+
+impl NoticeError {
+    pub fn message(&self, lang: crate::domain::lang::Lang) -> String {
+        match lang {
+            crate::domain::lang::Lang::En => self.to_string(),
+            crate::domain::lang::Lang::Vi => match self {
+                NoticeError::Extension(e) => {
+                    format!("Tên tệp phải có đuôi .docx hoặc .pdf (không phải \"{e}\")")
+                }
+                NoticeError::Write(e) => format!("Không ghi được thông báo: {e}"),
+            },
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! The notice of a meeting's conclusions, written by the command line and by the meeting
+//! panel, read back as Word and PDF readers would: the DOCX package's XML, and the PDF through
+//! poppler's tools (page size, embedded fonts, extracted text with its diacritics).
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::TempDir;
+
+fn giaoban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_giaoban"))
+        .args(args)
+        .output()
+        .expect("run giaoban")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Runs a poppler tool (poppler-utils, installed by `.ci/run`).
+fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed (apt-get install poppler-utils): {e}"));
+    assert!(out.status.success(), "{tool}: {}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+fn part(docx: &Path, name: &str) -> String {
+    let file = std::fs::File::open(docx).expect("open docx");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip package");
+    let mut entry = zip.by_name(name).expect(name);
+    let mut s = String::new();
+    entry.read_to_string(&mut s).expect("utf-8 xml");
+    s
+}
+
+const REQUIRED: [&str; 12] = [
+    "UBND QUẬN LONG BIÊN",
+    "BAN CHỈ ĐẠO ỨNG DỤNG CNTT",
+    "/TB-BCĐ",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Long Biên, ngày 05 tháng 01 năm 2018",
+    "THÔNG BÁO",
+    "Đỗ Mạnh Hải",
+    "1. Về mô hình tiếp nhận và trả kết quả giải quyết TTHC quận, phường",
+    "Phân công thực hiện",
+    "Nơi nhận:",
+    "Lưu: VT.",
+];
+
+#[test]
+fn the_docx_is_a_word_package_with_the_official_layout() {
+    let dir = TempDir::new();
+    let db = dir.demo("demo.db");
+    let out = dir.join("thong-bao.docx");
+    let run = giaoban(&[
+        "notice",
+        &db.to_string_lossy(),
+        "--meeting",
+        "2018-01-03",
+        "--date",
+        "2018-01-05",
+        "--out",
+        &out.to_string_lossy(),
+        "--lang",
+        "vi",
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let types = part(&out, "[Content_Types].xml");
+    assert!(types.contains("wordprocessingml.document.main+xml"));
+    let doc = part(&out, "word/document.xml");
+    // A4 and the margins of Decree 30 (twips): top/bottom 20 mm, left 30 mm, right 15 mm.
+    assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#), "A4");
+    assert!(doc.contains(r#"w:top="1134" w:right="850" w:bottom="1134" w:left="1701""#));
+    for wanted in REQUIRED {
+        assert!(doc.contains(wanted), "{wanted}");
+    }
+    // Five conclusions, numbered, and the eight assignments.
+    for n in 1..=5 {
+        assert!(doc.contains(&format!(">{n}. Về ")), "conclusion {n}");
+    }
+    let store = giaoban::store::Store::open(&db, giaoban::store::Intent::Inspect).expect("open");
+    let items = store.meeting_book().expect("book").actions;
+    assert_eq!(
+        doc.matches("; thời hạn: ").count(),
+        items.iter().filter(|a| a.deadline.is_some()).count(),
+        "each item with a deadline says it"
+    );
+    assert!(
+        doc.matches(">- ").count() >= items.len(),
+        "one line per item"
+    );
+    // Times New Roman 14 pt by default, for every script of the text.
+    let styles = part(&out, "word/styles.xml");
+    assert!(styles.contains(r#"w:ascii="Times New Roman""#));
+    assert!(styles.contains(r#"w:hAnsi="Times New Roman""#));
+    assert!(styles.contains(r#"<w:sz w:val="28" />"#));
+}
+
+#[test]
+fn the_pdf_is_a4_with_embedded_fonts_and_readable_vietnamese() {
+    let dir = TempDir::new();
+    let db = dir.demo("demo.db");
+    let out = dir.join("thong-bao.pdf");
+    let run = giaoban(&[
+        "notice",
+        &db.to_string_lossy(),
+        "--meeting",
+        "2018-01-03",
+        "--date",
+        "2018-01-05",
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let path = out.to_string_lossy().into_owned();
+    let info = poppler("pdfinfo", &[&path]);
+    assert!(info.contains("(A4)"), "{info}");
+    let fonts = poppler("pdffonts", &[&path]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r.contains("LiberationSerif") && r.contains(" yes yes yes ")),
+        "every font embedded, subset, with a Unicode map:\n{fonts}"
+    );
+    let extracted = poppler("pdftotext", &["-raw", &path, "-"]);
+    let flat = extracted.split_whitespace().collect::<Vec<_>>().join(" ");
+    for wanted in REQUIRED {
+        let wanted = wanted.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&wanted), "{wanted} in:\n{flat}");
+    }
+    for ward in ["Phòng Văn hóa và Thông tin", "Văn phòng HĐND và UBND quận"] {
+        assert!(flat.contains(ward), "{ward}");
+    }
+}
+
+#[test]
+fn a_wrong_extension_or_date_is_refused_and_nothing_is_written() {
+    let dir = TempDir::new();
+    let db = dir.demo("demo.db");
+    let db = db.to_string_lossy().into_owned();
+    let out = dir.join("thong-bao.txt");
+    let run = giaoban(&[
+        "notice",
+        &db,
+        "--meeting",
+        "2018-01-03",
+        "--out",
+        &out.to_string_lossy(),
+        "--lang",
+        "vi",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(text(&run.stderr).contains(".docx hoặc .pdf"));
+    assert!(!out.exists());
+    let run = giaoban(&[
+        "notice",
+        &db,
+        "--meeting",
+        "2018-02-30",
+        "--out",
+        &dir.join("x.pdf").to_string_lossy(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let run = giaoban(&[
+        "notice",
+        &db,
+        "--meeting",
+        "2019-01-03",
+        "--out",
+        &dir.join("x.pdf").to_string_lossy(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(text(&run.stderr).contains("no meeting on 2019-01-03"));
+    assert!(!dir.join("x.pdf").exists());
+}
+
+#[test]
+fn the_meeting_panel_exports_the_notice() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use giaoban::app::dialogs::ScriptedDialogs;
+    use giaoban::app::prefs::Paths;
+    use giaoban::app::{AppConfig, GiaobanApp};
+
+    let dir = TempDir::new();
+    let db = dir.demo("demo.db");
+    let out = dir.join("tu-giao-dien.pdf");
+    let config = AppConfig {
+        file: Some(db),
+        paths: Paths::in_dir(dir.path()),
+        today: chrono::NaiveDate::from_ymd_opt(2018, 1, 5),
+        lang: None,
+        dialogs: Box::new(ScriptedDialogs {
+            save: Some(out.clone()),
+            ..ScriptedDialogs::default()
+        }),
+    };
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 1000.0])
+        .with_max_steps(64)
+        .build_eframe(|cc| GiaobanApp::with_context(cc, config));
+    harness.run();
+    harness.get_by_label("Giao ban").click();
+    harness.run();
+    harness.get_by_label("Xuất PDF…").click();
+    harness.run();
+    let bytes = std::fs::read(&out).expect("the notice was written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(
+        harness
+            .query_all_by_label_contains("Đã ghi thông báo kết luận")
+            .next()
+            .is_some()
+    );
+}

@@ -179,7 +179,7 @@ pub fn meetings_ui(
             ui.separator();
             reports_ui(ui, panel, doc, book, &meeting, lang, commands);
             ui.separator();
-            conclusions_ui(ui, panel, book, &meeting, lang, commands);
+            conclusions_ui(ui, panel, doc, book, &meeting, lang, commands);
             ui.separator();
             actions_ui(ui, panel, doc, book, &meeting, lang, today, commands);
             let carried = book.carried_over(&meeting);
@@ -542,11 +542,46 @@ fn reports_ui(
 fn conclusions_ui(
     ui: &mut egui::Ui,
     panel: &mut MeetingsPanel,
+    doc: &Document,
     book: &MeetingBook,
     meeting: &Meeting,
     lang: Lang,
     commands: &mut Vec<Command>,
 ) {
+    // What a conclusion may concern: a plan, or a scoring period of a model.
+    type Concern = ((Option<Uuid>, Option<Uuid>, Option<Uuid>), String);
+    let mut concerns: Vec<Concern> = vec![(
+        (None, None, None),
+        lang.pick("(không gắn)", "(nothing)").to_string(),
+    )];
+    for p in &doc.view.plans.plans {
+        let name = if p.number.is_empty() {
+            p.title.clone()
+        } else {
+            format!("{} — {}", p.number, p.title)
+        };
+        concerns.push((
+            (Some(p.plan_id), None, None),
+            format!("{}: {name}", lang.pick("Kế hoạch", "Plan")),
+        ));
+    }
+    for s in &doc.view.sets {
+        concerns.push((
+            (None, None, Some(s.set.set_id)),
+            format!(
+                "{} {} {}",
+                lang.pick("Bộ tiêu chí", "Criteria set"),
+                s.model.name,
+                s.set.year
+            ),
+        ));
+        for p in &s.periods {
+            concerns.push((
+                (None, Some(p.period.period_id), None),
+                format!("{} {}", s.model.name, p.period.label(s.set.year, lang)),
+            ));
+        }
+    }
     ui.horizontal(|ui| {
         ui.label(bold(lang.pick("Kết luận", "Conclusions")).size(16.0));
         if ui
@@ -568,7 +603,7 @@ fn conclusions_ui(
                 ui.label(bold(format!("{}.", c.number)).size(16.0));
                 ui.add(
                     egui::TextEdit::singleline(&mut w.heading)
-                        .desired_width(ui.available_width() - 90.0)
+                        .desired_width(ui.available_width() - 300.0)
                         .hint_text(lang.pick("Tiêu đề (nếu có)", "Heading (if any)")),
                 )
                 .on_hover_text(format!(
@@ -576,6 +611,27 @@ fn conclusions_ui(
                     lang.pick("Tiêu đề kết luận", "Heading of conclusion"),
                     c.number
                 ));
+                let key = (w.plan_id, w.period_id, w.set_id);
+                let current = concerns
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_else(|| lang.pick("(nhiều mục)", "(several)").to_string());
+                let short: String = current.chars().take(28).collect();
+                egui::ComboBox::from_id_salt(("concerns", c.conclusion_id))
+                    .selected_text(short)
+                    .width(200.0)
+                    .show_ui(ui, |ui| {
+                        for (k, name) in &concerns {
+                            if ui.selectable_label(*k == key, name).clicked() {
+                                (w.plan_id, w.period_id, w.set_id) = *k;
+                            }
+                        }
+                    })
+                    .response
+                    .on_hover_text(
+                        lang.pick("Kết luận này liên quan tới", "This conclusion concerns"),
+                    );
                 if ui.small_button(lang.pick("Xóa", "Delete")).clicked() {
                     commands.push(Command::Edit(Edit::DeleteRecord {
                         kind: RecordKind::Conclusion,

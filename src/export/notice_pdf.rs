@@ -37,6 +37,55 @@ enum Align {
     Justify,
 }
 
+/// How a paragraph is set.
+#[derive(Debug, Clone, Copy)]
+struct Fmt {
+    style: Style,
+    size: f32,
+    align: Align,
+    /// First-line indent.
+    indent: f32,
+    /// Space after the paragraph.
+    after: f32,
+}
+
+impl Fmt {
+    const fn center(style: Style, size: f32) -> Fmt {
+        Fmt {
+            style,
+            size,
+            align: Align::Center,
+            indent: 0.0,
+            after: 0.0,
+        }
+    }
+
+    const fn left(style: Style, size: f32) -> Fmt {
+        Fmt {
+            align: Align::Left,
+            ..Fmt::center(style, size)
+        }
+    }
+
+    /// Body text: 14 pt, justified, 1 cm first-line indent.
+    const fn body(style: Style, after: f32) -> Fmt {
+        Fmt {
+            style,
+            size: 14.0,
+            align: Align::Justify,
+            indent: 10.0 * MM,
+            after,
+        }
+    }
+}
+
+/// A column of the page: its left edge and width.
+#[derive(Debug, Clone, Copy)]
+struct Col {
+    x: f32,
+    w: f32,
+}
+
 enum Op {
     Text {
         x: f32,
@@ -144,22 +193,18 @@ impl Layout {
         lines
     }
 
-    /// A paragraph in the column `x0..x0+width`; returns its height.
-    #[allow(clippy::too_many_arguments)]
-    fn paragraph(
-        &mut self,
-        text: &str,
-        style: Style,
-        size: f32,
-        align: Align,
-        x0: f32,
-        width: f32,
-        indent: f32,
-        after: f32,
-    ) -> f32 {
+    /// A paragraph in a column.
+    fn paragraph(&mut self, text: &str, fmt: Fmt, col: Col) {
+        let Fmt {
+            style,
+            size,
+            align,
+            indent,
+            after,
+        } = fmt;
+        let (x0, width) = (col.x, col.w);
         let leading = size * 1.2;
         let lines = self.wrap(text, style, size, width, indent);
-        let start = self.y;
         let count = lines.len();
         for (i, words) in lines.into_iter().enumerate() {
             self.new_page_if(leading);
@@ -202,7 +247,6 @@ impl Layout {
             self.y += leading;
         }
         self.y += after;
-        self.y - start
     }
 
     /// A short centred rule under the line above.
@@ -229,192 +273,62 @@ pub fn notice_pdf(n: &Notice) -> Result<Vec<u8>, String> {
     let left_w = width * 0.42;
     let right_x = LEFT + left_w;
     let right_w = width - left_w;
+    let left = Col { x: LEFT, w: left_w };
+    let right = Col {
+        x: right_x,
+        w: right_w,
+    };
+    let full = Col { x: LEFT, w: width };
     // The header: issuer and number at the left, the national motto at the right.
     let top = l.y;
-    l.paragraph(
-        &n.authority,
-        Style::Regular,
-        13.0,
-        Align::Center,
-        LEFT,
-        left_w,
-        0.0,
-        0.0,
-    );
+    l.paragraph(&n.authority, Fmt::center(Style::Regular, 13.0), left);
     // The issuer on one line: 13 pt, or 12 pt when 13 does not fit.
     let issuer_size = if l.faces.width(&n.issuer, Style::Bold, 13.0) <= left_w {
         13.0
     } else {
         12.0
     };
-    l.paragraph(
-        &n.issuer,
-        Style::Bold,
-        issuer_size,
-        Align::Center,
-        LEFT,
-        left_w,
-        0.0,
-        0.0,
-    );
+    l.paragraph(&n.issuer, Fmt::center(Style::Bold, issuer_size), left);
     l.rule(LEFT + left_w / 2.0, 60.0);
-    l.paragraph(
-        &n.number,
-        Style::Regular,
-        13.0,
-        Align::Center,
-        LEFT,
-        left_w,
-        0.0,
-        0.0,
-    );
+    l.paragraph(&n.number, Fmt::center(Style::Regular, 13.0), left);
     let left_bottom = l.y;
     l.y = top;
-    l.paragraph(
-        &n.motto_country,
-        Style::Bold,
-        13.0,
-        Align::Center,
-        right_x,
-        right_w,
-        0.0,
-        0.0,
-    );
-    l.paragraph(
-        &n.motto,
-        Style::Bold,
-        14.0,
-        Align::Center,
-        right_x,
-        right_w,
-        0.0,
-        0.0,
-    );
+    l.paragraph(&n.motto_country, Fmt::center(Style::Bold, 13.0), right);
+    l.paragraph(&n.motto, Fmt::center(Style::Bold, 14.0), right);
     let motto_w = l.faces.width(&n.motto, Style::Bold, 14.0);
     l.rule(right_x + right_w / 2.0, motto_w);
-    l.paragraph(
-        &n.place_date,
-        Style::Italic,
-        14.0,
-        Align::Center,
-        right_x,
-        right_w,
-        0.0,
-        0.0,
-    );
+    l.paragraph(&n.place_date, Fmt::center(Style::Italic, 14.0), right);
     l.y = l.y.max(left_bottom) + 18.0;
-    l.paragraph(
-        &n.title,
-        Style::Bold,
-        14.0,
-        Align::Center,
-        LEFT,
-        width,
-        0.0,
-        0.0,
-    );
-    l.paragraph(
-        &n.subject,
-        Style::Bold,
-        14.0,
-        Align::Center,
-        LEFT,
-        width,
-        0.0,
-        0.0,
-    );
+    l.paragraph(&n.title, Fmt::center(Style::Bold, 14.0), full);
+    l.paragraph(&n.subject, Fmt::center(Style::Bold, 14.0), full);
     l.rule(LEFT + width / 2.0, 80.0);
     l.y += 8.0;
-    let indent = 10.0 * MM;
     for p in &n.opening {
-        l.paragraph(
-            p,
-            Style::Regular,
-            14.0,
-            Align::Justify,
-            LEFT,
-            width,
-            indent,
-            6.0,
-        );
+        l.paragraph(p, Fmt::body(Style::Regular, 6.0), full);
     }
     for s in n.sections.iter().chain(n.assignments.iter()) {
-        l.paragraph(
-            &s.heading,
-            Style::Bold,
-            14.0,
-            Align::Justify,
-            LEFT,
-            width,
-            indent,
-            3.0,
-        );
+        l.paragraph(&s.heading, Fmt::body(Style::Bold, 3.0), full);
         for p in &s.paragraphs {
-            l.paragraph(
-                p,
-                Style::Regular,
-                14.0,
-                Align::Justify,
-                LEFT,
-                width,
-                indent,
-                6.0,
-            );
+            l.paragraph(p, Fmt::body(Style::Regular, 6.0), full);
         }
     }
-    l.paragraph(
-        &n.closing,
-        Style::Regular,
-        14.0,
-        Align::Justify,
-        LEFT,
-        width,
-        indent,
-        12.0,
-    );
+    l.paragraph(&n.closing, Fmt::body(Style::Regular, 12.0), full);
     // Recipients at the left, the signature block at the right; kept on one page.
     let block =
         13.2 * (n.recipients.len() as f32 + 1.0).max(n.signer_title.len() as f32 + 6.0) + 10.0;
     l.new_page_if(block);
     let top = l.y;
-    l.paragraph(
-        "Nơi nhận:",
-        Style::Bold,
-        12.0,
-        Align::Left,
-        LEFT,
-        left_w,
-        0.0,
-        0.0,
-    );
+    l.paragraph("Nơi nhận:", Fmt::left(Style::Bold, 12.0), left);
     for r in &n.recipients {
-        l.paragraph(r, Style::Regular, 11.0, Align::Left, LEFT, left_w, 0.0, 0.0);
+        l.paragraph(r, Fmt::left(Style::Regular, 11.0), left);
     }
     l.y = top;
     for t in &n.signer_title {
-        l.paragraph(
-            t,
-            Style::Bold,
-            14.0,
-            Align::Center,
-            right_x,
-            right_w,
-            0.0,
-            0.0,
-        );
+        l.paragraph(t, Fmt::center(Style::Bold, 14.0), right);
     }
     l.y += 60.0;
     if !n.signer_name.is_empty() {
-        l.paragraph(
-            &n.signer_name,
-            Style::Bold,
-            14.0,
-            Align::Center,
-            right_x,
-            right_w,
-            0.0,
-            0.0,
-        );
+        l.paragraph(&n.signer_name, Fmt::center(Style::Bold, 14.0), right);
     }
 
     let regular = Font::new(SERIF_REGULAR.into(), 0).ok_or("font")?;

@@ -93,6 +93,33 @@ fn a_new_plan_gets_a_target_and_a_value_and_its_status_changes() {
         shows(&harness, "Đúng tiến độ"),
         "60% of the way, days into the plan"
     );
+    // A task with its deadline as people write it (the form is below the targets).
+    harness.get_by_label("Thêm nhiệm vụ").scroll_to_me();
+    harness.run();
+    type_into(
+        &mut harness,
+        "Nhiệm vụ mới",
+        "Triển khai chữ ký số cho các phường",
+    );
+    type_into(&mut harness, "thời hạn", "Quý II/2026");
+    click(&mut harness, "Thêm nhiệm vụ");
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let task = store
+        .plan_book()
+        .expect("book")
+        .tasks
+        .into_iter()
+        .find(|t| t.plan_id == plan.plan_id)
+        .expect("the task is in the file");
+    assert_eq!(task.text, "Triển khai chữ ký số cho các phường");
+    assert_eq!(
+        task.deadline,
+        Some(giaoban::domain::deadline::Deadline::Quarter {
+            year: 2026,
+            quarter: 2
+        })
+    );
+    drop(store);
     // A malformed value is refused with its reason, nothing written.
     type_into(&mut harness, "Giá trị", "sáu mươi");
     click(&mut harness, "Ghi số liệu");

@@ -808,6 +808,12 @@ fn items_table(
                         chip(ui, &status_text(a, as_of, lang), action_color(a, as_of));
                         if let Some(d) = a.completed_on {
                             ui.label(display_day(d));
+                            ui.add(
+                                egui::TextEdit::singleline(&mut w.completion_note)
+                                    .desired_width(150.0)
+                                    .hint_text(lang.pick("kết quả thực hiện", "what was done")),
+                            )
+                            .on_hover_text(lang.pick("Ghi chú hoàn thành", "Completion note"));
                         }
                         if book
                             .meeting(a.meeting_id)

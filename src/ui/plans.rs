@@ -894,23 +894,94 @@ fn tasks_ui(
         .iter()
         .filter(|t| t.plan_id == plan.plan_id)
         .collect();
-    let text_width = (ui.available_width() - 560.0).clamp(240.0, 700.0);
+    let text_width = (ui.available_width() - 600.0).clamp(220.0, 640.0);
     egui::Grid::new(("tasks", plan.plan_id))
         .striped(true)
-        .num_columns(4)
-        .spacing([12.0, 6.0])
+        .num_columns(5)
+        .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            for t in &tasks {
-                super::wrapped_cell(ui, &t.text, text_width);
-                let names: Vec<&str> = t
-                    .unit_ids
-                    .iter()
-                    .filter_map(|id| doc.view.unit_name(*id))
-                    .collect();
-                super::wrapped_cell(ui, names.join(", "), 200.0);
-                ui.label(t.deadline.map(|d| d.display(lang)).unwrap_or_default());
+            for h in [
+                lang.pick("Nhiệm vụ", "Task"),
+                lang.pick("Đơn vị thực hiện", "Responsible units"),
+                lang.pick("Thời hạn", "Deadline"),
+                lang.pick("Trạng thái", "Status"),
+                lang.pick("Ghi chú", "Note"),
+            ] {
+                ui.label(bold(h));
+            }
+            ui.end_row();
+            for (n, t) in tasks.iter().enumerate() {
                 let draft = panel.drafts.draft(&Record::Task((*t).clone()));
+                let mut deadline_text = draft
+                    .text("deadline", || {
+                        t.deadline.map(|d| d.display(lang)).unwrap_or_default()
+                    })
+                    .clone();
+                let mut bad = None;
+                let add_field = ui.make_persistent_id(("task-add-unit", t.task_id));
                 if let Record::Task(w) = &mut draft.work {
+                    ui.add(
+                        egui::TextEdit::multiline(&mut w.text)
+                            .desired_rows(1)
+                            .desired_width(text_width),
+                    )
+                    .on_hover_text(format!(
+                        "{} {}",
+                        lang.pick("Nhiệm vụ", "Task"),
+                        n + 1
+                    ));
+                    ui.vertical(|ui| {
+                        let mut remove = None;
+                        for id in &w.unit_ids {
+                            ui.horizontal(|ui| {
+                                ui.label(doc.view.unit_name(*id).unwrap_or("?"));
+                                if ui
+                                    .small_button("x")
+                                    .on_hover_text(lang.pick("Bỏ đơn vị", "Remove the unit"))
+                                    .clicked()
+                                {
+                                    remove = Some(*id);
+                                }
+                            });
+                        }
+                        if let Some(id) = remove {
+                            w.unit_ids.retain(|u| *u != id);
+                        }
+                        let mut more = None;
+                        if unit_picker(
+                            ui,
+                            &mut panel.picks,
+                            add_field,
+                            &mut more,
+                            &doc.view.units,
+                            170.0,
+                            lang,
+                        ) && let Some(u) = more
+                            && !w.unit_ids.contains(&u)
+                        {
+                            w.unit_ids.push(u);
+                        }
+                    });
+                    let (r, d) = typed_field(
+                        ui,
+                        &mut deadline_text,
+                        90.0,
+                        "",
+                        |s| {
+                            if s.trim().is_empty() {
+                                Ok(None)
+                            } else {
+                                Deadline::parse_typed(s)
+                                    .map(Some)
+                                    .map_err(|e| e.message(lang))
+                            }
+                        },
+                        &mut bad,
+                    );
+                    r.on_hover_text(lang.pick("Thời hạn nhiệm vụ", "Task deadline"));
+                    if let Some(d) = d {
+                        w.deadline = d;
+                    }
                     egui::ComboBox::from_id_salt(("task-status", t.task_id))
                         .selected_text(task_status_label(w.status, lang))
                         .show_ui(ui, |ui| {
@@ -920,14 +991,28 @@ fn tasks_ui(
                         })
                         .response
                         .on_hover_text(lang.pick("Trạng thái nhiệm vụ", "Task status"));
+                    ui.add(egui::TextEdit::singleline(&mut w.note).desired_width(160.0))
+                        .on_hover_text(lang.pick("Ghi chú nhiệm vụ", "Task note"));
+                    ui.end_row();
                 }
-                ui.end_row();
+                draft.texts.insert("deadline", deadline_text);
+                draft.bad_text = bad;
+                if draft.bad_text.is_some() || draft.error.is_some() {
+                    draft.error_ui(ui);
+                    ui.end_row();
+                }
             }
         });
     ui.horizontal(|ui| {
         let label = ui.label(lang.pick("Nhiệm vụ mới", "New task"));
-        ui.add(egui::TextEdit::singleline(&mut panel.new_task).desired_width(360.0))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut panel.new_task)
+                .desired_width((ui.available_width() - 20.0).min(640.0)),
+        )
+        .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        ui.add_space(24.0);
         ui.label(lang.pick("đơn vị chủ trì", "lead unit"));
         unit_picker(
             ui,

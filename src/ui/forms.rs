@@ -112,10 +112,10 @@ pub fn typed_field<T>(
     parse: impl Fn(&str) -> Result<T, String>,
     bad: &mut Option<String>,
 ) -> (egui::Response, Option<T>) {
-    let response = ui.add(
-        egui::TextEdit::singleline(text)
-            .desired_width(width)
-            .hint_text(hint),
+    // Sized, not "desired": inside a grid a text field would shrink to the column.
+    let response = ui.add_sized(
+        [width, 22.0],
+        egui::TextEdit::singleline(text).hint_text(hint),
     );
     match parse(text) {
         Ok(v) => {

@@ -727,6 +727,7 @@ fn items_table(
         ui.label(RichText::new(lang.pick("Chưa có việc nào.", "No item yet.")).weak());
         return;
     }
+    let item_width = (ui.available_width() - 600.0).clamp(240.0, 560.0);
     egui::Grid::new(("items", salt))
         .striped(true)
         .num_columns(5)
@@ -767,11 +768,10 @@ fn items_table(
                             w.unit_id = unit;
                         }
                     });
-                    let r = ui.add(
+                    let r = ui.add_sized(
+                        [item_width, 40.0],
                         egui::TextEdit::multiline(&mut w.text)
-                            .id(ui.make_persistent_id(("action-text", a.action_id)))
-                            .desired_rows(1)
-                            .desired_width((ui.available_width() - 420.0).clamp(260.0, 620.0)),
+                            .id(ui.make_persistent_id(("action-text", a.action_id))),
                     );
                     r.widget_info(|| {
                         egui::WidgetInfo::labeled(
@@ -808,9 +808,9 @@ fn items_table(
                         chip(ui, &status_text(a, as_of, lang), action_color(a, as_of));
                         if let Some(d) = a.completed_on {
                             ui.label(display_day(d));
-                            ui.add(
+                            ui.add_sized(
+                                [150.0, 22.0],
                                 egui::TextEdit::singleline(&mut w.completion_note)
-                                    .desired_width(150.0)
                                     .hint_text(lang.pick("kết quả thực hiện", "what was done")),
                             )
                             .on_hover_text(lang.pick("Ghi chú hoàn thành", "Completion note"));

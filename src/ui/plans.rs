@@ -894,7 +894,7 @@ fn tasks_ui(
         .iter()
         .filter(|t| t.plan_id == plan.plan_id)
         .collect();
-    let text_width = (ui.available_width() - 600.0).clamp(220.0, 640.0);
+    let text_width = (ui.available_width() - 660.0).clamp(200.0, 600.0);
     egui::Grid::new(("tasks", plan.plan_id))
         .striped(true)
         .num_columns(5)
@@ -920,16 +920,8 @@ fn tasks_ui(
                 let mut bad = None;
                 let add_field = ui.make_persistent_id(("task-add-unit", t.task_id));
                 if let Record::Task(w) = &mut draft.work {
-                    ui.add(
-                        egui::TextEdit::multiline(&mut w.text)
-                            .desired_rows(1)
-                            .desired_width(text_width),
-                    )
-                    .on_hover_text(format!(
-                        "{} {}",
-                        lang.pick("Nhiệm vụ", "Task"),
-                        n + 1
-                    ));
+                    ui.add_sized([text_width, 44.0], egui::TextEdit::multiline(&mut w.text))
+                        .on_hover_text(format!("{} {}", lang.pick("Nhiệm vụ", "Task"), n + 1));
                     ui.vertical(|ui| {
                         let mut remove = None;
                         for id in &w.unit_ids {
@@ -991,7 +983,7 @@ fn tasks_ui(
                         })
                         .response
                         .on_hover_text(lang.pick("Trạng thái nhiệm vụ", "Task status"));
-                    ui.add(egui::TextEdit::singleline(&mut w.note).desired_width(160.0))
+                    ui.add_sized([150.0, 22.0], egui::TextEdit::singleline(&mut w.note))
                         .on_hover_text(lang.pick("Ghi chú nhiệm vụ", "Task note"));
                     ui.end_row();
                 }

@@ -162,10 +162,10 @@ pub fn unit_picker(
         *text = current.clone();
     }
     let response = ui
-        .add(
+        .add_sized(
+            [width, 22.0],
             egui::TextEdit::singleline(text)
                 .id(id)
-                .desired_width(width)
                 .hint_text(lang.pick("gõ tên đơn vị", "type a unit's name")),
         )
         .on_hover_text(lang.pick(

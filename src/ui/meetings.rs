@@ -727,10 +727,10 @@ fn items_table(
         ui.label(RichText::new(lang.pick("Chưa có việc nào.", "No item yet.")).weak());
         return;
     }
-    let item_width = (ui.available_width() - 600.0).clamp(240.0, 560.0);
+    let item_width = (ui.available_width() - 640.0).clamp(240.0, 520.0);
     egui::Grid::new(("items", salt))
         .striped(true)
-        .num_columns(5)
+        .num_columns(4)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
             for h in [
@@ -738,7 +738,6 @@ fn items_table(
                 lang.pick("Nội dung", "What"),
                 lang.pick("Thời hạn", "Deadline"),
                 lang.pick("Trạng thái", "Status"),
-                "",
             ] {
                 ui.label(bold(h));
             }
@@ -769,7 +768,7 @@ fn items_table(
                         }
                     });
                     let r = ui.add_sized(
-                        [item_width, 40.0],
+                        [item_width, 62.0],
                         egui::TextEdit::multiline(&mut w.text)
                             .id(ui.make_persistent_id(("action-text", a.action_id))),
                     );
@@ -804,57 +803,60 @@ fn items_table(
                     if let Some(d) = d {
                         w.deadline = d;
                     }
-                    ui.horizontal(|ui| {
-                        chip(ui, &status_text(a, as_of, lang), action_color(a, as_of));
-                        if let Some(d) = a.completed_on {
-                            ui.label(display_day(d));
-                            ui.add_sized(
-                                [150.0, 22.0],
-                                egui::TextEdit::singleline(&mut w.completion_note)
-                                    .hint_text(lang.pick("kết quả thực hiện", "what was done")),
-                            )
-                            .on_hover_text(lang.pick("Ghi chú hoàn thành", "Completion note"));
-                        }
-                        if book
-                            .meeting(a.meeting_id)
-                            .is_some_and(|m| Some(m.meeting_id) != panel.selected)
-                        {
-                            ui.label(
-                                RichText::new(format!(
-                                    "({} {})",
-                                    lang.pick("họp", "meeting"),
-                                    book.meeting(a.meeting_id)
-                                        .map(|m| display_day(m.held_on))
-                                        .unwrap_or_default()
-                                ))
-                                .weak(),
-                            );
-                        }
-                    });
-                    ui.horizontal(|ui| {
-                        match a.status {
-                            ActionStatus::Open => {
-                                close = ui
-                                    .button(lang.pick("Hoàn thành", "Done"))
-                                    .on_hover_text(lang.pick(
-                                        "Ghi nhận hoàn thành hôm nay",
-                                        "Record it as done today",
-                                    ))
-                                    .clicked();
+                    ui.vertical(|ui| {
+                        ui.horizontal(|ui| {
+                            chip(ui, &status_text(a, as_of, lang), action_color(a, as_of));
+                            if let Some(d) = a.completed_on {
+                                ui.label(display_day(d));
+                                ui.add_sized(
+                                    [150.0, 22.0],
+                                    egui::TextEdit::singleline(&mut w.completion_note)
+                                        .hint_text(lang.pick("kết quả thực hiện", "what was done")),
+                                )
+                                .on_hover_text(lang.pick("Ghi chú hoàn thành", "Completion note"));
                             }
-                            _ => {
-                                if ui.small_button(lang.pick("Mở lại", "Reopen")).clicked() {
-                                    w.status = ActionStatus::Open;
-                                    w.completed_on = None;
+                            if book
+                                .meeting(a.meeting_id)
+                                .is_some_and(|m| Some(m.meeting_id) != panel.selected)
+                            {
+                                ui.label(
+                                    RichText::new(format!(
+                                        "({} {})",
+                                        lang.pick("họp", "meeting"),
+                                        book.meeting(a.meeting_id)
+                                            .map(|m| display_day(m.held_on))
+                                            .unwrap_or_default()
+                                    ))
+                                    .weak(),
+                                );
+                            }
+                        });
+                        ui.horizontal(|ui| {
+                            match a.status {
+                                ActionStatus::Open => {
+                                    close = ui
+                                        .button(lang.pick("Hoàn thành", "Done"))
+                                        .on_hover_text(lang.pick(
+                                            "Ghi nhận hoàn thành hôm nay",
+                                            "Record it as done today",
+                                        ))
+                                        .clicked();
+                                }
+                                _ => {
+                                    if ui.small_button(lang.pick("Mở lại", "Reopen")).clicked()
+                                    {
+                                        w.status = ActionStatus::Open;
+                                        w.completed_on = None;
+                                    }
                                 }
                             }
-                        }
-                        if ui.small_button(lang.pick("Xóa", "Delete")).clicked() {
-                            commands.push(Command::Edit(Edit::DeleteRecord {
-                                kind: RecordKind::Action,
-                                id: a.action_id,
-                            }));
-                        }
+                            if ui.small_button(lang.pick("Xóa", "Delete")).clicked() {
+                                commands.push(Command::Edit(Edit::DeleteRecord {
+                                    kind: RecordKind::Action,
+                                    id: a.action_id,
+                                }));
+                            }
+                        });
                     });
                     if close {
                         w.status = ActionStatus::Done;

@@ -164,6 +164,17 @@ impl Deadline {
     }
 }
 
+impl Deadline {
+    /// [`Deadline::parse_typed`] for a field that may stay empty (no deadline).
+    pub fn parse_optional(text: &str) -> Result<Option<Deadline>, RuleError> {
+        if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            Deadline::parse_typed(text).map(Some)
+        }
+    }
+}
+
 /// Reads a day as a person types it ("3/1/2018", "03/01/2018") or stored ("2018-01-03").
 pub fn parse_typed_day(text: &str) -> Result<NaiveDate, RuleError> {
     let t = text.trim();
@@ -226,6 +237,8 @@ mod tests {
         for bad in ["", "quý V/2018", "13/2018", "32/01/2018", "mai", "Q1"] {
             assert!(Deadline::parse_typed(bad).is_err(), "{bad}");
         }
+        assert_eq!(Deadline::parse_optional("  "), Ok(None));
+        assert_eq!(Deadline::parse_optional("01/2018"), Ok(Some(jan)));
         assert_eq!(parse_typed_day("3/1/2018"), Ok(day(2018, 1, 3)));
         assert_eq!(display_day(day(2018, 1, 3)), "03/01/2018");
     }

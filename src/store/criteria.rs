@@ -573,18 +573,7 @@ fn fill(
     if scored {
         return Err(WorkflowError::PeriodNotEmpty(label).into());
     }
-    let criteria: HashMap<Uuid, (i64, Criterion)> = {
-        let mut stmt = tx.prepare(&format!(
-            "SELECT {CRITERION_COLUMNS}, c.id FROM criterion c JOIN criteria_group g ON g.id = c.group_id
-             WHERE g.set_id = ?1"
-        ))?;
-        stmt.query_map([set], |row| {
-            let c = criterion_from_row(row)?;
-            Ok((c.criterion_id, (row.get::<_, i64>(12)?, c)))
-        })?
-        .collect::<Result<_, _>>()
-        .map_err(damaged)?
-    };
+    let criteria = super::scores::criteria_by_id(tx, set)?;
     let mut units: HashMap<Uuid, i64> = HashMap::new();
     {
         let mut stmt = tx.prepare("SELECT uuid, id FROM unit")?;

@@ -9,12 +9,13 @@ use uuid::Uuid;
 use super::Store;
 use super::error::StoreError;
 use super::read::{Flag, UNIT_COLUMNS, damaged, slug_at, unit_at, uuid_at};
+use crate::domain::criteria::SetDefinition;
 use crate::domain::edit::{CellValue, Edit};
 use crate::domain::org::{Unit, UnitKind};
 use crate::domain::points::validate_raw;
 use crate::domain::results::{Cells, Which, check_editable, transition};
 use crate::domain::scoring::{
-    Band, Cadence, CriteriaGroup, CriteriaSet, Criterion, CriterionKind, Model, PassRule, Period,
+    Band, Cadence, CriteriaGroup, CriteriaSet, Criterion, CriterionKind, Model, Period,
     PeriodStatus, RateMode, Threshold,
 };
 
@@ -118,16 +119,6 @@ fn model_from_row(row: &Row, base: usize) -> rusqlite::Result<Model> {
     })
 }
 
-/// The criteria of a set, group by group.
-fn criteria_of(conn: &Connection, set_row: i64) -> Result<Vec<Criterion>, StoreError> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {CRITERION_COLUMNS} FROM criterion c JOIN criteria_group g ON g.id = c.group_id
-         WHERE g.set_id = ?1 ORDER BY g.sort_order, g.id, c.sort_order, c.id"
-    ))?;
-    let rows = stmt.query_map([set_row], criterion_from_row)?;
-    rows.collect::<Result<_, _>>().map_err(damaged)
-}
-
 impl Store {
     pub fn models(&self) -> Result<Vec<Model>, StoreError> {
         let mut stmt = self.conn.prepare(
@@ -168,51 +159,24 @@ impl Store {
         model_slug: &str,
         year: i32,
     ) -> Result<Option<SetContents>, StoreError> {
-        let found = self
+        let found: Option<Uuid> = self
             .conn
             .query_row(
-                "SELECT s.id, s.uuid, m.uuid, s.year, s.title, s.decision_ref, s.pass_rule, s.pass_min_pct
-                 FROM criteria_set s JOIN model m ON m.id = s.model_id WHERE m.slug = ?1 AND s.year = ?2",
+                "SELECT s.uuid FROM criteria_set s JOIN model m ON m.id = s.model_id
+                 WHERE m.slug = ?1 AND s.year = ?2",
                 params![model_slug, year],
-                |row| {
-                    Ok((
-                        row.get::<_, i64>(0)?,
-                        CriteriaSet {
-                            set_id: uuid_at(row, 1)?,
-                            model_id: uuid_at(row, 2)?,
-                            year: row.get(3)?,
-                            title: row.get(4)?,
-                            decision_ref: row.get(5)?,
-                            pass_rule: row.get::<_, Option<String>>(6)?.as_deref().and_then(PassRule::from_slug),
-                            pass_min_pct: row.get(7)?,
-                        },
-                    ))
-                },
+                |row| uuid_at(row, 0),
             )
             .optional()
             .map_err(damaged)?;
-        let Some((set_row, set)) = found else {
+        let Some(set_id) = found else {
             return Ok(None);
         };
-        let mut stmt = self.conn.prepare(
-            "SELECT uuid, code, name FROM criteria_group WHERE set_id = ?1 ORDER BY sort_order, id",
-        )?;
-        let groups = stmt
-            .query_map([set_row], |row| {
-                Ok(CriteriaGroup {
-                    group_id: uuid_at(row, 0)?,
-                    set_id: set.set_id,
-                    code: row.get(1)?,
-                    name: row.get(2)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?;
-        let criteria = criteria_of(&self.conn, set_row)?;
+        let def = super::criteria::read_definition(&self.conn, set_id)?;
         Ok(Some(SetContents {
-            set,
-            groups,
-            criteria,
+            set: def.set,
+            groups: def.groups,
+            criteria: def.criteria,
         }))
     }
 
@@ -238,36 +202,20 @@ impl Store {
             .optional()
             .map_err(damaged)?
             .ok_or(StoreError::Missing { what: "period" })?;
-        let year: i32 = self.conn.query_row(
-            "SELECT year FROM criteria_set WHERE id = ?1",
-            [set_row],
-            |r| r.get(0),
-        )?;
-        let Some(SetContents {
+        let set_id: Uuid = self
+            .conn
+            .query_row(
+                "SELECT uuid FROM criteria_set WHERE id = ?1",
+                [set_row],
+                |r| uuid_at(r, 0),
+            )
+            .map_err(damaged)?;
+        let SetDefinition {
             set,
             groups,
             criteria,
-        }) = self.criteria_set(&model.slug, year)?
-        else {
-            return Err(StoreError::Missing {
-                what: "criteria set",
-            });
-        };
-        let mut stmt = self.conn.prepare(
-            "SELECT uuid, name, lower_pct, color FROM band WHERE set_id = ?1 ORDER BY lower_pct DESC",
-        )?;
-        let bands = stmt
-            .query_map([set_row], |row| {
-                Ok(Band {
-                    band_id: uuid_at(row, 0)?,
-                    set_id: set.set_id,
-                    name: row.get(1)?,
-                    lower_pct: row.get(2)?,
-                    color: row.get(3)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?;
+            bands,
+        } = super::criteria::read_definition(&self.conn, set_id)?;
         let kinds: Vec<&str> = model.unit_kinds.iter().map(|k| k.slug()).collect();
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {UNIT_COLUMNS} FROM unit u
@@ -391,6 +339,23 @@ fn period_row(tx: &Transaction, period_id: Uuid) -> Result<(i64, PeriodStatus, i
     .ok_or(StoreError::Missing { what: "period" })
 }
 
+/// The criteria of a set with their row ids, by uuid.
+pub(super) fn criteria_by_id(
+    conn: &Connection,
+    set_row: i64,
+) -> Result<HashMap<Uuid, (i64, Criterion)>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {CRITERION_COLUMNS}, c.id FROM criterion c JOIN criteria_group g ON g.id = c.group_id
+         WHERE g.set_id = ?1"
+    ))?;
+    stmt.query_map([set_row], |row| {
+        let c = criterion_from_row(row)?;
+        Ok((c.criterion_id, (row.get::<_, i64>(12)?, c)))
+    })?
+    .collect::<Result<_, _>>()
+    .map_err(damaged)
+}
+
 /// Writes cells of one side (self or appraised), validating every value first: all or nothing.
 /// Returns the previous values, for undo.
 fn write_cells(
@@ -402,18 +367,7 @@ fn write_cells(
 ) -> Result<Vec<CellValue>, StoreError> {
     let (period, status, set_row) = period_row(tx, period_id)?;
     check_editable(status)?;
-    let criteria: HashMap<Uuid, (i64, Criterion)> = {
-        let mut stmt = tx.prepare(&format!(
-            "SELECT {CRITERION_COLUMNS}, c.id FROM criterion c JOIN criteria_group g ON g.id = c.group_id
-             WHERE g.set_id = ?1"
-        ))?;
-        stmt.query_map([set_row], |row| {
-            let c = criterion_from_row(row)?;
-            Ok((c.criterion_id, (row.get::<_, i64>(12)?, c)))
-        })?
-        .collect::<Result<_, _>>()
-        .map_err(damaged)?
-    };
+    let criteria = criteria_by_id(tx, set_row)?;
     let mut unit_rows: HashMap<Uuid, i64> = HashMap::new();
     for cell in cells {
         let (_, criterion) = criteria

@@ -788,15 +788,7 @@ fn items_table(
                         &mut deadline_text,
                         100.0,
                         lang.pick("01/2018, Quý I/2018", "01/2018, Q1 2018"),
-                        |s| {
-                            if s.trim().is_empty() {
-                                Ok(None)
-                            } else {
-                                Deadline::parse_typed(s)
-                                    .map(Some)
-                                    .map_err(|e| e.message(lang))
-                            }
-                        },
+                        |s| Deadline::parse_optional(s).map_err(|e| e.message(lang)),
                         &mut bad,
                     );
                     r.on_hover_text(lang.pick("Thời hạn", "Deadline"));

@@ -695,15 +695,7 @@ fn target_ui(
                             "31/12/2019, 06/2019, Quý II/2019, 2019",
                             "31/12/2019, 06/2019, Q2 2019, 2019",
                         ),
-                        |s| {
-                            if s.trim().is_empty() {
-                                Ok(None)
-                            } else {
-                                Deadline::parse_typed(s)
-                                    .map(Some)
-                                    .map_err(|e| e.message(lang))
-                            }
-                        },
+                        |s| Deadline::parse_optional(s).map_err(|e| e.message(lang)),
                         &mut bad_deadline,
                     );
                     r.labelled_by(label.id);
@@ -959,15 +951,7 @@ fn tasks_ui(
                         &mut deadline_text,
                         90.0,
                         "",
-                        |s| {
-                            if s.trim().is_empty() {
-                                Ok(None)
-                            } else {
-                                Deadline::parse_typed(s)
-                                    .map(Some)
-                                    .map_err(|e| e.message(lang))
-                            }
-                        },
+                        |s| Deadline::parse_optional(s).map_err(|e| e.message(lang)),
                         &mut bad,
                     );
                     r.on_hover_text(lang.pick("Thời hạn nhiệm vụ", "Task deadline"));
@@ -1023,12 +1007,7 @@ fn tasks_ui(
         )
         .labelled_by(label.id);
         if ui.button(lang.pick("Thêm nhiệm vụ", "Add task")).clicked() {
-            let deadline = if panel.new_task_deadline.trim().is_empty() {
-                Ok(None)
-            } else {
-                Deadline::parse_typed(&panel.new_task_deadline).map(Some)
-            };
-            match deadline {
+            match Deadline::parse_optional(&panel.new_task_deadline) {
                 Ok(deadline) => {
                     commands.push(Command::Edit(Edit::SaveRecord {
                         record: Box::new(Record::Task(Task {

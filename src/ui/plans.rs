@@ -35,10 +35,19 @@ pub struct PlansPanel {
     new_task: String,
     new_task_unit: Option<Uuid>,
     new_task_deadline: String,
+    /// Every target's state, computed once per document revision and day shown.
+    statuses: Option<Statuses>,
     /// Bring the chosen target's details into view (just chosen).
     scroll_to_target: bool,
     /// Why the last quick entry was refused.
     pub error: Option<String>,
+}
+
+/// The targets' rows as of a day, and the units counted targets count.
+struct Statuses {
+    key: (u64, NaiveDate),
+    units: Vec<Uuid>,
+    rows: Vec<TargetRow>,
 }
 
 pub fn status_color(status: TargetStatus) -> Color32 {
@@ -200,7 +209,26 @@ pub fn plans_ui(
         ));
         return;
     }
-    let units = counted_units(&doc.view.units);
+    let key = (doc.view.revision, as_of);
+    let statuses = match panel.statuses.take() {
+        Some(st) if st.key == key => st,
+        _ => {
+            let units = counted_units(&doc.view.units);
+            Statuses {
+                key,
+                rows: book.rows(None, &units, as_of),
+                units,
+            }
+        }
+    };
+    let of_plan = |id: Uuid| -> Vec<TargetRow> {
+        statuses
+            .rows
+            .iter()
+            .filter(|r| r.plan.plan_id == id)
+            .cloned()
+            .collect()
+    };
     let height = ui.available_height();
     egui::Panel::left("plans-tree")
         .resizable(true)
@@ -211,7 +239,7 @@ pub fn plans_ui(
                 .max_height(height)
                 .show(ui, |ui| {
                     for p in &order {
-                        let rows = book.rows(Some(p.plan_id), &units, as_of);
+                        let rows = of_plan(p.plan_id);
                         ui.horizontal(|ui| {
                             ui.add_space(depth(book, p) as f32 * 16.0);
                             let text = if p.number.is_empty() {
@@ -272,18 +300,19 @@ pub fn plans_ui(
         .show(ui, |ui| {
             plan_form(ui, panel, book, &plan, lang);
             ui.separator();
-            let rows = book.rows(Some(plan.plan_id), &units, as_of);
+            let rows = of_plan(plan.plan_id);
             targets_ui(ui, panel, &plan, &rows, lang, as_of, commands);
             if let Some(row) = panel
                 .target
                 .and_then(|id| rows.iter().find(|r| r.target.target_id == id))
             {
                 ui.separator();
-                target_ui(ui, panel, doc, book, row, &units, lang, as_of, commands);
+                target_ui(ui, panel, doc, book, row, &statuses.units, lang, as_of, commands);
             }
             ui.separator();
             tasks_ui(ui, panel, doc, book, &plan, lang, commands);
         });
+    panel.statuses = Some(statuses);
     panel.drafts.commit(ui.ctx(), lang, commands);
 }
 

@@ -284,48 +284,25 @@ fn err_definition(e: &StoreError) -> Option<&DefinitionError> {
 mod ui {
     use super::*;
     use chrono::NaiveDate;
+    use common::ui::{app, click, shows, type_into};
     use egui::{Key, Modifiers};
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
+    use giaoban::app::GiaobanApp;
     use giaoban::app::dialogs::ScriptedDialogs;
-    use giaoban::app::prefs::Paths;
-    use giaoban::app::{AppConfig, GiaobanApp};
 
     fn harness(dir: &TempDir, file: std::path::PathBuf) -> Harness<'static, GiaobanApp> {
-        let config = AppConfig {
-            file: Some(file),
-            paths: Paths::in_dir(dir.path()),
-            today: NaiveDate::from_ymd_opt(2026, 11, 22),
-            lang: None,
-            dialogs: Box::new(ScriptedDialogs::default()),
-        };
-        let mut harness = Harness::builder()
-            .with_size([1500.0, 950.0])
-            .with_max_steps(64)
-            .build_eframe(|cc| GiaobanApp::with_context(cc, config));
-        harness.run();
-        harness
-    }
-
-    fn shows(harness: &Harness<'_, GiaobanApp>, text: &str) -> bool {
-        harness.query_all_by_label_contains(text).next().is_some()
-    }
-
-    fn click(harness: &mut Harness<'_, GiaobanApp>, label: &str) {
-        harness.get_by_label(label).click();
-        harness.run();
+        app(
+            dir,
+            file,
+            NaiveDate::from_ymd_opt(2026, 11, 22).expect("day"),
+            ScriptedDialogs::default(),
+        )
     }
 
     /// Replaces the text of the field labelled `label` and leaves the field.
-    fn type_into(harness: &mut Harness<'_, GiaobanApp>, label: &str, text: &str) {
-        harness.get_by_label(label).focus();
-        harness.run();
-        harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-        harness.key_press(Key::Backspace);
-        if !text.is_empty() {
-            harness.get_by_label(label).type_text(text);
-        }
-        harness.run();
+    fn type_and_leave(harness: &mut Harness<'_, GiaobanApp>, label: &str, text: &str) {
+        type_into(harness, label, text);
         harness.key_press(Key::Escape);
         harness.run();
     }
@@ -365,7 +342,7 @@ mod ui {
             .get_by_label_contains("1.3  Phòng chống mã độc")
             .click();
         harness.run();
-        type_into(
+        type_and_leave(
             &mut harness,
             "Tên tiêu chí",
             "Phòng chống mã độc và sao lưu dữ liệu",
@@ -376,7 +353,7 @@ mod ui {
         );
 
         // An empty code is refused with its message; the file keeps "1.3".
-        type_into(&mut harness, "Mã", "");
+        type_and_leave(&mut harness, "Mã", "");
         assert!(shows(&harness, "chưa có mã"), "the mistake is named");
         assert_eq!(saved_2019(&path, 2).map(|c| c.0), Some("1.3".into()));
         click(&mut harness, "Hoàn lại như đã lưu");

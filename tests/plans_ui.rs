@@ -6,47 +6,22 @@ mod common;
 
 use chrono::NaiveDate;
 use common::TempDir;
+use common::ui::{app, click, shows, type_into};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use giaoban::app::GiaobanApp;
 use giaoban::app::dialogs::ScriptedDialogs;
-use giaoban::app::prefs::Paths;
-use giaoban::app::{AppConfig, GiaobanApp};
 use giaoban::domain::meeting::ActionStatus;
 use giaoban::store::{Intent, Store};
 
 fn harness(dir: &TempDir, file: std::path::PathBuf) -> Harness<'static, GiaobanApp> {
-    let config = AppConfig {
-        file: Some(file),
-        paths: Paths::in_dir(dir.path()),
-        today: NaiveDate::from_ymd_opt(2026, 11, 22),
-        lang: None,
-        dialogs: Box::new(ScriptedDialogs::default()),
-    };
-    let mut harness = Harness::builder()
-        .with_size([1500.0, 1000.0])
-        .with_max_steps(64)
-        .build_eframe(|cc| GiaobanApp::with_context(cc, config));
-    harness.run();
-    harness
-}
-
-fn shows(harness: &Harness<'_, GiaobanApp>, text: &str) -> bool {
-    harness.query_all_by_label_contains(text).next().is_some()
-}
-
-fn click(harness: &mut Harness<'_, GiaobanApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-/// Replaces the text of the field labelled `label`.
-fn type_into(harness: &mut Harness<'_, GiaobanApp>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label(label).type_text(text);
-    harness.run();
+    app(
+        dir,
+        file,
+        NaiveDate::from_ymd_opt(2026, 11, 22).expect("day"),
+        ScriptedDialogs::default(),
+    )
 }
 
 #[test]

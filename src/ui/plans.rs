@@ -307,7 +307,17 @@ pub fn plans_ui(
                 .and_then(|id| rows.iter().find(|r| r.target.target_id == id))
             {
                 ui.separator();
-                target_ui(ui, panel, doc, book, row, &statuses.units, lang, as_of, commands);
+                target_ui(
+                    ui,
+                    panel,
+                    doc,
+                    book,
+                    row,
+                    &statuses.units,
+                    lang,
+                    as_of,
+                    commands,
+                );
             }
             ui.separator();
             tasks_ui(ui, panel, doc, book, &plan, lang, commands);

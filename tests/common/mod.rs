@@ -1,6 +1,8 @@
 //! Shared test fixtures: temporary folders and demo files.
 #![allow(dead_code)] // each test binary uses a different part
 
+pub mod ui;
+
 use std::path::{Path, PathBuf};
 
 use giaoban::demo::demo_seed;

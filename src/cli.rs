@@ -121,6 +121,50 @@ pub enum CliCommand {
         #[arg(long)]
         date: Option<String>,
     },
+    /// A chart as PNG (1920×1080 unless --size) or SVG, drawn as in the meeting room.
+    Chart {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        kind: crate::cli_charts::KindArg,
+        /// The evaluation model: ward-eoffice, one-stop, district-eoffice (default: the first
+        /// with scores).
+        #[arg(long)]
+        model: Option<String>,
+        /// YYYY-MM (default: the latest month with scores).
+        #[arg(long, conflicts_with = "year")]
+        month: Option<String>,
+        /// YYYY: the whole year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// A unit, by name (repeat for a trend of several units).
+        #[arg(long)]
+        unit: Vec<String>,
+        /// A plan, by its number ("112/KH-UBND").
+        #[arg(long)]
+        plan: Option<String>,
+        /// YYYY-MM-DD (default: today).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// For many units: auto, all, top-bottom, page-N.
+        #[arg(long)]
+        rows: Option<String>,
+        /// chart.png or chart.svg
+        #[arg(long)]
+        out: PathBuf,
+        /// WIDTHxHEIGHT in pixels (default 1920x1080).
+        #[arg(long)]
+        size: Option<String>,
+    },
+    /// A meeting's deck as one PDF, a slide a page.
+    Deck {
+        file: PathBuf,
+        /// The meeting's date, YYYY-MM-DD.
+        #[arg(long)]
+        meeting: String,
+        /// deck.pdf
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// (For tests) rename the first unit COUNT times, each change in its own transaction.
     #[command(hide = true)]
     StressEdit {
@@ -177,6 +221,40 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             out: path,
             date,
         } => crate::cli_plans::notice(&file, &meeting, &path, date.as_deref(), lang, out),
+        CliCommand::Chart {
+            file,
+            kind,
+            model,
+            month,
+            year,
+            unit,
+            plan,
+            as_of,
+            rows,
+            out: path,
+            size,
+        } => crate::cli_charts::chart(
+            &file,
+            &crate::cli_charts::ChartArgs {
+                kind,
+                model: model.as_deref(),
+                month: month.as_deref(),
+                year,
+                units: &unit,
+                plan: plan.as_deref(),
+                as_of: as_of.as_deref(),
+                rows: rows.as_deref(),
+                size: size.as_deref(),
+            },
+            &path,
+            lang,
+            out,
+        ),
+        CliCommand::Deck {
+            file,
+            meeting,
+            out: path,
+        } => crate::cli_charts::deck(&file, &meeting, &path, lang, out),
         CliCommand::Actions {
             file,
             open,

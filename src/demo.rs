@@ -735,7 +735,65 @@ pub fn demo_seed() -> Seed {
         one_stop_set,
         &unit,
     );
+    add_review_meeting(&mut seed, chair, &unit);
     seed
+}
+
+/// A second, illustrative meeting (not from the articles): the mid-2019 review, so the demo
+/// has a meeting whose deck shows the 2018 scores and the 2019 plan's six-month values.
+fn add_review_meeting(seed: &mut Seed, chair: Uuid, unit: &dyn Fn(&str) -> Uuid) {
+    let meeting_id = id("meeting", "2019-07-10");
+    let plan = id("plan", "district-it-2019");
+    seed.meetings.push(Meeting {
+        meeting_id,
+        held_on: day(2019, 7, 10),
+        time: Some("08:00".into()),
+        title: "Giao ban Ban chỉ đạo ứng dụng CNTT quận, sơ kết 6 tháng đầu năm 2019 (cuộc họp minh họa)"
+            .into(),
+        place: String::new(),
+        chair_id: Some(chair),
+        notice_number: String::new(),
+    });
+    seed.attendees.push(Attendee {
+        attendance_id: id("attendance", "2019-07-10:chair"),
+        meeting_id,
+        person_id: Some(chair),
+        name: String::new(),
+        title: "Trưởng Ban chỉ đạo, chủ trì".into(),
+        unit_id: None,
+    });
+    seed.agenda.push(AgendaItem {
+        agenda_id: id("agenda", "2019-07-10:0"),
+        meeting_id,
+        title: "Báo cáo sơ kết 6 tháng đầu năm 2019 thực hiện Kế hoạch ứng dụng CNTT".into(),
+        presenter_id: Some(unit(CULTURE_IT)),
+    });
+    let conclusion_id = id("conclusion", "2019-07-10:1");
+    seed.conclusions.push(Conclusion {
+        conclusion_id,
+        meeting_id,
+        number: 1,
+        heading: "Về thực hiện Kế hoạch ứng dụng CNTT năm 2019".into(),
+        text: "Các phòng, ban và UBND các phường tập trung hoàn thành các chỉ tiêu còn chậm so với kế hoạch trong 6 tháng cuối năm.".into(),
+        set_id: None,
+        period_id: None,
+        plan_id: Some(plan),
+    });
+    seed.actions.push(ActionItem {
+        action_id: id("action", "2019-07-10:0"),
+        meeting_id,
+        conclusion_id: Some(conclusion_id),
+        unit_id: Some(unit(CULTURE_IT)),
+        text: "Đôn đốc các phường còn lại hoàn thành kết nối giao ban trực tuyến với Thành phố"
+            .into(),
+        deadline: Some(Deadline::Quarter {
+            year: 2019,
+            quarter: 3,
+        }),
+        status: ActionStatus::Open,
+        completed_on: None,
+        completion_note: String::new(),
+    });
 }
 
 fn add_plans(seed: &mut Seed, unit: &dyn Fn(&str) -> Uuid) {

@@ -7,7 +7,9 @@
 //! - [`cli`]: the command line.
 
 pub mod app;
+pub mod charts;
 pub mod cli;
+pub mod cli_charts;
 pub mod cli_plans;
 pub mod cli_scoring;
 pub mod demo;

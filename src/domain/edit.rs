@@ -151,6 +151,11 @@ pub enum Edit {
         kind: RecordKind,
         id: Uuid,
     },
+    /// Replaces a meeting's deck: its slides, in order (none: back to the default deck).
+    SetDeck {
+        meeting_id: Uuid,
+        slides: Vec<super::chart::Slide>,
+    },
 }
 
 impl Edit {
@@ -183,6 +188,7 @@ impl Edit {
             Edit::ClearPeriod { .. } => "clear_period",
             Edit::SaveRecord { .. } => "save_record",
             Edit::DeleteRecord { .. } => "delete_record",
+            Edit::SetDeck { .. } => "set_deck",
         }
     }
 
@@ -254,6 +260,7 @@ impl Edit {
                 Lang::Vi => format!("Xóa {}", kind.noun(lang)),
                 Lang::En => format!("Delete the {}", kind.noun(lang)),
             },
+            Edit::SetDeck { .. } => s("Sửa bộ trình chiếu", "Edit the deck"),
         }
     }
 }

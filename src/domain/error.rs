@@ -57,6 +57,8 @@ pub enum RuleError {
     DuplicateCode(String),
     #[error("a plan cannot implement itself or a plan that implements it")]
     PlanCycle,
+    #[error("a deck holds at most {max} slides")]
+    TooManySlides { max: usize },
 }
 
 impl RuleError {
@@ -100,6 +102,9 @@ impl RuleError {
                 ),
                 RuleError::NotFound => "Không tìm thấy bản ghi".into(),
                 RuleError::DuplicateCode(c) => format!("\"{c}\" đã được dùng"),
+                RuleError::TooManySlides { max } => {
+                    format!("Một bộ trình chiếu có tối đa {max} trang")
+                }
                 RuleError::PlanCycle => {
                     "Một kế hoạch không thể triển khai chính nó hoặc kế hoạch cấp dưới của nó".into()
                 }

@@ -1,6 +1,7 @@
 //! Documents written for people outside the program: the notice of a meeting's conclusions
 //! as DOCX and PDF.
 
+pub mod deck_pdf;
 pub mod notice_docx;
 pub mod notice_pdf;
 
@@ -45,14 +46,19 @@ pub fn write_notice(notice: &Notice, out: &Path) -> Result<(), NoticeError> {
         "pdf" => notice_pdf::notice_pdf(notice).map_err(NoticeError::Write)?,
         _ => return Err(NoticeError::Extension(ext)),
     };
+    write_atomically(out, &bytes).map_err(NoticeError::Write)
+}
+
+/// Writes `bytes` to `out` through a temporary file in the same folder, so a half-written
+/// file never replaces a good one; the file is readable by others like any saved document.
+pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), String> {
     let dir = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| NoticeError::Write(format!("{}: {e}", dir.display())))?;
-    std::io::Write::write_all(&mut tmp, &bytes).map_err(|e| NoticeError::Write(e.to_string()))?;
-    // A document for others to open: readable like any file the person saves (not 0600).
+    let mut tmp =
+        tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::io::Write::write_all(&mut tmp, bytes).map_err(|e| e.to_string())?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -61,7 +67,7 @@ pub fn write_notice(notice: &Notice, out: &Path) -> Result<(), NoticeError> {
             .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
     tmp.persist(out)
-        .map_err(|e| NoticeError::Write(format!("{}: {}", out.display(), e.error)))?;
+        .map_err(|e| format!("{}: {}", out.display(), e.error))?;
     Ok(())
 }
 

@@ -169,6 +169,7 @@ fn apply_in(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
         Edit::SaveRecord { .. } | Edit::DeleteRecord { .. } => {
             super::records::apply_records(tx, edit, now)
         }
+        Edit::SetDeck { .. } => super::deck::apply_deck(tx, edit, now),
         Edit::SetBody {
             name,
             kind,

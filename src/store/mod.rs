@@ -7,6 +7,7 @@
 mod apply;
 mod copy;
 mod criteria;
+mod deck;
 pub mod error;
 mod lock;
 mod read;

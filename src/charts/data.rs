@@ -1,0 +1,1026 @@
+//! From the file to a [`Figure`]: each chart's numbers, read from the store and computed by
+//! the domain's rules (results, progress, action items).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use crate::domain::chart::{
+    BAD, Bar, BarRow, Bars, Body, ChartKind, ChartSpec, Figure, GOOD, Heat, Lines, MUTED, NEUTRAL,
+    NONE, ON_TRACK, Rgb, SERIES, Series, Shown, Stacked, Tile, WARN, average_series, month_labels,
+    nice_max, period_label, rows_note, rows_shown,
+};
+use crate::domain::deadline::display_day;
+use crate::domain::lang::Lang;
+use crate::domain::meeting::{ActionStatus, overdue_on};
+use crate::domain::org::Unit;
+use crate::domain::plan::format_number_in;
+use crate::domain::points::points;
+use crate::domain::progress::{TargetStatus, counted_units};
+use crate::domain::results::{UnitResult, Which, max_total, year_results};
+use crate::domain::scoring::{Band, Cadence};
+use crate::store::{Grid, SetOverview, Store, StoreError};
+
+/// Fills what a spec leaves open with what the file has: the first model with scores, its
+/// latest scored period, the first unit, the first plan with targets, `today`.
+pub fn resolve(store: &Store, spec: &ChartSpec, today: NaiveDate) -> Result<ChartSpec, StoreError> {
+    let mut spec = spec.clone();
+    let scored = matches!(
+        spec.kind,
+        ChartKind::Ranking
+            | ChartKind::Trend
+            | ChartKind::Heatmap
+            | ChartKind::Scorecard
+            | ChartKind::OneStop
+    );
+    if scored {
+        let sets = store.sets_overview()?;
+        let wanted_pass_fail = spec.kind == ChartKind::OneStop;
+        if spec.model.is_none() {
+            spec.model = sets
+                .iter()
+                .filter(|s| s.model.pass_fail == wanted_pass_fail && has_scores(s))
+                .chain(sets.iter().filter(|s| has_scores(s)))
+                .map(|s| s.model.slug.clone())
+                .next();
+        }
+        let model = spec.model.clone().unwrap_or_default();
+        let latest = latest_scored(&sets, &model);
+        if spec.year.is_none() {
+            spec.year = latest.map(|(y, _)| y);
+        }
+        let monthly = sets
+            .iter()
+            .any(|s| s.model.slug == model && s.model.cadence == Cadence::Monthly);
+        match spec.kind {
+            ChartKind::Trend | ChartKind::OneStop => spec.month = None,
+            _ if !monthly => spec.month = None,
+            _ if spec.month.is_none() && spec.year == latest.map(|(y, _)| y) => {
+                spec.month = latest.map(|(_, m)| m).filter(|m| *m > 0);
+            }
+            _ => {}
+        }
+        if spec.kind == ChartKind::Scorecard && spec.unit.is_none() {
+            spec.unit = store
+                .units()?
+                .into_iter()
+                .find(|u| u.is_active())
+                .map(|u| u.unit_id);
+        }
+    }
+    if matches!(spec.kind, ChartKind::Targets | ChartKind::Actions) && spec.as_of.is_none() {
+        spec.as_of = Some(today);
+    }
+    if spec.kind == ChartKind::Targets && spec.plan.is_none() {
+        let book = store.plan_book()?;
+        // The plan whose targets have the most values recorded, else the first with targets.
+        let recorded = |plan: Uuid| {
+            book.targets
+                .iter()
+                .filter(|t| t.plan_id == plan)
+                .map(|t| {
+                    book.measurements
+                        .iter()
+                        .filter(|m| m.target_id == t.target_id)
+                        .count()
+                        + book
+                            .checks
+                            .iter()
+                            .filter(|c| c.target_id == t.target_id)
+                            .count()
+                })
+                .sum::<usize>()
+        };
+        spec.plan = book
+            .plans
+            .iter()
+            .filter(|p| book.targets.iter().any(|t| t.plan_id == p.plan_id))
+            .max_by_key(|p| (recorded(p.plan_id), std::cmp::Reverse(p.start_year)))
+            .map(|p| p.plan_id);
+    }
+    Ok(spec)
+}
+
+fn has_scores(set: &SetOverview) -> bool {
+    set.periods.iter().any(|p| p.units_scored > 0)
+}
+
+/// The latest (year, month) of a model with scores; month 0 for a yearly period.
+fn latest_scored(sets: &[SetOverview], model: &str) -> Option<(i32, u32)> {
+    sets.iter()
+        .filter(|s| s.model.slug == model)
+        .flat_map(|s| {
+            s.periods
+                .iter()
+                .filter(|p| p.units_scored > 0)
+                .map(move |p| (s.set.year, p.period.month))
+        })
+        .max()
+}
+
+/// The figure of a chart, for a resolved or unresolved spec. What the file lacks (no period,
+/// no plan) is a figure saying so, not an error.
+pub fn figure(
+    store: &Store,
+    spec: &ChartSpec,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Figure, StoreError> {
+    let spec = resolve(store, spec, today)?;
+    match spec.kind {
+        ChartKind::Ranking => ranking(store, &spec, lang),
+        ChartKind::Trend => trend(store, &spec, lang),
+        ChartKind::Heatmap => heatmap(store, &spec, lang),
+        ChartKind::Scorecard => scorecard(store, &spec, lang),
+        ChartKind::Targets => targets(store, &spec, lang),
+        ChartKind::Actions => actions(store, &spec, lang),
+        ChartKind::OneStop => one_stop(store, &spec, lang),
+    }
+}
+
+fn empty(kind: ChartKind, subtitle: String, why: String, lang: Lang) -> Figure {
+    Figure {
+        title: kind.label(lang).to_string(),
+        subtitle,
+        body: Body::Empty(why),
+        note: None,
+    }
+}
+
+fn model_name(store: &Store, slug: &str) -> Result<Option<String>, StoreError> {
+    Ok(store
+        .models()?
+        .into_iter()
+        .find(|m| m.slug == slug)
+        .map(|m| m.name))
+}
+
+/// The grid of a model's period (month 0: the year's own period), if it exists.
+fn grid_of(store: &Store, spec: &ChartSpec) -> Result<Option<Grid>, StoreError> {
+    let (Some(model), Some(year)) = (&spec.model, spec.year) else {
+        return Ok(None);
+    };
+    match store.find_period(model, year, spec.month.unwrap_or(0))? {
+        Some(p) => Ok(Some(store.grid(p.period_id)?)),
+        None => Ok(None),
+    }
+}
+
+fn no_period(kind: ChartKind, spec: &ChartSpec, lang: Lang) -> Figure {
+    let when = spec
+        .year
+        .map(|y| period_label(y, spec.month, lang))
+        .unwrap_or_default();
+    empty(
+        kind,
+        when.clone(),
+        match lang {
+            Lang::Vi => format!("Chưa có kỳ chấm điểm {} nào có điểm", when.to_lowercase()),
+            Lang::En => format!("No scored period for {when}"),
+        },
+        lang,
+    )
+}
+
+fn band_legend(bands: &[Band], lang: Lang) -> Vec<(Rgb, String)> {
+    let mut bands: Vec<&Band> = bands.iter().collect();
+    bands.sort_by(|a, b| b.lower_pct.total_cmp(&a.lower_pct));
+    bands
+        .into_iter()
+        .map(|b| {
+            let words = match lang {
+                Lang::Vi => format!("{} (từ {}%)", b.name, format_number_in(b.lower_pct, lang)),
+                Lang::En => format!("{} (from {}%)", b.name, format_number_in(b.lower_pct, lang)),
+            };
+            (Rgb::parse(&b.color).unwrap_or(NEUTRAL), words)
+        })
+        .collect()
+}
+
+fn band_color(bands: &[Band], band: Option<usize>) -> Rgb {
+    band.and_then(|i| bands.get(i))
+        .and_then(|b| Rgb::parse(&b.color))
+        .unwrap_or(NEUTRAL)
+}
+
+/// One ranked unit: name, total, % of the maximum, rank, band or pass/fail.
+struct Ranked {
+    name: String,
+    total: f64,
+    rank: u32,
+    color: Rgb,
+}
+
+/// Ranked units of a period, or of a monthly model's year (average of its complete months),
+/// with the bands, the maximum and the number of units without a result.
+struct Ranking {
+    rows: Vec<Ranked>,
+    bands: Vec<Band>,
+    max: f64,
+    unscored: usize,
+    pass_fail: bool,
+}
+
+fn ranked_units(store: &Store, spec: &ChartSpec) -> Result<Option<Ranking>, StoreError> {
+    if let Some(grid) = grid_of(store, spec)? {
+        let results = grid.results(Which::Appraised);
+        let pass_fail = grid.model.pass_fail;
+        return Ok(Some(from_results(
+            &grid.units,
+            &results,
+            grid.bands.clone(),
+            max_total(&grid.criteria),
+            pass_fail,
+        )));
+    }
+    let (Some(model), Some(year), None) = (&spec.model, spec.year, spec.month) else {
+        return Ok(None);
+    };
+    let (units, months, bands) = crate::app::year::load_year(store, model, year)?;
+    if months.is_empty() {
+        return Ok(None);
+    }
+    let max = store
+        .criteria_set(model, year)?
+        .map_or(0.0, |s| max_total(&s.criteria));
+    let ids: Vec<Uuid> = units.iter().map(|u| u.unit_id).collect();
+    let rows = year_results(&ids, &months, &bands);
+    let mut ranked: Vec<Ranked> = rows
+        .iter()
+        .filter_map(|r| {
+            Some(Ranked {
+                name: units.iter().find(|u| u.unit_id == r.unit_id)?.name.clone(),
+                total: r.average?,
+                rank: r.rank?,
+                color: band_color(&bands, r.band),
+            })
+        })
+        .collect();
+    ranked.sort_by_key(|r| r.rank);
+    Ok(Some(Ranking {
+        unscored: ids.len() - ranked.len(),
+        rows: ranked,
+        bands,
+        max,
+        pass_fail: false,
+    }))
+}
+
+fn from_results(
+    units: &[Unit],
+    results: &[UnitResult],
+    bands: Vec<Band>,
+    max: f64,
+    pass_fail: bool,
+) -> Ranking {
+    let mut rows: Vec<Ranked> = results
+        .iter()
+        .filter_map(|r| {
+            Some(Ranked {
+                name: units.iter().find(|u| u.unit_id == r.unit_id)?.name.clone(),
+                total: r.total,
+                rank: r.rank?,
+                color: match r.passed {
+                    Some(true) => GOOD,
+                    Some(false) => BAD,
+                    None => band_color(&bands, r.band),
+                },
+            })
+        })
+        .collect();
+    rows.sort_by_key(|r| r.rank);
+    Ranking {
+        unscored: results.len() - rows.len(),
+        rows,
+        bands,
+        max,
+        pass_fail,
+    }
+}
+
+fn unscored_note(count: usize, lang: Lang) -> Option<String> {
+    (count > 0).then(|| match lang {
+        Lang::Vi => format!("{count} đơn vị chưa có điểm"),
+        Lang::En => format!("{count} units not scored"),
+    })
+}
+
+fn join_notes(notes: impl IntoIterator<Item = Option<String>>) -> Option<String> {
+    let notes: Vec<String> = notes.into_iter().flatten().collect();
+    (!notes.is_empty()).then(|| notes.join(" · "))
+}
+
+fn ranking(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
+    let kind = ChartKind::Ranking;
+    let Some(model) = spec.model.as_deref() else {
+        return Ok(no_period(kind, spec, lang));
+    };
+    let Some(r) = ranked_units(store, spec)? else {
+        return Ok(no_period(kind, spec, lang));
+    };
+    let name = model_name(store, model)?.unwrap_or_else(|| model.to_string());
+    let when = period_label(spec.year.unwrap_or_default(), spec.month, lang);
+    let bar = |x: &Ranked| {
+        BarRow::Bar(Bar {
+            label: format!("{}. {}", x.rank, x.name),
+            fraction: if r.max > 0.0 { x.total / r.max } else { 0.0 },
+            color: x.color,
+            value: format_number_in((x.total * 10.0).round() / 10.0, lang),
+            marker: None,
+            right: String::new(),
+        })
+    };
+    let count = r.rows.len();
+    let rows = match rows_shown(count, spec.rows) {
+        Shown::Rows(rows) => rows.iter().map(|&i| bar(&r.rows[i])).collect(),
+        Shown::Split { top, bottom } => {
+            let middle = &r.rows[top.len()..count - bottom.len()];
+            let lo = middle.iter().map(|x| x.total).fold(f64::INFINITY, f64::min);
+            let hi = middle
+                .iter()
+                .map(|x| x.total)
+                .fold(f64::NEG_INFINITY, f64::max);
+            let avg = middle.iter().map(|x| x.total).sum::<f64>() / middle.len().max(1) as f64;
+            let f = |v: f64| format_number_in((v * 10.0).round() / 10.0, lang);
+            let summary = match lang {
+                Lang::Vi => format!(
+                    "… {} đơn vị khác (hạng {}–{}): từ {} đến {} điểm, trung bình {}",
+                    middle.len(),
+                    top.len() + 1,
+                    count - bottom.len(),
+                    f(lo),
+                    f(hi),
+                    f(avg)
+                ),
+                Lang::En => format!(
+                    "… {} other units (ranks {}–{}): {} to {} points, average {}",
+                    middle.len(),
+                    top.len() + 1,
+                    count - bottom.len(),
+                    f(lo),
+                    f(hi),
+                    f(avg)
+                ),
+            };
+            top.iter()
+                .map(|&i| bar(&r.rows[i]))
+                .chain([BarRow::Summary(summary)])
+                .chain(bottom.iter().map(|&i| bar(&r.rows[i])))
+                .collect()
+        }
+    };
+    let legend = if r.pass_fail {
+        vec![
+            (GOOD, lang.pick("Đạt", "Passed").to_string()),
+            (BAD, lang.pick("Không đạt", "Not passed").to_string()),
+        ]
+    } else {
+        band_legend(&r.bands, lang)
+    };
+    let year_note = (spec.month.is_none() && r.max > 0.0).then(|| {
+        lang.pick(
+            "Điểm năm: trung bình các tháng đã chấm đủ",
+            "Year score: the average of the fully scored months",
+        )
+        .to_string()
+    });
+    Ok(Figure {
+        title: match lang {
+            Lang::Vi => format!("Xếp hạng {name}"),
+            Lang::En => format!("Ranking: {name}"),
+        },
+        subtitle: match lang {
+            Lang::Vi => format!(
+                "{when} · {count} đơn vị · điểm tối đa {}",
+                format_number_in(r.max, lang)
+            ),
+            Lang::En => format!(
+                "{when} · {count} units · maximum {}",
+                format_number_in(r.max, lang)
+            ),
+        },
+        body: Body::Bars(Bars {
+            rows,
+            legend,
+            marker_label: None,
+        }),
+        note: join_notes([
+            rows_note(count, spec.rows, lang),
+            unscored_note(r.unscored, lang),
+            year_note,
+        ]),
+    })
+}
+
+fn trend(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
+    let kind = ChartKind::Trend;
+    let (Some(model), Some(year)) = (spec.model.as_deref(), spec.year) else {
+        return Ok(no_period(kind, spec, lang));
+    };
+    let (units, months, bands) = crate::app::year::load_year(store, model, year)?;
+    if months.is_empty() {
+        return Ok(no_period(kind, spec, lang));
+    }
+    let ids: Vec<Uuid> = units.iter().map(|u| u.unit_id).collect();
+    let rows = year_results(&ids, &months, &bands);
+    let max = store
+        .criteria_set(model, year)?
+        .map_or(0.0, |s| max_total(&s.criteria));
+    let monthly: Vec<Vec<Option<f64>>> = rows.iter().map(|r| r.monthly.clone()).collect();
+    let average = average_series(&monthly, 12);
+    let mut chosen: Vec<Uuid> = spec
+        .units
+        .iter()
+        .copied()
+        .filter(|u| ids.contains(u))
+        .collect();
+    if chosen.is_empty() {
+        // The best and the last of the year.
+        let mut ranked: Vec<_> = rows.iter().filter(|r| r.rank.is_some()).collect();
+        ranked.sort_by_key(|r| r.rank);
+        chosen.extend(ranked.first().map(|r| r.unit_id));
+        chosen.extend(
+            ranked
+                .last()
+                .map(|r| r.unit_id)
+                .filter(|u| !chosen.contains(u)),
+        );
+    }
+    let mut series: Vec<Series> = chosen
+        .iter()
+        .take(SERIES.len())
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let row = rows.iter().find(|r| r.unit_id == *id)?;
+            Some(Series {
+                name: units.iter().find(|u| u.unit_id == *id)?.name.clone(),
+                color: SERIES[i],
+                values: row.monthly.clone(),
+                is_average: false,
+            })
+        })
+        .collect();
+    series.push(Series {
+        name: match lang {
+            Lang::Vi => format!("Trung bình {} đơn vị", ids.len()),
+            Lang::En => format!("Average of {} units", ids.len()),
+        },
+        color: MUTED,
+        values: average,
+        is_average: true,
+    });
+    let data_max = series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .fold(0.0f64, |a, &b| a.max(b));
+    let name = model_name(store, model)?.unwrap_or_else(|| model.to_string());
+    Ok(Figure {
+        title: match lang {
+            Lang::Vi => format!("Diễn biến điểm {name}"),
+            Lang::En => format!("Monthly totals: {name}"),
+        },
+        subtitle: match lang {
+            Lang::Vi => format!("{} · tổng điểm từng tháng", period_label(year, None, lang)),
+            Lang::En => format!("{} · total of each month", period_label(year, None, lang)),
+        },
+        body: Body::Lines(Lines {
+            x_labels: month_labels(lang),
+            series,
+            y_max: if max > 0.0 { max } else { nice_max(data_max) },
+            y_label: lang.pick("Điểm", "Points").to_string(),
+        }),
+        note: (spec.units.len() > SERIES.len()).then(|| match lang {
+            Lang::Vi => format!("Chỉ vẽ {} đơn vị đầu tiên đã chọn", SERIES.len()),
+            Lang::En => format!("Only the first {} chosen units are drawn", SERIES.len()),
+        }),
+    })
+}
+
+/// The groups that have a maximum (a group of only bonus and penalty has none): code, name
+/// and maximum; and each unit's points in each, as % of the group's maximum.
+struct GroupScores {
+    columns: Vec<(String, String)>,
+    maxima: Vec<f64>,
+    by_unit: HashMap<Uuid, Vec<Option<f64>>>,
+}
+
+fn group_percentages(grid: &Grid) -> GroupScores {
+    let counting = |g: &crate::domain::scoring::CriteriaGroup| {
+        grid.criteria
+            .iter()
+            .filter(|c| c.group_id == g.group_id && c.kind.counts_toward_max())
+            .collect::<Vec<_>>()
+    };
+    let groups: Vec<_> = grid
+        .groups
+        .iter()
+        .map(|g| {
+            let criteria = counting(g);
+            let max: f64 = criteria.iter().map(|c| c.max_points).sum();
+            (g, criteria, max)
+        })
+        .filter(|(_, _, max)| *max > 0.0)
+        .collect();
+    let mut by_unit = HashMap::new();
+    for (u, unit) in grid.units.iter().enumerate() {
+        let cells = groups
+            .iter()
+            .map(|(_, criteria, max)| {
+                let mut sum = 0.0;
+                let mut any = false;
+                for c in criteria {
+                    let value = grid
+                        .cells
+                        .criterion_position(c.criterion_id)
+                        .and_then(|k| grid.cells.at(u, k).1);
+                    if let Some(raw) = value {
+                        sum += points(c, raw);
+                        any = true;
+                    }
+                }
+                any.then(|| sum / max * 100.0)
+            })
+            .collect();
+        by_unit.insert(unit.unit_id, cells);
+    }
+    GroupScores {
+        columns: groups
+            .iter()
+            .map(|(g, _, _)| (g.code.clone(), g.name.clone()))
+            .collect(),
+        maxima: groups.iter().map(|(_, _, max)| *max).collect(),
+        by_unit,
+    }
+}
+
+fn heatmap(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
+    let kind = ChartKind::Heatmap;
+    let Some(grid) = grid_of(store, spec)? else {
+        return Ok(no_period(kind, spec, lang));
+    };
+    let results = grid.results(Which::Appraised);
+    let ranking = from_results(
+        &grid.units,
+        &results,
+        grid.bands.clone(),
+        max_total(&grid.criteria),
+        grid.model.pass_fail,
+    );
+    let GroupScores {
+        columns, by_unit, ..
+    } = group_percentages(&grid);
+    let mut order: Vec<&UnitResult> = results.iter().filter(|r| r.rank.is_some()).collect();
+    order.sort_by_key(|r| r.rank);
+    let name_of = |id: Uuid| {
+        grid.units
+            .iter()
+            .find(|u| u.unit_id == id)
+            .map(|u| u.name.clone())
+            .unwrap_or_default()
+    };
+    let count = order.len();
+    let pick: Vec<usize> = match rows_shown(count, spec.rows) {
+        Shown::Rows(rows) => rows,
+        Shown::Split { top, bottom } => top.into_iter().chain(bottom).collect(),
+    };
+    let split_at = match rows_shown(count, spec.rows) {
+        Shown::Split { top, .. } => Some(top.len()),
+        Shown::Rows(_) => None,
+    };
+    let mut rows = Vec::new();
+    let mut cells = Vec::new();
+    for (n, &i) in pick.iter().enumerate() {
+        if split_at == Some(n) {
+            rows.push(match lang {
+                Lang::Vi => format!("… {} đơn vị khác", count - pick.len()),
+                Lang::En => format!("… {} other units", count - pick.len()),
+            });
+            cells.push(vec![None; columns.len()]);
+        }
+        let r = order[i];
+        rows.push(format!(
+            "{}. {}",
+            r.rank.unwrap_or_default(),
+            name_of(r.unit_id)
+        ));
+        cells.push(by_unit.get(&r.unit_id).cloned().unwrap_or_default());
+    }
+    let model = model_name(store, &grid.model.slug)?.unwrap_or_default();
+    let when = period_label(grid.set.year, spec.month, lang);
+    Ok(Figure {
+        title: match lang {
+            Lang::Vi => format!("Điểm theo nhóm tiêu chí: {model}"),
+            Lang::En => format!("Points by group: {model}"),
+        },
+        subtitle: match lang {
+            Lang::Vi => format!("{when} · mỗi ô: % điểm tối đa của nhóm"),
+            Lang::En => format!("{when} · each cell: % of the group's maximum"),
+        },
+        body: Body::Heat(Heat {
+            rows,
+            columns,
+            cells,
+        }),
+        note: join_notes([
+            rows_note(count, spec.rows, lang),
+            unscored_note(ranking.unscored, lang),
+        ]),
+    })
+}
+
+fn scorecard(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
+    let kind = ChartKind::Scorecard;
+    let Some(grid) = grid_of(store, spec)? else {
+        return Ok(no_period(kind, spec, lang));
+    };
+    let when = period_label(grid.set.year, spec.month, lang);
+    let Some(unit) = spec
+        .unit
+        .and_then(|id| grid.units.iter().find(|u| u.unit_id == id))
+    else {
+        return Ok(empty(
+            kind,
+            when,
+            lang.pick(
+                "Đơn vị đã chọn không được chấm trong kỳ này",
+                "The chosen unit is not scored in this period",
+            )
+            .into(),
+            lang,
+        ));
+    };
+    let GroupScores {
+        columns,
+        maxima,
+        by_unit,
+    } = group_percentages(&grid);
+    let mine = by_unit.get(&unit.unit_id).cloned().unwrap_or_default();
+    let results = grid.results(Which::Appraised);
+    let scored: Vec<Uuid> = results
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .map(|r| r.unit_id)
+        .collect();
+    let others: Vec<Vec<Option<f64>>> = scored
+        .iter()
+        .filter_map(|id| by_unit.get(id).cloned())
+        .collect();
+    let average = average_series(&others, columns.len());
+    let f = |v: f64| format_number_in((v * 10.0).round() / 10.0, lang);
+    let rows = columns
+        .iter()
+        .enumerate()
+        .map(|(g, (code, name))| {
+            let pct = mine.get(g).copied().flatten();
+            let max = maxima[g];
+            BarRow::Bar(Bar {
+                label: format!("{code}. {name}"),
+                fraction: pct.unwrap_or(0.0) / 100.0,
+                color: pct.map_or(NONE, crate::domain::chart::heat_color),
+                value: pct.map_or_else(
+                    || lang.pick("chưa chấm", "not scored").to_string(),
+                    |p| format!("{}/{}", f(p * max / 100.0), f(max)),
+                ),
+                marker: average.get(g).copied().flatten().map(|a| a / 100.0),
+                right: average
+                    .get(g)
+                    .copied()
+                    .flatten()
+                    .map(|a| match lang {
+                        Lang::Vi => format!("TB {}", f(a * max / 100.0)),
+                        Lang::En => format!("avg {}", f(a * max / 100.0)),
+                    })
+                    .unwrap_or_default(),
+            })
+        })
+        .collect();
+    let result = results.iter().find(|r| r.unit_id == unit.unit_id);
+    let total = result.filter(|r| r.rank.is_some()).map(|r| {
+        let band = r
+            .band
+            .and_then(|b| grid.bands.get(b))
+            .map(|b| format!(" · {}", b.name))
+            .unwrap_or_default();
+        match lang {
+            Lang::Vi => format!(
+                "Tổng {}/{} điểm · hạng {}/{}{band}",
+                f(r.total),
+                f(max_total(&grid.criteria)),
+                r.rank.unwrap_or_default(),
+                scored.len()
+            ),
+            Lang::En => format!(
+                "Total {}/{} · rank {} of {}{band}",
+                f(r.total),
+                f(max_total(&grid.criteria)),
+                r.rank.unwrap_or_default(),
+                scored.len()
+            ),
+        }
+    });
+    let mut legend: Vec<(Rgb, String)> = crate::domain::chart::HEAT_STEPS
+        .iter()
+        .map(|(from, c)| (*c, format!("{}{}%", lang.pick("từ ", "from "), f(*from))))
+        .collect();
+    legend.truncate(5);
+    Ok(Figure {
+        title: match lang {
+            Lang::Vi => format!("Kết quả của {}", unit.name),
+            Lang::En => format!("Scorecard: {}", unit.name),
+        },
+        subtitle: match &total {
+            Some(total) => format!("{when} · {total}"),
+            None => format!("{} · {when}", grid.model.name),
+        },
+        body: Body::Bars(Bars {
+            rows,
+            legend,
+            marker_label: Some(
+                lang.pick(
+                    "Vạch đen: trung bình các đơn vị",
+                    "Black mark: average of all units",
+                )
+                .into(),
+            ),
+        }),
+        note: Some(grid.model.name.clone()),
+    })
+}
+
+fn status_color(status: TargetStatus) -> Rgb {
+    match status {
+        TargetStatus::Achieved => GOOD,
+        TargetStatus::OnTrack => ON_TRACK,
+        TargetStatus::AtRisk => WARN,
+        TargetStatus::Overdue => BAD,
+        TargetStatus::NotStarted => NONE,
+    }
+}
+
+fn targets(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
+    let kind = ChartKind::Targets;
+    let as_of = spec.as_of.unwrap_or_default();
+    let book = store.plan_book()?;
+    let Some(plan) = spec
+        .plan
+        .and_then(|id| book.plans.iter().find(|p| p.plan_id == id))
+    else {
+        return Ok(empty(
+            kind,
+            String::new(),
+            lang.pick(
+                "Chưa có kế hoạch nào có chỉ tiêu",
+                "No plan has targets yet",
+            )
+            .into(),
+            lang,
+        ));
+    };
+    let units = counted_units(&store.units()?);
+    let rows = book.rows(Some(plan.plan_id), &units, as_of);
+    let seen = match lang {
+        Lang::Vi => format!("tính đến ngày {}", display_day(as_of)),
+        Lang::En => format!("as of {}", display_day(as_of)),
+    };
+    let subtitle = if plan.number.is_empty() {
+        seen
+    } else {
+        format!("{} · {seen}", plan.number)
+    };
+    let title = if plan.title.is_empty() {
+        kind.label(lang).to_string()
+    } else {
+        plan.title.clone()
+    };
+    if rows.is_empty() {
+        return Ok(Figure {
+            title,
+            subtitle,
+            body: Body::Empty(
+                lang.pick("Kế hoạch chưa có chỉ tiêu", "The plan has no targets")
+                    .into(),
+            ),
+            note: None,
+        });
+    }
+    let mut legend: Vec<(Rgb, String)> = Vec::new();
+    for s in [
+        TargetStatus::Achieved,
+        TargetStatus::OnTrack,
+        TargetStatus::AtRisk,
+        TargetStatus::Overdue,
+        TargetStatus::NotStarted,
+    ] {
+        if rows.iter().any(|r| r.status == s) {
+            legend.push((status_color(s), s.label(lang).to_string()));
+        }
+    }
+    let bars = rows
+        .iter()
+        .map(|r| {
+            let percent = r.target.kind == crate::domain::plan::TargetKind::Percent;
+            let value = match &r.latest {
+                None => lang.pick("chưa có số liệu", "no value yet").to_string(),
+                Some(l) => {
+                    let v = format!(
+                        "{}{}",
+                        format_number_in((l.value * 10.0).round() / 10.0, lang),
+                        if percent { "%" } else { "" }
+                    );
+                    match l.counted {
+                        Some((met, of)) => format!("{met}/{of} ({v})"),
+                        None => v,
+                    }
+                }
+            };
+            let deadline = r
+                .target
+                .deadline
+                .map(|d| match lang {
+                    Lang::Vi => format!("hạn {}", d.display(lang)),
+                    Lang::En => format!("due {}", d.display(lang)),
+                })
+                .unwrap_or_default();
+            let label = if r.target.code.is_empty() {
+                r.target.text.clone()
+            } else {
+                format!("{}. {}", r.target.code, r.target.text)
+            };
+            BarRow::Bar(Bar {
+                label,
+                fraction: r.progress.unwrap_or(0.0).clamp(0.0, 1.0),
+                color: status_color(r.status),
+                value: format!("{value} / {}", r.target.goal_label(lang)),
+                marker: None,
+                right: [deadline, r.status.label(lang).to_string()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            })
+        })
+        .collect();
+    Ok(Figure {
+        title,
+        subtitle,
+        body: Body::Bars(Bars {
+            rows: bars,
+            legend,
+            marker_label: None,
+        }),
+        note: Some(
+            lang.pick(
+                "Độ dài thanh: tiến độ từ mức ban đầu đến chỉ tiêu",
+                "Bar length: progress from the baseline to the target",
+            )
+            .into(),
+        ),
+    })
+}
+
+fn actions(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
+    let kind = ChartKind::Actions;
+    let as_of = spec.as_of.unwrap_or_default();
+    let book = store.meeting_book()?;
+    let units = store.units()?;
+    let held = |meeting: Uuid| book.meeting(meeting).map(|m| m.held_on);
+    // (done, open, overdue) by unit, in the committee's order of units.
+    let mut counts: Vec<(Option<Uuid>, [usize; 3])> = Vec::new();
+    for a in book
+        .actions
+        .iter()
+        .filter(|a| held(a.meeting_id).is_some_and(|d| d <= as_of))
+        .filter(|a| a.status != ActionStatus::Cancelled)
+    {
+        let part = if a.status == ActionStatus::Done && a.completed_on.is_some_and(|d| d <= as_of) {
+            0
+        } else if overdue_on(a, as_of) {
+            2
+        } else {
+            1
+        };
+        match counts.iter_mut().find(|(u, _)| *u == a.unit_id) {
+            Some((_, c)) => c[part] += 1,
+            None => {
+                let mut c = [0; 3];
+                c[part] = 1;
+                counts.push((a.unit_id, c));
+            }
+        }
+    }
+    let subtitle = match lang {
+        Lang::Vi => format!("Tính đến ngày {}", display_day(as_of)),
+        Lang::En => format!("As of {}", display_day(as_of)),
+    };
+    if counts.is_empty() {
+        return Ok(empty(
+            kind,
+            subtitle,
+            lang.pick("Chưa có việc nào được giao", "No action items yet")
+                .into(),
+            lang,
+        ));
+    }
+    let order = |u: &Option<Uuid>| {
+        u.and_then(|id| units.iter().position(|x| x.unit_id == id))
+            .unwrap_or(usize::MAX)
+    };
+    // Overdue first, then open, then the committee's order.
+    counts.sort_by_key(|(u, c)| (std::cmp::Reverse(c[2]), std::cmp::Reverse(c[1]), order(u)));
+    let total: [usize; 3] = counts.iter().fold([0; 3], |mut t, (_, c)| {
+        (0..3).for_each(|i| t[i] += c[i]);
+        t
+    });
+    let shown = counts.len().min(crate::domain::chart::PAGE_ROWS);
+    let rows = counts[..shown]
+        .iter()
+        .map(|(u, c)| {
+            let name = u
+                .and_then(|id| units.iter().find(|x| x.unit_id == id))
+                .map(|x| x.name.clone())
+                .unwrap_or_else(|| lang.pick("Chưa giao đơn vị", "No unit").to_string());
+            (name, c.to_vec())
+        })
+        .collect();
+    Ok(Figure {
+        title: lang
+            .pick("Việc được giao theo đơn vị", "Action items by unit")
+            .into(),
+        subtitle: match lang {
+            Lang::Vi => format!(
+                "{subtitle} · {} đã xong, {} đang làm, {} quá hạn",
+                total[0], total[1], total[2]
+            ),
+            Lang::En => format!(
+                "{subtitle} · {} done, {} open, {} overdue",
+                total[0], total[1], total[2]
+            ),
+        },
+        body: Body::Stacked(Stacked {
+            rows,
+            parts: vec![
+                (GOOD, lang.pick("Đã hoàn thành", "Done").into()),
+                (ON_TRACK, lang.pick("Đang thực hiện", "Open").into()),
+                (BAD, lang.pick("Quá hạn", "Overdue").into()),
+            ],
+        }),
+        note: (counts.len() > shown).then(|| match lang {
+            Lang::Vi => format!("{} đơn vị khác không hiển thị", counts.len() - shown),
+            Lang::En => format!("{} more units not shown", counts.len() - shown),
+        }),
+    })
+}
+
+fn one_stop(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
+    let kind = ChartKind::OneStop;
+    let Some(grid) = grid_of(store, spec)? else {
+        return Ok(no_period(kind, spec, lang));
+    };
+    let results = grid.results(Which::Appraised);
+    let tiles: Vec<Tile> = grid
+        .units
+        .iter()
+        .map(|u| {
+            let r = results.iter().find(|r| r.unit_id == u.unit_id);
+            let scored = r.filter(|r| r.rank.is_some());
+            Tile {
+                name: u.name.clone(),
+                passed: scored.and_then(|r| r.passed.or(Some(r.band == Some(0)))),
+                detail: match scored {
+                    Some(r) => format!(
+                        "{} · {}%",
+                        if r.passed.unwrap_or(r.band == Some(0)) {
+                            lang.pick("Đạt", "Met")
+                        } else {
+                            lang.pick("Chưa đạt", "Not met")
+                        },
+                        format_number_in(r.pct_of_max.round(), lang)
+                    ),
+                    None => lang.pick("Chưa đánh giá", "Not evaluated").into(),
+                },
+            }
+        })
+        .collect();
+    let met = tiles.iter().filter(|t| t.passed == Some(true)).count();
+    Ok(Figure {
+        title: match lang {
+            Lang::Vi => format!("Công nhận đạt chuẩn: {}", grid.model.name),
+            Lang::En => format!("Recognised: {}", grid.model.name),
+        },
+        subtitle: match lang {
+            Lang::Vi => format!(
+                "{} · {met}/{} đơn vị đạt chuẩn",
+                period_label(grid.set.year, None, lang),
+                tiles.len()
+            ),
+            Lang::En => format!(
+                "{} · {met} of {} units meet the standard",
+                period_label(grid.set.year, None, lang),
+                tiles.len()
+            ),
+        },
+        body: Body::Tiles(tiles),
+        note: None,
+    })
+}

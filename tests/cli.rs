@@ -54,7 +54,7 @@ fn check_prints_what_the_file_holds() {
         "Units: 18 (retired: 0)",
         "Plans: 4; targets: 14",
         "Criteria sets: 3; scored periods: 13",
-        "Meetings: 1; action items: 8",
+        "Meetings: 2; action items: 9",
         "Result: usable",
     ] {
         assert!(stdout.contains(line), "{line} in\n{stdout}");
@@ -431,7 +431,7 @@ fn targets_and_actions_as_of_a_day() {
     let all = giaoban(&["actions", &file, "--format", "csv"]);
     assert_eq!(
         text(&all.stdout).lines().count(),
-        9,
-        "header and eight items"
+        10,
+        "header, the eight items of 2018 and the one of 2019"
     );
 }

@@ -84,6 +84,32 @@ pub enum Command {
         meeting_id: uuid::Uuid,
         path: PathBuf,
     },
+    /// Asks where to write the chart shown (PNG or SVG), then writes it.
+    ChartExportDialog {
+        spec: crate::domain::chart::ChartSpec,
+        svg: bool,
+    },
+    WriteChart {
+        spec: crate::domain::chart::ChartSpec,
+        path: PathBuf,
+    },
+    /// Asks where to write a meeting's deck as PDF, then writes it.
+    DeckExportDialog {
+        meeting_id: uuid::Uuid,
+    },
+    WriteDeck {
+        meeting_id: uuid::Uuid,
+        path: PathBuf,
+    },
+    /// Opens the Charts panel on a meeting's deck.
+    EditDeck {
+        meeting_id: uuid::Uuid,
+    },
+    /// Starts presentation mode on a meeting's deck.
+    Present {
+        meeting_id: uuid::Uuid,
+        single_window: bool,
+    },
     SetLanguage(Lang),
     SetUserName(String),
     Navigate(Nav),
@@ -121,6 +147,8 @@ pub struct GiaobanApp {
     pub notes: Notifications,
     pub undo: UndoStack,
     pub panels: ui::Panels,
+    /// Presentation mode, while it runs.
+    pub presentation: Option<ui::present::Presentation>,
     today: Option<NaiveDate>,
     queue: Vec<Command>,
     dialogs: Box<dyn FileDialogs>,
@@ -144,6 +172,7 @@ impl GiaobanApp {
             notes: Notifications::default(),
             undo: UndoStack::default(),
             panels: ui::Panels::default(),
+            presentation: None,
             today: config.today,
             queue: Vec::new(),
             dialogs: config.dialogs,
@@ -252,6 +281,44 @@ impl GiaobanApp {
                 }
             }
             Command::WriteNotice { meeting_id, path } => self.write_notice(meeting_id, &path),
+            Command::ChartExportDialog { spec, svg } => {
+                let (ext, filter) = if svg {
+                    ("svg", ("SVG (.svg)", &["svg"][..]))
+                } else {
+                    ("png", ("PNG (.png)", &["png"][..]))
+                };
+                let title = lang.pick("Lưu biểu đồ", "Save the chart");
+                let suggested = format!("bieu-do_{}.{ext}", spec.kind.slug());
+                if let Some(path) = self.dialogs.pick_export(lang, title, &suggested, filter) {
+                    self.queue.push(Command::WriteChart { spec, path });
+                }
+            }
+            Command::WriteChart { spec, path } => self.write_chart(&spec, &path),
+            Command::DeckExportDialog { meeting_id } => {
+                let day = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.view.meetings.meeting(meeting_id))
+                    .map(|m| m.held_on.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default();
+                let title = lang.pick("Lưu bộ trình chiếu", "Save the deck");
+                let suggested = format!("trinh-chieu_{day}.pdf");
+                if let Some(path) =
+                    self.dialogs
+                        .pick_export(lang, title, &suggested, ("PDF (.pdf)", &["pdf"][..]))
+                {
+                    self.queue.push(Command::WriteDeck { meeting_id, path });
+                }
+            }
+            Command::WriteDeck { meeting_id, path } => self.write_deck(meeting_id, &path),
+            Command::EditDeck { meeting_id } => {
+                self.panels.charts.meeting = Some(meeting_id);
+                self.nav = Nav::Charts;
+            }
+            Command::Present {
+                meeting_id,
+                single_window,
+            } => self.present(meeting_id, single_window),
             Command::SetLanguage(new_lang) => {
                 self.prefs.language = Some(new_lang);
                 self.save_prefs();
@@ -447,6 +514,90 @@ impl GiaobanApp {
                 Lang::En => format!("Notice written: {}", path.display()),
             }),
             Err(e) => self.notes.error(e),
+        }
+    }
+
+    fn write_chart(&mut self, spec: &crate::domain::chart::ChartSpec, path: &Path) {
+        let lang = self.lang();
+        let today = self.today();
+        let Some(doc) = self.doc.as_ref() else { return };
+        let footer = match lang {
+            Lang::Vi => format!("Ngày xuất {}", crate::domain::deadline::display_day(today)),
+            Lang::En => format!("Exported {}", crate::domain::deadline::display_day(today)),
+        };
+        let svg = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+        let result = crate::charts::deck::frame(&doc.store, spec, "", footer, today, lang)
+            .map_err(|e| e.message(lang))
+            .and_then(|frame| {
+                if svg {
+                    crate::charts::render_svg(&frame, 1920, 1080).map(String::into_bytes)
+                } else {
+                    crate::charts::render_png(&frame, 1920, 1080)
+                }
+                .map_err(|e| e.to_string())
+            })
+            .and_then(|bytes| crate::export::write_atomically(path, &bytes));
+        match result {
+            Ok(()) => self.notes.info(match lang {
+                Lang::Vi => format!("Đã ghi biểu đồ: {}", path.display()),
+                Lang::En => format!("Chart written: {}", path.display()),
+            }),
+            Err(e) => self.notes.error(match lang {
+                Lang::Vi => format!("Không ghi được biểu đồ: {e}"),
+                Lang::En => format!("The chart could not be written: {e}"),
+            }),
+        }
+    }
+
+    fn write_deck(&mut self, meeting_id: uuid::Uuid, path: &Path) {
+        let lang = self.lang();
+        let Some(doc) = self.doc.as_ref() else { return };
+        let Some(meeting) = doc.view.meetings.meeting(meeting_id).cloned() else {
+            return;
+        };
+        let result = crate::charts::deck::frames(&doc.store, &meeting, lang)
+            .map_err(|e| e.message(lang))
+            .and_then(|frames| crate::export::deck_pdf::deck_pdf(&frames))
+            .and_then(|bytes| crate::export::write_atomically(path, &bytes));
+        match result {
+            Ok(()) => self.notes.info(match lang {
+                Lang::Vi => format!("Đã ghi bộ trình chiếu: {}", path.display()),
+                Lang::En => format!("Deck written: {}", path.display()),
+            }),
+            Err(e) => self.notes.error(match lang {
+                Lang::Vi => format!("Không ghi được bộ trình chiếu: {e}"),
+                Lang::En => format!("The deck could not be written: {e}"),
+            }),
+        }
+    }
+
+    fn present(&mut self, meeting_id: uuid::Uuid, single_window: bool) {
+        let lang = self.lang();
+        let Some(doc) = self.doc.as_ref() else { return };
+        let Some(meeting) = doc.view.meetings.meeting(meeting_id).cloned() else {
+            return;
+        };
+        match crate::charts::deck::frames(&doc.store, &meeting, lang) {
+            Ok(frames) if frames.is_empty() => self.notes.error(lang.pick(
+                "Bộ trình chiếu không có trang nào",
+                "The deck has no slides",
+            )),
+            Ok(frames) => {
+                let title = format!(
+                    "{} {}",
+                    lang.pick("Giao ban ngày", "Briefing of"),
+                    crate::domain::deadline::display_day(meeting.held_on)
+                );
+                self.presentation = Some(ui::present::Presentation::new(
+                    meeting_id,
+                    title,
+                    frames,
+                    single_window,
+                ));
+            }
+            Err(e) => self.notes.error(e.message(lang)),
         }
     }
 

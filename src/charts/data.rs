@@ -46,19 +46,25 @@ pub fn resolve(store: &Store, spec: &ChartSpec, today: NaiveDate) -> Result<Char
                 .next();
         }
         let model = spec.model.clone().unwrap_or_default();
-        let latest = latest_scored(&sets, &model);
+        let latest = latest_scored(&sets, &model, None);
+        let year_given = spec.year.is_some();
         if spec.year.is_none() {
             spec.year = latest.map(|(y, _)| y);
         }
         let monthly = sets
             .iter()
             .any(|s| s.model.slug == model && s.model.cadence == Cadence::Monthly);
+        let latest_month = || {
+            latest_scored(&sets, &model, spec.year)
+                .map(|(_, m)| m)
+                .filter(|m| *m > 0)
+        };
         match spec.kind {
             ChartKind::Trend | ChartKind::OneStop => spec.month = None,
             _ if !monthly => spec.month = None,
-            _ if spec.month.is_none() && spec.year == latest.map(|(y, _)| y) => {
-                spec.month = latest.map(|(_, m)| m).filter(|m| *m > 0);
-            }
+            // A ranking for a year without a month is the year's ranking.
+            ChartKind::Ranking if year_given => {}
+            _ if spec.month.is_none() => spec.month = latest_month(),
             _ => {}
         }
         if spec.kind == ChartKind::Scorecard && spec.unit.is_none() {
@@ -106,10 +112,11 @@ fn has_scores(set: &SetOverview) -> bool {
     set.periods.iter().any(|p| p.units_scored > 0)
 }
 
-/// The latest (year, month) of a model with scores; month 0 for a yearly period.
-fn latest_scored(sets: &[SetOverview], model: &str) -> Option<(i32, u32)> {
+/// The latest (year, month) of a model with scores (in `year`, when given); month 0 for a
+/// yearly period.
+fn latest_scored(sets: &[SetOverview], model: &str, year: Option<i32>) -> Option<(i32, u32)> {
     sets.iter()
-        .filter(|s| s.model.slug == model)
+        .filter(|s| s.model.slug == model && year.is_none_or(|y| y == s.set.year))
         .flat_map(|s| {
             s.periods
                 .iter()

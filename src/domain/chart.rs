@@ -371,8 +371,7 @@ pub struct Tile {
     pub detail: String,
 }
 
-/// The rows of a ranking of `count` units (in rank order) to show, and what the slide should
-/// say of the rest: `Err` holds the rows shown around a summary line, `Ok` plain rows.
+/// The rows of a ranking of `count` units (in rank order) a slide shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Shown {
     /// These indices, in order.
@@ -501,11 +500,11 @@ mod tests {
         let Shown::Split { top, bottom } = rows_shown(126, RowsView::Auto) else {
             panic!("126 units should be split")
         };
-        assert_eq!(top, (0..10).collect::<Vec<_>>());
-        assert_eq!(bottom, (116..126).collect::<Vec<_>>());
+        assert_eq!(top, (0..TOP_BOTTOM).collect::<Vec<_>>());
+        assert_eq!(bottom, (126 - TOP_BOTTOM..126).collect::<Vec<_>>());
         assert_eq!(
             rows_note(126, RowsView::Auto, Lang::Vi).as_deref(),
-            Some("10 đơn vị cao nhất và 10 đơn vị thấp nhất trong 126 đơn vị")
+            Some("7 đơn vị cao nhất và 7 đơn vị thấp nhất trong 126 đơn vị")
         );
     }
 
@@ -519,15 +518,15 @@ mod tests {
             }
         }
         assert_eq!(seen, (0..126).collect::<Vec<_>>());
-        assert_eq!(pages(126), 7);
+        assert_eq!(pages(126), 9);
         assert_eq!(
-            rows_note(126, RowsView::Page(7), Lang::Vi).as_deref(),
-            Some("Trang 7/7: hạng 121–126 trong 126 đơn vị")
+            rows_note(126, RowsView::Page(9), Lang::Vi).as_deref(),
+            Some("Trang 9/9: hạng 121–126 trong 126 đơn vị")
         );
         // A page past the end shows the last one.
         assert_eq!(
             rows_shown(126, RowsView::Page(99)),
-            rows_shown(126, RowsView::Page(7))
+            rows_shown(126, RowsView::Page(9))
         );
     }
 

@@ -1,11 +1,13 @@
 //! Panels and widgets. They draw from the app state and return commands; they never write.
 
+pub mod charts;
 pub mod criteria;
 pub mod fonts;
 pub mod forms;
 pub mod grid;
 pub mod meetings;
 pub mod plans;
+pub mod present;
 pub mod scoring;
 mod settings;
 
@@ -25,6 +27,7 @@ pub struct Panels {
     pub scoring: scoring::ScoringPanel,
     pub plans: plans::PlansPanel,
     pub meetings: meetings::MeetingsPanel,
+    pub charts: charts::ChartsPanel,
     /// The window title last sent, so it is sent only when it changes.
     window_title: String,
 }
@@ -66,6 +69,18 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
     let lang = app.lang();
     let today = app.today();
     let mut commands: Vec<Command> = Vec::new();
+
+    if let Some(p) = app.presentation.as_mut() {
+        present::present_ui(ui, p, lang);
+        if p.ended {
+            if p.single_window {
+                ui.ctx()
+                    .send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            app.presentation = None;
+        }
+        return;
+    }
 
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
@@ -123,7 +138,9 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
                     today,
                     &mut commands,
                 ),
-                Nav::Charts => charts_placeholder_ui(ui, lang),
+                Nav::Charts => {
+                    charts::charts_ui(ui, &mut app.panels.charts, doc, lang, today, &mut commands)
+                }
                 Nav::Settings => {
                     let who = app.prefs.audit_name();
                     settings::settings_ui(
@@ -384,15 +401,6 @@ pub(crate) fn wrapped_cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>,
         ui.set_width(width);
         ui.add(egui::Label::new(text).wrap());
     });
-}
-
-fn charts_placeholder_ui(ui: &mut egui::Ui, lang: Lang) {
-    ui.heading(Nav::Charts.label(lang));
-    ui.add_space(8.0);
-    ui.label(lang.pick(
-        "Biểu đồ xếp hạng, xu hướng, bản đồ nhiệt và chế độ trình chiếu cho cuộc họp giao ban sẽ có ở bản tiếp theo.",
-        "Ranking, trend and heatmap charts and the presentation mode for briefing meetings come in the next version.",
-    ));
 }
 
 fn notifications_ui(app: &mut GiaobanApp, ctx: &egui::Context, lang: Lang) {

@@ -1,0 +1,344 @@
+//! Presentation mode: a meeting's deck on the wall. The audience view fills its own window
+//! (put it on the projector) or this one; the presenter view shows the current and the next
+//! slide, the list of slides and the clock. Keys: → Space PageDown next, ← PageUp back,
+//! Home first, End last, Esc leaves.
+//!
+//! Slides are drawn once per size and kept as textures: the current one at once, the others
+//! on a background thread, so moving to the next slide only swaps a texture.
+
+use std::collections::HashMap;
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::{Color32, Key, RichText, TextureHandle};
+
+use crate::charts::Frame;
+use crate::domain::lang::Lang;
+use crate::ui::charts::{fit_16_9, frame_texture};
+
+/// A move asked by a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Next,
+    Back,
+    First,
+    Last,
+    Leave,
+}
+
+/// The keys of presentation mode, in the input of one window.
+pub fn step_of(input: &egui::InputState) -> Option<Step> {
+    let pressed = |k| input.key_pressed(k);
+    if pressed(Key::Escape) {
+        Some(Step::Leave)
+    } else if pressed(Key::ArrowRight) || pressed(Key::Space) || pressed(Key::PageDown) {
+        Some(Step::Next)
+    } else if pressed(Key::ArrowLeft) || pressed(Key::PageUp) {
+        Some(Step::Back)
+    } else if pressed(Key::Home) {
+        Some(Step::First)
+    } else if pressed(Key::End) {
+        Some(Step::Last)
+    } else {
+        None
+    }
+}
+
+/// Slides drawn at one size: textures made, and pixels coming from the background thread.
+struct Cache {
+    size: [u32; 2],
+    textures: HashMap<usize, TextureHandle>,
+    incoming: Option<Receiver<(usize, Vec<u8>)>>,
+}
+
+pub struct Presentation {
+    pub meeting_id: uuid::Uuid,
+    pub title: String,
+    pub frames: Vec<Frame>,
+    /// The slide shown, from 0.
+    pub index: usize,
+    /// The audience view in the main window, full screen; no presenter view.
+    pub single_window: bool,
+    /// Set when the person leaves (Esc); the app then drops the presentation.
+    pub ended: bool,
+    started: Option<f64>,
+    cache: Option<Cache>,
+    fullscreen_sent: bool,
+}
+
+impl Presentation {
+    pub fn new(
+        meeting_id: uuid::Uuid,
+        title: String,
+        frames: Vec<Frame>,
+        single_window: bool,
+    ) -> Presentation {
+        Presentation {
+            meeting_id,
+            title,
+            frames,
+            index: 0,
+            single_window,
+            ended: false,
+            started: None,
+            cache: None,
+            fullscreen_sent: false,
+        }
+    }
+
+    pub fn step(&mut self, step: Step) {
+        let last = self.frames.len().saturating_sub(1);
+        match step {
+            Step::Next => self.index = (self.index + 1).min(last),
+            Step::Back => self.index = self.index.saturating_sub(1),
+            Step::First => self.index = 0,
+            Step::Last => self.index = last,
+            Step::Leave => self.ended = true,
+        }
+    }
+
+    /// How many slides are drawn and ready at the current size.
+    pub fn ready(&self) -> usize {
+        self.cache.as_ref().map_or(0, |c| c.textures.len())
+    }
+
+    /// The slides' pixel size now used.
+    pub fn size(&self) -> Option<[u32; 2]> {
+        self.cache.as_ref().map(|c| c.size)
+    }
+
+    /// The texture of slide `i` at `size`: from the cache, else drawn now. A new size starts
+    /// a new cache and a background thread that draws the other slides.
+    fn texture(&mut self, ctx: &egui::Context, i: usize, size: [u32; 2]) -> Option<TextureHandle> {
+        if self.cache.as_ref().is_none_or(|c| c.size != size) {
+            self.cache = Some(Cache {
+                size,
+                textures: HashMap::new(),
+                incoming: None,
+            });
+        }
+        let cache = self.cache.as_mut()?;
+        // What the background thread has drawn.
+        if let Some(rx) = &cache.incoming {
+            while let Ok((k, rgb)) = rx.try_recv() {
+                let image = egui::ColorImage::from_rgb([size[0] as usize, size[1] as usize], &rgb);
+                let t = ctx.load_texture(format!("slide-{k}"), image, egui::TextureOptions::LINEAR);
+                cache.textures.insert(k, t);
+            }
+        }
+        if !cache.textures.contains_key(&i) {
+            let frame = self.frames.get(i)?;
+            let t = frame_texture(ctx, &format!("slide-{i}"), frame, size).ok()?;
+            cache.textures.insert(i, t);
+        }
+        if cache.incoming.is_none() && cache.textures.len() < self.frames.len() {
+            // The others, next ones first, drawn while the room looks at this one.
+            let n = self.frames.len();
+            let order: Vec<(usize, Frame)> = (1..n)
+                .map(|d| (i + d) % n)
+                .filter(|k| !cache.textures.contains_key(k))
+                .map(|k| (k, self.frames[k].clone()))
+                .collect();
+            let (tx, rx) = channel();
+            let spawned = std::thread::Builder::new()
+                .name("slides".into())
+                .spawn(move || {
+                    for (k, frame) in order {
+                        let Ok(rgb) = crate::charts::render_rgb(&frame, size[0], size[1]) else {
+                            continue;
+                        };
+                        if tx.send((k, rgb)).is_err() {
+                            return; // the size changed or the presentation ended
+                        }
+                    }
+                });
+            if spawned.is_ok() {
+                cache.incoming = Some(rx);
+            }
+        }
+        if cache.textures.len() < self.frames.len() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+        }
+        cache.textures.get(&i).cloned()
+    }
+
+    /// Waits for the background thread to draw every slide (for tests and benchmarks).
+    pub fn finish_drawing(&mut self, ctx: &egui::Context) {
+        let Some(size) = self.size() else { return };
+        let started = std::time::Instant::now();
+        while self.ready() < self.frames.len() && started.elapsed().as_secs() < 30 {
+            for i in 0..self.frames.len() {
+                let _ = self.texture(ctx, i, size);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+}
+
+/// The audience view: the slide on white, 16:9, as large as the window allows.
+fn audience_ui(ui: &mut egui::Ui, p: &mut Presentation) {
+    let ppp = ui.ctx().pixels_per_point();
+    let avail = ui.available_size();
+    let (size, px) = fit_16_9(avail, ppp);
+    let index = p.index;
+    if let Some(t) = p.texture(ui.ctx(), index, px) {
+        let pad = (avail - size) / 2.0;
+        ui.add_space(pad.y.max(0.0));
+        ui.horizontal(|ui| {
+            ui.add_space(pad.x.max(0.0));
+            ui.add(egui::Image::new(&t).fit_to_exact_size(size));
+        });
+    }
+}
+
+fn white_frame() -> egui::Frame {
+    egui::Frame::new().fill(Color32::WHITE)
+}
+
+/// Draws presentation mode; the keys move or end it.
+pub fn present_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang) {
+    let ctx = ui.ctx().clone();
+    let now = ctx.input(|i| i.time);
+    let started = *p.started.get_or_insert(now);
+    if let Some(step) = ctx.input(step_of) {
+        p.step(step);
+    }
+    if p.single_window {
+        if !p.fullscreen_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            p.fullscreen_sent = true;
+        }
+        egui::CentralPanel::default()
+            .frame(white_frame())
+            .show(ui, |ui| audience_ui(ui, p));
+        return;
+    }
+    // The audience view in a window of its own.
+    let title = format!("{} – {}", lang.pick("Trình chiếu", "Presentation"), p.title);
+    // As large as the screen, full screen where the window manager allows it.
+    let screen = ctx
+        .input(|i| i.viewport().monitor_size)
+        .filter(|s| s.x >= 320.0 && s.y >= 180.0)
+        .unwrap_or(egui::vec2(1280.0, 720.0));
+    let mut leave_from_audience = None;
+    ctx.show_viewport_immediate(
+        egui::ViewportId::from_hash_of("giaoban-audience"),
+        egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_inner_size(screen)
+            .with_position([0.0, 0.0])
+            .with_fullscreen(true),
+        |ui, _class| {
+            if let Some(step) = ui.input(step_of) {
+                leave_from_audience = Some(step);
+            }
+            if ui.input(|i| i.viewport().close_requested()) {
+                leave_from_audience = Some(Step::Leave);
+            }
+            egui::CentralPanel::default()
+                .frame(white_frame())
+                .show(ui, |ui| audience_ui(ui, p));
+        },
+    );
+    if let Some(step) = leave_from_audience {
+        p.step(step);
+    }
+    presenter_ui(ui, p, lang, now - started);
+    ctx.request_repaint_after(std::time::Duration::from_millis(500)); // the clock
+}
+
+/// The presenter's view: current and next slide, the list, the clock.
+fn presenter_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang, elapsed: f64) {
+    let count = p.frames.len();
+    let size = p.size();
+    egui::Panel::top("presenter-bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&p.title).strong().size(18.0));
+            ui.separator();
+            ui.label(
+                RichText::new(match lang {
+                    Lang::Vi => format!("Trang {}/{count}", p.index + 1),
+                    Lang::En => format!("Slide {} of {count}", p.index + 1),
+                })
+                .size(18.0),
+            );
+            ui.separator();
+            let clock = chrono::Local::now().format("%H:%M:%S").to_string();
+            let e = elapsed.max(0.0) as u64;
+            ui.label(
+                RichText::new(format!(
+                    "{clock} · {} {:02}:{:02}",
+                    lang.pick("đã trình chiếu", "running"),
+                    e / 60,
+                    e % 60
+                ))
+                .monospace()
+                .size(18.0),
+            );
+            ui.separator();
+            if ui.button(lang.pick("◀ Trước", "◀ Back")).clicked() {
+                p.step(Step::Back);
+            }
+            if ui.button(lang.pick("Sau ▶", "Next ▶")).clicked() {
+                p.step(Step::Next);
+            }
+            if ui
+                .button(lang.pick("Kết thúc (Esc)", "End (Esc)"))
+                .clicked()
+            {
+                p.step(Step::Leave);
+            }
+        });
+    });
+    egui::Panel::right("presenter-list")
+        .exact_size(360.0)
+        .show(ui, |ui| {
+            ui.label(RichText::new(lang.pick("Trang tiếp theo", "Next slide")).strong());
+            let next = p.index + 1;
+            if next < count {
+                if let Some(size) = size
+                    && let Some(t) = p.texture(ui.ctx(), next, size)
+                {
+                    ui.add(egui::Image::new(&t).fit_to_exact_size(egui::vec2(340.0, 191.25)));
+                }
+            } else {
+                ui.label(lang.pick("(trang cuối)", "(last slide)"));
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new(lang.pick("Các trang", "Slides")).strong());
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let mut go = None;
+                for (i, f) in p.frames.iter().enumerate() {
+                    let text = format!("{}. {}", i + 1, f.figure.title);
+                    if ui
+                        .add_sized([340.0, 24.0], egui::Button::selectable(i == p.index, text))
+                        .clicked()
+                    {
+                        go = Some(i);
+                    }
+                }
+                if let Some(i) = go {
+                    p.index = i;
+                }
+            });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.label(
+            RichText::new(lang.pick(
+                "Màn hình khán giả đang ở cửa sổ riêng: kéo cửa sổ đó sang máy chiếu.",
+                "The audience view is in its own window: move it to the projector.",
+            ))
+            .weak(),
+        );
+        let avail = ui.available_size();
+        let (shown, _) = fit_16_9(avail, 1.0);
+        // The current slide as the room sees it (same texture, scaled).
+        let target = size.unwrap_or_else(|| {
+            let (_, px) = fit_16_9(egui::vec2(1920.0, 1080.0), 1.0);
+            px
+        });
+        let index = p.index;
+        if let Some(t) = p.texture(ui.ctx(), index, target) {
+            ui.add(egui::Image::new(&t).fit_to_exact_size(shown));
+        }
+    });
+}

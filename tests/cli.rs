@@ -2,20 +2,7 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
-use common::{TempDir, side_files};
-
-fn giaoban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_giaoban"))
-        .args(args)
-        .output()
-        .expect("run giaoban")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{TempDir, giaoban, side_files, text};
 
 #[test]
 fn demo_writes_a_file_and_refuses_to_overwrite_without_force() {

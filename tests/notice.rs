@@ -6,30 +6,8 @@ mod common;
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output};
 
-use common::TempDir;
-
-fn giaoban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_giaoban"))
-        .args(args)
-        .output()
-        .expect("run giaoban")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// Runs a poppler tool (poppler-utils, installed by `.ci/run`).
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} is needed (apt-get install poppler-utils): {e}"));
-    assert!(out.status.success(), "{tool}: {}", text(&out.stderr));
-    text(&out.stdout)
-}
+use common::{TempDir, giaoban, poppler, text};
 
 fn part(docx: &Path, name: &str) -> String {
     let file = std::fs::File::open(docx).expect("open docx");
@@ -87,7 +65,16 @@ fn the_docx_is_a_word_package_with_the_official_layout() {
         assert!(doc.contains(&format!(">{n}. Về ")), "conclusion {n}");
     }
     let store = giaoban::store::Store::open(&db, giaoban::store::Intent::Inspect).expect("open");
-    let items = store.meeting_book().expect("book").actions;
+    let book = store.meeting_book().expect("book");
+    let meeting = book
+        .on(chrono::NaiveDate::from_ymd_opt(2018, 1, 3).expect("day"))
+        .expect("the meeting")
+        .meeting_id;
+    let items: Vec<_> = book
+        .actions
+        .iter()
+        .filter(|a| a.meeting_id == meeting)
+        .collect();
     assert_eq!(
         doc.matches("; thời hạn: ").count(),
         items.iter().filter(|a| a.deadline.is_some()).count(),

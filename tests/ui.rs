@@ -97,7 +97,7 @@ fn each_navigation_entry_shows_its_panel() {
         ("Kế hoạch", "112/KH-UBND"),
         ("Chấm điểm", "Bảng điểm"),
         ("Giao ban", "03/01/2018"),
-        ("Biểu đồ", "Biểu đồ xếp hạng"),
+        ("Biểu đồ", "Bộ trình chiếu của cuộc họp"),
         ("Đơn vị & cài đặt", "Tên đơn vị mới"),
     ] {
         go_to(&mut harness, nav);
@@ -105,6 +105,8 @@ fn each_navigation_entry_shows_its_panel() {
     }
     // The meeting of 03/01/2018 with its chair and conclusions.
     go_to(&mut harness, "Giao ban");
+    harness.get_by_label_contains("03/01/2018 — ").click();
+    harness.run();
     assert!(shows(&harness, "Đỗ Mạnh Hải"));
     assert!(shows(&harness, "Kết luận 5"));
 }

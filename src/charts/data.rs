@@ -442,17 +442,19 @@ fn trend(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreErr
         .copied()
         .filter(|u| ids.contains(u))
         .collect();
+    // Why a unit is drawn when the person chose none: the best and the last of the year.
+    let mut why: Vec<&str> = Vec::new();
     if chosen.is_empty() {
-        // The best and the last of the year.
         let mut ranked: Vec<_> = rows.iter().filter(|r| r.rank.is_some()).collect();
         ranked.sort_by_key(|r| r.rank);
-        chosen.extend(ranked.first().map(|r| r.unit_id));
-        chosen.extend(
-            ranked
-                .last()
-                .map(|r| r.unit_id)
-                .filter(|u| !chosen.contains(u)),
-        );
+        if let Some(best) = ranked.first() {
+            chosen.push(best.unit_id);
+            why.push(lang.pick(" (cao nhất năm)", " (best of the year)"));
+        }
+        if let Some(last) = ranked.last().filter(|r| !chosen.contains(&r.unit_id)) {
+            chosen.push(last.unit_id);
+            why.push(lang.pick(" (thấp nhất năm)", " (last of the year)"));
+        }
     }
     let mut series: Vec<Series> = chosen
         .iter()
@@ -461,7 +463,11 @@ fn trend(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreErr
         .filter_map(|(i, id)| {
             let row = rows.iter().find(|r| r.unit_id == *id)?;
             Some(Series {
-                name: units.iter().find(|u| u.unit_id == *id)?.name.clone(),
+                name: format!(
+                    "{}{}",
+                    units.iter().find(|u| u.unit_id == *id)?.name,
+                    why.get(i).copied().unwrap_or_default()
+                ),
                 color: SERIES[i],
                 values: row.monthly.clone(),
                 is_average: false,
@@ -481,6 +487,11 @@ fn trend(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreErr
         .iter()
         .flat_map(|s| s.values.iter().flatten())
         .fold(0.0f64, |a, &b| a.max(b));
+    let data_min = series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .fold(f64::INFINITY, |a, &b| a.min(b));
+    let y_max = if max > 0.0 { max } else { nice_max(data_max) };
     let name = model_name(store, model)?.unwrap_or_else(|| model.to_string());
     Ok(Figure {
         title: match lang {
@@ -494,7 +505,8 @@ fn trend(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreErr
         body: Body::Lines(Lines {
             x_labels: month_labels(lang),
             series,
-            y_max: if max > 0.0 { max } else { nice_max(data_max) },
+            y_min: crate::domain::chart::axis_floor(data_min, y_max),
+            y_max,
             y_label: lang.pick("Điểm", "Points").to_string(),
         }),
         note: (spec.units.len() > SERIES.len()).then(|| match lang {

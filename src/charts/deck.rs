@@ -19,7 +19,7 @@ pub fn deck_of(store: &Store, meeting: &Meeting) -> Result<Vec<Slide>, StoreErro
     if !saved.is_empty() {
         return Ok(saved);
     }
-    Ok(default_for(store, meeting)?)
+    default_for(store, meeting)
 }
 
 /// The default deck of a meeting: the latest month scored before it (a finalized or
@@ -65,8 +65,7 @@ pub fn default_for(store: &Store, meeting: &Meeting) -> Result<Vec<Slide>, Store
                 .iter()
                 .filter(|p| p.start_year <= year && year <= p.end_year)
                 .map(|p| p.plan_id)
-                .filter(|id| with_targets(*id))
-                .last()
+                .rfind(|id| with_targets(*id))
         });
     Ok(default_deck(
         meeting.held_on,

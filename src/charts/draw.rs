@@ -494,12 +494,12 @@ fn draw_bars_under_labels<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Round steps for an axis from 0 to `max`: about five.
-fn ticks(max: f64) -> Vec<f64> {
-    let raw = max / 5.0;
+/// Round steps for an axis from `min` to `max`: about five.
+fn ticks(min: f64, max: f64) -> Vec<f64> {
+    let raw = (max - min) / 5.0;
     let step = nice_max(raw);
     let mut out = Vec::new();
-    let mut v = 0.0;
+    let mut v = (min / step).ceil() * step;
     while v <= max + 1e-9 {
         out.push(v);
         v += step;
@@ -545,7 +545,8 @@ fn draw_lines<DB: DrawingBackend>(
     // Axes.
     let axis_style = sc.font(30.0, false, INK, HPos::Right);
     let x_style = sc.font(30.0, false, INK, HPos::Center);
-    let y_ticks = ticks(lines.y_max);
+    let y_ticks = ticks(lines.y_min, lines.y_max);
+    let y_bottom = lines.y_min;
     let y_top = y_ticks
         .last()
         .copied()
@@ -562,7 +563,10 @@ fn draw_lines<DB: DrawingBackend>(
     let py1 = plot.y1 - sc.px(56.0);
     let n = lines.x_labels.len().max(1);
     let x_at = |i: usize| px0 + ((px1 - px0) as f64 * (i as f64 + 0.5) / n as f64).round() as i32;
-    let y_at = |v: f64| py1 - ((py1 - py0) as f64 * (v / y_top).clamp(0.0, 1.05)).round() as i32;
+    let y_at = |v: f64| {
+        let f = (v - y_bottom) / (y_top - y_bottom).max(1e-9);
+        py1 - ((py1 - py0) as f64 * f.clamp(0.0, 1.05)).round() as i32
+    };
     for t in &y_ticks {
         let y = y_at(*t);
         rect(area, (px0, y - sc.px(1.0)), (px1, y + sc.px(1.0)), TRACK)?;
@@ -871,7 +875,7 @@ fn draw_tiles<DB: DrawingBackend>(
         let line = &tile.detail;
         text(
             area,
-            &fit(area, &line, &detail_style, tw - 2 * pad),
+            &fit(area, line, &detail_style, tw - 2 * pad),
             (
                 x + pad,
                 y + th - pad - (name_size * 0.85 * sc.s).round() as i32,

@@ -333,6 +333,9 @@ pub struct Bar {
 pub struct Lines {
     pub x_labels: Vec<String>,
     pub series: Vec<Series>,
+    /// The axis's bottom: 0, or a round value under the data when they sit high (a trend
+    /// between 60 and 100 points would otherwise be squeezed into the top third).
+    pub y_min: f64,
     pub y_max: f64,
     pub y_label: String,
 }
@@ -469,6 +472,20 @@ pub fn average_series(rows: &[Vec<Option<f64>>], len: usize) -> Vec<Option<f64>>
         .collect()
 }
 
+/// The bottom of a trend's axis: a round value a step under the lowest value, when the
+/// values all sit in the upper part of the scale; else 0.
+pub fn axis_floor(low: f64, top: f64) -> f64 {
+    if !(low.is_finite() && top > 0.0) || low < top * 0.3 {
+        return 0.0;
+    }
+    let step = nice_max((top - low) / 4.0);
+    let mut base = (low / step).floor() * step;
+    if low - base < step * 0.25 {
+        base -= step; // keep the lowest point off the axis line
+    }
+    base.max(0.0)
+}
+
 /// A "nice" top of an axis at or above `value`: 1, 2, 2.5 or 5 times a power of ten.
 pub fn nice_max(value: f64) -> f64 {
     if value <= 0.0 || !value.is_finite() {
@@ -589,6 +606,10 @@ mod tests {
         assert_eq!(nice_max(14.0), 20.0);
         assert_eq!(nice_max(3.0), 5.0);
         assert_eq!(nice_max(0.0), 1.0);
+        // Totals between 57 and 99 of 100: the axis starts at 40, not 0.
+        assert_eq!(axis_floor(57.0, 100.0), 40.0);
+        assert_eq!(axis_floor(12.0, 100.0), 0.0);
+        assert_eq!(axis_floor(f64::INFINITY, 100.0), 0.0);
         assert_eq!(
             average_series(&[vec![Some(1.0), None], vec![Some(3.0), None]], 2),
             vec![Some(2.0), None]

@@ -253,7 +253,7 @@ fn controls_ui(
                 period_row(ui, panel, doc, resolved, lang);
             }
             if kind == ChartKind::Scorecard {
-                ui.label(combo_label(lang.pick("Đơn vị", "Unit")));
+                let label = ui.label(combo_label(lang.pick("Đơn vị", "Unit")));
                 let current = resolved
                     .unit
                     .and_then(|id| doc.view.unit_name(id))
@@ -271,11 +271,13 @@ fn controls_ui(
                                 panel.spec.unit = Some(u.unit_id);
                             }
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(label.id);
                 ui.end_row();
             }
             if kind == ChartKind::Targets {
-                ui.label(combo_label(lang.pick("Kế hoạch", "Plan")));
+                let label = ui.label(combo_label(lang.pick("Kế hoạch", "Plan")));
                 let book = &doc.view.plans;
                 let name = |p: &crate::domain::plan::Plan| {
                     let text = if p.number.is_empty() {
@@ -310,7 +312,9 @@ fn controls_ui(
                                 panel.spec.plan = Some(p.plan_id);
                             }
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(label.id);
                 ui.end_row();
             }
             if matches!(kind, ChartKind::Targets | ChartKind::Actions) {
@@ -338,8 +342,8 @@ fn controls_ui(
                 }
             }
             if matches!(kind, ChartKind::Ranking | ChartKind::Heatmap) {
-                ui.label(combo_label(lang.pick("Hiển thị", "Show")));
-                rows_combo(ui, panel, doc, resolved, lang);
+                let label = ui.label(combo_label(lang.pick("Hiển thị", "Show")));
+                rows_combo(ui, panel, doc, resolved, lang, label.id);
                 ui.end_row();
             }
         });
@@ -370,7 +374,7 @@ fn model_row(
     resolved: &ChartSpec,
     lang: Lang,
 ) {
-    ui.label(combo_label(lang.pick("Mô hình", "Model")));
+    let label = ui.label(combo_label(lang.pick("Mô hình", "Model")));
     let wanted_pass_fail = panel.spec.kind == ChartKind::OneStop;
     let current = resolved
         .model
@@ -396,7 +400,9 @@ fn model_row(
                     panel.spec.month = None;
                 }
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
     ui.end_row();
 }
 
@@ -423,7 +429,7 @@ fn period_row(
         .iter()
         .filter(|s| s.model.slug == model)
         .collect();
-    ui.label(combo_label(lang.pick("Năm", "Year")));
+    let label = ui.label(combo_label(lang.pick("Năm", "Year")));
     egui::ComboBox::from_id_salt("chart-year")
         .width(120.0)
         .selected_text(resolved.year.map(|y| y.to_string()).unwrap_or_default())
@@ -437,13 +443,15 @@ fn period_row(
                     panel.spec.month = None;
                 }
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
     ui.end_row();
     let monthly = sets.iter().any(|s| s.model.cadence == Cadence::Monthly);
     if !monthly || matches!(panel.spec.kind, ChartKind::Trend | ChartKind::OneStop) {
         return;
     }
-    ui.label(combo_label(lang.pick("Tháng", "Month")));
+    let month_label = ui.label(combo_label(lang.pick("Tháng", "Month")));
     let scored: Vec<u32> = sets
         .iter()
         .filter(|s| Some(s.set.year) == resolved.year)
@@ -477,7 +485,9 @@ fn period_row(
                     panel.spec.month = Some(*m);
                 }
             }
-        });
+        })
+        .response
+        .labelled_by(month_label.id);
     ui.end_row();
 }
 
@@ -487,6 +497,7 @@ fn rows_combo(
     doc: &Document,
     resolved: &ChartSpec,
     lang: Lang,
+    label_id: egui::Id,
 ) {
     let count = doc.view.units.iter().filter(|u| u.is_active()).count();
     let label = |v: RowsView| match v {
@@ -511,7 +522,9 @@ fn rows_combo(
                     panel.spec.rows = v;
                 }
             }
-        });
+        })
+        .response
+        .labelled_by(label_id);
 }
 
 fn trend_units_ui(ui: &mut egui::Ui, panel: &mut ChartsPanel, doc: &Document, lang: Lang) {
@@ -550,7 +563,7 @@ fn deck_ui(
     if panel.meeting.is_none_or(|id| book.meeting(id).is_none()) {
         panel.meeting = book.meetings.first().map(|m| m.meeting_id);
     }
-    ui.label(
+    let heading = ui.label(
         RichText::new(lang.pick("Bộ trình chiếu của cuộc họp", "A meeting's deck"))
             .strong()
             .size(16.0),
@@ -577,7 +590,9 @@ fn deck_ui(
                     panel.meeting = Some(m.meeting_id);
                 }
             }
-        });
+        })
+        .response
+        .labelled_by(heading.id);
     let revision = doc.view.revision;
     if panel
         .deck
@@ -626,8 +641,8 @@ fn deck_ui(
             };
             if ui
                 .add_sized(
-                    [210.0, 22.0],
-                    egui::Button::selectable(false, format!("{}. {}", i + 1, short(&name, 26))),
+                    [170.0, 22.0],
+                    egui::Button::selectable(false, format!("{}. {}", i + 1, short(&name, 20))),
                 )
                 .on_hover_text(lang.pick("Xem trang này", "See this slide"))
                 .clicked()
@@ -635,21 +650,24 @@ fn deck_ui(
                 chosen = Some(s.spec.clone());
             }
             if ui
-                .add_enabled(i > 0, egui::Button::new("↑").small())
-                .on_hover_text(lang.pick("Lên", "Up"))
+                .add_enabled(i > 0, egui::Button::new(lang.pick("Lên", "Up")).small())
+                .on_hover_text(lang.pick("Chuyển trang lên trước", "Move up"))
                 .clicked()
             {
                 action = Some((i, -1));
             }
             if ui
-                .add_enabled(i + 1 < count, egui::Button::new("↓").small())
-                .on_hover_text(lang.pick("Xuống", "Down"))
+                .add_enabled(
+                    i + 1 < count,
+                    egui::Button::new(lang.pick("Xuống", "Down")).small(),
+                )
+                .on_hover_text(lang.pick("Chuyển trang xuống sau", "Move down"))
                 .clicked()
             {
                 action = Some((i, 1));
             }
             if ui
-                .add(egui::Button::new("✕").small())
+                .add(egui::Button::new(lang.pick("Bỏ", "Remove")).small())
                 .on_hover_text(lang.pick("Bỏ trang này", "Remove this slide"))
                 .clicked()
             {
@@ -701,7 +719,7 @@ fn deck_ui(
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         if ui
-            .button(RichText::new(lang.pick("▶ Trình chiếu", "▶ Present")).strong())
+            .button(RichText::new(lang.pick("Trình chiếu", "Present")).strong())
             .on_hover_text(lang.pick(
                 "Màn hình khán giả ở cửa sổ riêng (kéo sang máy chiếu), màn hình người trình bày ở đây",
                 "The audience view in its own window (move it to the projector), the presenter view here",

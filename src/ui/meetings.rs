@@ -177,7 +177,7 @@ pub fn meetings_ui(
             ui.horizontal(|ui| {
                 ui.label(lang.pick("Trình chiếu:", "Presentation:"));
                 if ui
-                    .button(RichText::new(lang.pick("▶ Trình chiếu", "▶ Present")).strong())
+                    .button(RichText::new(lang.pick("Trình chiếu", "Present")).strong())
                     .clicked()
                 {
                     commands.push(Command::Present {

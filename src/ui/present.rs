@@ -125,10 +125,9 @@ impl Presentation {
                 cache.textures.insert(k, t);
             }
         }
-        if !cache.textures.contains_key(&i) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = cache.textures.entry(i) {
             let frame = self.frames.get(i)?;
-            let t = frame_texture(ctx, &format!("slide-{i}"), frame, size).ok()?;
-            cache.textures.insert(i, t);
+            slot.insert(frame_texture(ctx, &format!("slide-{i}"), frame, size).ok()?);
         }
         if cache.incoming.is_none() && cache.textures.len() < self.frames.len() {
             // The others, next ones first, drawn while the room looks at this one.
@@ -227,8 +226,11 @@ pub fn present_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang) {
             .with_inner_size(screen)
             .with_position([0.0, 0.0])
             .with_fullscreen(true),
-        |ui, _class| {
-            if let Some(step) = ui.input(step_of) {
+        |ui, class| {
+            // Embedded in this window, the keys were read above already.
+            if class != egui::ViewportClass::EmbeddedWindow
+                && let Some(step) = ui.input(step_of)
+            {
                 leave_from_audience = Some(step);
             }
             if ui.input(|i| i.viewport().close_requested()) {
@@ -275,10 +277,10 @@ fn presenter_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang, elapsed: f6
                 .size(18.0),
             );
             ui.separator();
-            if ui.button(lang.pick("◀ Trước", "◀ Back")).clicked() {
+            if ui.button(lang.pick("Trang trước", "Back")).clicked() {
                 p.step(Step::Back);
             }
-            if ui.button(lang.pick("Sau ▶", "Next ▶")).clicked() {
+            if ui.button(lang.pick("Trang sau", "Next")).clicked() {
                 p.step(Step::Next);
             }
             if ui

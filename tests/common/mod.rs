@@ -4,6 +4,7 @@
 pub mod ui;
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use giaoban::demo::demo_seed;
 use giaoban::store::Store;
@@ -40,4 +41,26 @@ pub fn side_files(dir: &Path, keep: &[&str]) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Runs the program with `args`.
+pub fn giaoban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_giaoban"))
+        .args(args)
+        .output()
+        .expect("run giaoban")
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Runs a poppler tool (poppler-utils, installed by `.ci/run`).
+pub fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed (apt-get install poppler-utils): {e}"));
+    assert!(out.status.success(), "{tool}: {}", text(&out.stderr));
+    text(&out.stdout)
 }

@@ -1,0 +1,213 @@
+//! The Charts panel and presentation mode, driven as the secretary would in the meeting room:
+//! choose a chart and see it drawn (once, not every frame); take a slide out of the deck and
+//! undo; present, move with the keys, leave with Esc.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::TempDir;
+use common::ui::{app, click, shows};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use giaoban::app::GiaobanApp;
+use giaoban::app::dialogs::ScriptedDialogs;
+use giaoban::domain::chart::ChartKind;
+use giaoban::store::{Intent, Store};
+
+fn harness(dir: &TempDir, file: std::path::PathBuf) -> Harness<'static, GiaobanApp> {
+    app(
+        dir,
+        file,
+        NaiveDate::from_ymd_opt(2019, 7, 10).expect("day"),
+        ScriptedDialogs::default(),
+    )
+}
+
+/// The chosen meeting of the Charts panel (the newest: 10/07/2019).
+fn meeting(h: &Harness<'_, GiaobanApp>) -> uuid::Uuid {
+    h.state()
+        .panels
+        .charts
+        .meeting
+        .expect("a meeting is chosen")
+}
+
+#[test]
+fn choose_a_chart_and_it_is_drawn_once_per_change() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut h = harness(&dir, path);
+    click(&mut h, "Biểu đồ");
+    let panel = &h.state().panels.charts;
+    let (kind, size) = panel.picture().expect("a picture");
+    assert_eq!(kind, ChartKind::Ranking);
+    assert!(
+        size[0] > 600 && size[1] > 300,
+        "as large as the panel: {size:?}"
+    );
+    let ratio = f64::from(size[0]) / f64::from(size[1]);
+    assert!((ratio - 16.0 / 9.0).abs() < 0.01, "16:9, not {size:?}");
+    let renders = panel.renders;
+    for _ in 0..5 {
+        h.step();
+    }
+    assert_eq!(
+        h.state().panels.charts.renders,
+        renders,
+        "no drawing without a change"
+    );
+
+    click(&mut h, "Bản đồ nhiệt theo nhóm tiêu chí");
+    let panel = &h.state().panels.charts;
+    assert_eq!(panel.picture().map(|p| p.0), Some(ChartKind::Heatmap));
+    assert_eq!(panel.renders, renders + 1, "one drawing for one change");
+    let resolved = panel.resolved().expect("resolved").clone();
+    assert_eq!(resolved.model.as_deref(), Some("ward-eoffice"));
+    assert_eq!((resolved.year, resolved.month), (Some(2018), Some(12)));
+
+    // A smaller window: the picture follows its size.
+    h.set_size(egui::vec2(1100.0, 800.0));
+    h.run();
+    let (_, smaller) = h.state().panels.charts.picture().expect("a picture");
+    assert!(smaller[0] < size[0], "{smaller:?} < {size:?}");
+
+    click(&mut h, "Kết quả của một đơn vị");
+    assert_eq!(
+        h.state().panels.charts.picture().map(|p| p.0),
+        Some(ChartKind::Scorecard)
+    );
+}
+
+#[test]
+fn a_slide_taken_out_of_the_deck_is_saved_and_undone() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut h = harness(&dir, path.clone());
+    click(&mut h, "Biểu đồ");
+    let id = meeting(&h);
+    let shown = h.state().panels.charts.deck_slides().expect("deck").len();
+    assert_eq!(shown, 6, "the default deck of the mid-2019 meeting");
+    // Remove the first slide: the deck is now saved in the file, five slides.
+    h.get_all_by_label("Bỏ")
+        .next()
+        .expect("a remove button")
+        .click();
+    h.run();
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let saved = store.slides(id).expect("slides");
+    assert_eq!(saved.len(), 5);
+    assert_eq!(saved[0].spec.kind, ChartKind::Trend);
+    drop(store);
+    // Add the chart shown (the ranking) at the end.
+    click(&mut h, "Thêm biểu đồ đang xem vào bộ trình chiếu");
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let saved = store.slides(id).expect("slides");
+    assert_eq!(saved.len(), 6);
+    assert_eq!(saved[5].spec.kind, ChartKind::Ranking);
+    assert_eq!(
+        saved[5].spec.month,
+        Some(12),
+        "saved with the month it showed"
+    );
+    drop(store);
+    // Ctrl+Z twice: back to the default deck (nothing saved).
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    assert!(store.slides(id).expect("slides").is_empty());
+}
+
+fn press(h: &mut Harness<'_, GiaobanApp>, key: Key) {
+    h.key_press(key);
+    h.step();
+    h.step();
+}
+
+fn index(h: &Harness<'_, GiaobanApp>) -> Option<usize> {
+    h.state().presentation.as_ref().map(|p| p.index)
+}
+
+#[test]
+fn present_in_one_window_move_with_the_keys_and_leave_with_esc() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut h = harness(&dir, path);
+    click(&mut h, "Biểu đồ");
+    h.get_by_label("Trình chiếu một cửa sổ").click();
+    h.step();
+    h.step();
+    let p = h.state().presentation.as_ref().expect("presenting");
+    assert!(p.single_window);
+    assert_eq!(p.frames.len(), 6);
+    assert_eq!(index(&h), Some(0));
+    // The audience view is drawn at the window's size, 16:9.
+    let size = h
+        .state()
+        .presentation
+        .as_ref()
+        .and_then(|p| p.size())
+        .expect("drawn");
+    assert!(size[0] >= 1400, "{size:?}");
+    for (key, expected) in [
+        (Key::ArrowRight, 1),
+        (Key::Space, 2),
+        (Key::PageDown, 3),
+        (Key::ArrowLeft, 2),
+        (Key::PageUp, 1),
+        (Key::End, 5),
+        (Key::ArrowRight, 5),
+        (Key::Home, 0),
+        (Key::ArrowLeft, 0),
+    ] {
+        press(&mut h, key);
+        assert_eq!(index(&h), Some(expected), "after {key:?}");
+    }
+    press(&mut h, Key::Escape);
+    assert!(h.state().presentation.is_none(), "Esc leaves");
+    h.run();
+    assert!(
+        shows(&h, "Bộ trình chiếu của cuộc họp"),
+        "back in the Charts panel"
+    );
+}
+
+#[test]
+fn present_with_the_presenter_view_and_the_slides_ready() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut h = harness(&dir, path);
+    click(&mut h, "Giao ban");
+    h.get_by_label("Trình chiếu").click();
+    h.step();
+    h.step();
+    assert!(
+        shows(&h, "Trang 1/6"),
+        "the presenter view counts the slides"
+    );
+    assert!(shows(&h, "Trang tiếp theo"));
+    // The other slides are drawn in the background, then moving is a texture swap.
+    let ctx = h.ctx.clone();
+    if let Some(p) = h.state_mut().presentation.as_mut() {
+        p.finish_drawing(&ctx);
+    }
+    assert_eq!(
+        h.state().presentation.as_ref().map(|p| p.ready()),
+        Some(6),
+        "every slide drawn"
+    );
+    press(&mut h, Key::ArrowRight);
+    assert!(shows(&h, "Trang 2/6"));
+    // A slide chosen in the list.
+    h.get_by_label("5. Kế hoạch ứng dụng công nghệ thông tin năm 2019")
+        .click();
+    h.step();
+    h.step();
+    assert_eq!(index(&h), Some(4));
+    // (Embedded in the test's single window, the audience view covers the presenter's bar;
+    // on a desk it is a window of its own.)
+    press(&mut h, Key::Escape);
+    assert!(h.state().presentation.is_none());
+}

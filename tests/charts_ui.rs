@@ -6,7 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::TempDir;
-use common::ui::{app, click, shows};
+use common::ui::{app, click, shows, type_into};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -111,11 +111,21 @@ fn a_slide_taken_out_of_the_deck_is_saved_and_undone() {
         "saved with the month it showed"
     );
     drop(store);
-    // Ctrl+Z twice: back to the default deck (nothing saved).
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    // Choose the first slide and give it a title of its own.
+    click(&mut h, "1. Diễn biến theo tháng");
+    type_into(&mut h, "Tiêu đề trang", "Điểm các phường năm 2018");
+    h.key_press(Key::Enter);
     h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let saved = store.slides(id).expect("slides");
+    assert_eq!(saved[0].title, "Điểm các phường năm 2018");
+    assert_eq!(saved[0].spec.kind, ChartKind::Trend);
+    drop(store);
+    // Ctrl+Z three times: back to the default deck (nothing saved).
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
     let store = Store::open(&path, Intent::Inspect).expect("open");
     assert!(store.slides(id).expect("slides").is_empty());
 }

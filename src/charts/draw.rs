@@ -319,9 +319,11 @@ fn legend<DB: DrawingBackend>(
     Ok(y + line - r.y0)
 }
 
-/// Size of row text for a row height (before scaling): large, never below 24 px.
+/// Size of row text for a row height (before scaling): large, never below 24 px unless the
+/// rows are too dense for it (every one of 126 units asked on one slide), where it shrinks
+/// with the rows rather than overlap.
 fn row_font(row_h: f64) -> f64 {
-    (row_h * 0.62).clamp(24.0, 40.0)
+    (row_h * 0.62).clamp(24.0f64.min(row_h * 0.85), 40.0)
 }
 
 fn draw_bars<DB: DrawingBackend>(

@@ -54,6 +54,9 @@ pub struct ChartsPanel {
     deck: Option<DeckView>,
     as_of_text: String,
     as_of_bad: Option<String>,
+    /// The slide chosen in the deck's list, and its title as being typed.
+    slide: Option<Uuid>,
+    slide_title: String,
 }
 
 impl Default for ChartsPanel {
@@ -68,6 +71,8 @@ impl Default for ChartsPanel {
             deck: None,
             as_of_text: String::new(),
             as_of_bad: None,
+            slide: None,
+            slide_title: String::new(),
         }
     }
 }
@@ -642,12 +647,20 @@ fn deck_ui(
             if ui
                 .add_sized(
                     [170.0, 22.0],
-                    egui::Button::selectable(false, format!("{}. {}", i + 1, short(&name, 20))),
+                    egui::Button::selectable(
+                        panel.slide == Some(s.slide_id),
+                        format!("{}. {}", i + 1, short(&name, 20)),
+                    ),
                 )
-                .on_hover_text(lang.pick("Xem trang này", "See this slide"))
+                .on_hover_text(lang.pick(
+                    "Xem trang này, sửa tiêu đề hoặc thay biểu đồ của nó",
+                    "See this slide, edit its title or replace its chart",
+                ))
                 .clicked()
             {
                 chosen = Some(s.spec.clone());
+                panel.slide = Some(s.slide_id);
+                panel.slide_title = s.title.clone();
             }
             if ui
                 .add_enabled(i > 0, egui::Button::new(lang.pick("Lên", "Up")).small())
@@ -684,6 +697,37 @@ fn deck_ui(
             _ => slides.swap(i, i + 1),
         }
         changed = true;
+    }
+    // The chosen slide: its title, or its chart replaced by the one shown.
+    if let Some(k) = panel
+        .slide
+        .and_then(|id| slides.iter().position(|s| s.slide_id == id))
+    {
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.pick("Tiêu đề trang", "Slide title"));
+            let r = ui
+                .add_sized(
+                    [220.0, 22.0],
+                    egui::TextEdit::singleline(&mut panel.slide_title)
+                        .hint_text(lang.pick("(tiêu đề của biểu đồ)", "(the chart's title)")),
+                )
+                .labelled_by(label.id);
+            if r.lost_focus() && panel.slide_title.trim() != slides[k].title {
+                slides[k].title = panel.slide_title.trim().to_string();
+                changed = true;
+            }
+        });
+        if slides[k].spec != panel.spec
+            && ui
+                .button(lang.pick(
+                    "Thay trang này bằng biểu đồ đang xem",
+                    "Replace this slide with the chart shown",
+                ))
+                .clicked()
+        {
+            slides[k].spec = resolved.clone();
+            changed = true;
+        }
     }
     if ui
         .button(lang.pick(

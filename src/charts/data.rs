@@ -637,6 +637,7 @@ fn heatmap(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreE
             Lang::En => format!("{when} · each cell: % of the group's maximum"),
         },
         body: Body::Heat(Heat {
+            legend: crate::domain::chart::heat_legend(lang),
             rows,
             columns,
             cells,
@@ -738,11 +739,7 @@ fn scorecard(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, Stor
             ),
         }
     });
-    let mut legend: Vec<(Rgb, String)> = crate::domain::chart::HEAT_STEPS
-        .iter()
-        .map(|(from, c)| (*c, format!("{}{}%", lang.pick("từ ", "from "), f(*from))))
-        .collect();
-    legend.truncate(5);
+    let legend = crate::domain::chart::heat_legend(lang);
     Ok(Figure {
         title: match lang {
             Lang::Vi => format!("Kết quả của {}", unit.name),

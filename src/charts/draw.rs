@@ -7,8 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::domain::chart::{
-    BarRow, Bars, Body, Figure, HEAT_STEPS, Heat, INK, Lines, MUTED, Rgb, Stacked, TRACK, Tile,
-    WHITE, heat_color, nice_max,
+    BarRow, Bars, Body, Figure, Heat, INK, Lines, MUTED, Rgb, Stacked, TRACK, Tile, WHITE,
+    heat_color, nice_max,
 };
 
 /// A slide: a figure and its footer (the body's name; the meeting's date and the slide's
@@ -660,16 +660,7 @@ fn draw_heat<DB: DrawingBackend>(
     r: Region,
     heat: &Heat,
 ) -> Result<(), DrawError> {
-    let steps: Vec<(Rgb, String)> = HEAT_STEPS
-        .iter()
-        .map(|(from, c)| {
-            (
-                *c,
-                format!("{}%+", crate::domain::plan::format_number(*from)),
-            )
-        })
-        .collect();
-    let used = legend(area, sc, r, &steps, None)?;
+    let used = legend(area, sc, r, &heat.legend, None)?;
     let r = Region {
         y0: r.y0 + used + sc.px(8.0),
         ..r

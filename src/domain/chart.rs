@@ -268,6 +268,23 @@ pub const HEAT_STEPS: [(f64, Rgb); 5] = [
     (0.0, Rgb(0xc6, 0x28, 0x28)),
 ];
 
+/// The heatmap's scale in words: "từ 95%", "từ 85%"…
+pub fn heat_legend(lang: Lang) -> Vec<(Rgb, String)> {
+    HEAT_STEPS
+        .iter()
+        .map(|(from, c)| {
+            let from = super::plan::format_number_in(*from, lang);
+            (
+                *c,
+                match lang {
+                    Lang::Vi => format!("từ {from}%"),
+                    Lang::En => format!("from {from}%"),
+                },
+            )
+        })
+        .collect()
+}
+
 /// The heatmap colour of a percentage.
 pub fn heat_color(pct: f64) -> Rgb {
     HEAT_STEPS
@@ -352,6 +369,8 @@ pub struct Series {
 /// Units × groups, each cell the % of the group's maximum.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Heat {
+    /// The colour scale's steps in words ("từ 95%").
+    pub legend: Vec<(Rgb, String)>,
     pub rows: Vec<String>,
     /// Group code and name.
     pub columns: Vec<(String, String)>,

@@ -626,8 +626,8 @@ fn deck_ui(
     if !deck.saved {
         ui.label(
             RichText::new(lang.pick(
-                "Bộ mặc định (chưa sửa): xếp hạng tháng trước, diễn biến, bản đồ nhiệt, chỉ tiêu, việc được giao.",
-                "The default deck (not edited): last month's ranking, trend, heatmap, targets, action items.",
+                "Bộ mặc định (chưa sửa): xếp hạng và bản đồ nhiệt của tháng gần nhất đã chấm trước cuộc họp, diễn biến cả năm, công nhận, chỉ tiêu, việc được giao.",
+                "The default deck (not edited): ranking and heatmap of the latest month scored before the meeting, the year's trend, recognition, targets, action items.",
             ))
             .weak(),
         );
@@ -637,57 +637,64 @@ fn deck_ui(
     let mut chosen: Option<ChartSpec> = None;
     let count = slides.len();
     let mut action: Option<(usize, i32)> = None;
-    for (i, s) in slides.iter().enumerate() {
-        ui.horizontal(|ui| {
-            let name = if s.title.is_empty() {
-                s.spec.kind.label(lang).to_string()
-            } else {
-                s.title.clone()
-            };
-            if ui
-                .add_sized(
-                    [170.0, 22.0],
-                    egui::Button::selectable(
-                        panel.slide == Some(s.slide_id),
-                        format!("{}. {}", i + 1, short(&name, 20)),
-                    ),
-                )
-                .on_hover_text(lang.pick(
-                    "Xem trang này, sửa tiêu đề hoặc thay biểu đồ của nó",
-                    "See this slide, edit its title or replace its chart",
-                ))
-                .clicked()
-            {
-                chosen = Some(s.spec.clone());
-                panel.slide = Some(s.slide_id);
-                panel.slide_title = s.title.clone();
-            }
-            if ui
-                .add_enabled(i > 0, egui::Button::new(lang.pick("Lên", "Up")).small())
-                .on_hover_text(lang.pick("Chuyển trang lên trước", "Move up"))
-                .clicked()
-            {
-                action = Some((i, -1));
-            }
-            if ui
-                .add_enabled(
-                    i + 1 < count,
-                    egui::Button::new(lang.pick("Xuống", "Down")).small(),
-                )
-                .on_hover_text(lang.pick("Chuyển trang xuống sau", "Move down"))
-                .clicked()
-            {
-                action = Some((i, 1));
-            }
-            if ui
-                .add(egui::Button::new(lang.pick("Bỏ", "Remove")).small())
-                .on_hover_text(lang.pick("Bỏ trang này", "Remove this slide"))
-                .clicked()
-            {
-                action = Some((i, 0));
+    egui::Grid::new("deck-slides")
+        .num_columns(4)
+        .spacing([4.0, 4.0])
+        .show(ui, |ui| {
+            for (i, s) in slides.iter().enumerate() {
+                {
+                    let name = if s.title.is_empty() {
+                        s.spec.kind.label(lang).to_string()
+                    } else {
+                        s.title.clone()
+                    };
+                    if ui
+                        .add_sized(
+                            [176.0, 22.0],
+                            egui::Button::selectable(
+                                panel.slide == Some(s.slide_id),
+                                format!("{}. {}", i + 1, short(&name, 20)),
+                            )
+                            .truncate(),
+                        )
+                        .on_hover_text(lang.pick(
+                            "Xem trang này, sửa tiêu đề hoặc thay biểu đồ của nó",
+                            "See this slide, edit its title or replace its chart",
+                        ))
+                        .clicked()
+                    {
+                        chosen = Some(s.spec.clone());
+                        panel.slide = Some(s.slide_id);
+                        panel.slide_title = s.title.clone();
+                    }
+                    if ui
+                        .add_enabled(i > 0, egui::Button::new(lang.pick("Lên", "Up")).small())
+                        .on_hover_text(lang.pick("Chuyển trang lên trước", "Move up"))
+                        .clicked()
+                    {
+                        action = Some((i, -1));
+                    }
+                    if ui
+                        .add_enabled(
+                            i + 1 < count,
+                            egui::Button::new(lang.pick("Xuống", "Down")).small(),
+                        )
+                        .on_hover_text(lang.pick("Chuyển trang xuống sau", "Move down"))
+                        .clicked()
+                    {
+                        action = Some((i, 1));
+                    }
+                    if ui
+                        .add(egui::Button::new(lang.pick("Bỏ", "Remove")).small())
+                        .on_hover_text(lang.pick("Bỏ trang này", "Remove this slide"))
+                        .clicked()
+                    {
+                        action = Some((i, 0));
+                    }
+                    ui.end_row();
+                }
             }
         });
-    }
     if let Some((i, step)) = action {
         match step {
             0 => {

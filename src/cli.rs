@@ -124,8 +124,9 @@ pub enum CliCommand {
     /// A chart as PNG (1920×1080 unless --size) or SVG, drawn as in the meeting room.
     Chart {
         file: PathBuf,
-        #[arg(long, value_enum)]
-        kind: crate::cli_charts::KindArg,
+        /// ranking, trend, heatmap, scorecard, targets, actions or onestop.
+        #[arg(long, value_parser = crate::cli_charts::parse_kind)]
+        kind: crate::domain::chart::ChartKind,
         /// The evaluation model: ward-eoffice, one-stop, district-eoffice (default: the first
         /// with scores).
         #[arg(long)]

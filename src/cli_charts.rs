@@ -3,8 +3,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use clap::ValueEnum;
-
 use crate::charts::deck::frames;
 use crate::charts::{Frame, parse_size, render_png, render_svg};
 use crate::cli_plans::as_of;
@@ -15,34 +13,17 @@ use crate::domain::lang::Lang;
 use crate::domain::text::fold;
 use crate::store::{Intent, Store, StoreError};
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum KindArg {
-    Ranking,
-    Trend,
-    Heatmap,
-    Scorecard,
-    Targets,
-    Actions,
-    Onestop,
-}
-
-impl From<KindArg> for ChartKind {
-    fn from(k: KindArg) -> Self {
-        match k {
-            KindArg::Ranking => ChartKind::Ranking,
-            KindArg::Trend => ChartKind::Trend,
-            KindArg::Heatmap => ChartKind::Heatmap,
-            KindArg::Scorecard => ChartKind::Scorecard,
-            KindArg::Targets => ChartKind::Targets,
-            KindArg::Actions => ChartKind::Actions,
-            KindArg::Onestop => ChartKind::OneStop,
-        }
-    }
+/// A chart kind as typed after `--kind` (its slug).
+pub fn parse_kind(text: &str) -> Result<ChartKind, String> {
+    ChartKind::from_slug(text.trim()).ok_or_else(|| {
+        let kinds: Vec<&str> = ChartKind::ALL.iter().map(|k| k.slug()).collect();
+        format!("\"{text}\": one of {}", kinds.join(", "))
+    })
 }
 
 /// What `giaoban chart` was asked.
 pub struct ChartArgs<'a> {
-    pub kind: KindArg,
+    pub kind: ChartKind,
     pub model: Option<&'a str>,
     pub month: Option<&'a str>,
     pub year: Option<i32>,
@@ -150,7 +131,7 @@ fn parse_rows(text: &str, lang: Lang) -> Result<RowsView, Failure> {
 
 /// The chart's spec from the command line's words.
 pub fn spec_of(store: &Store, args: &ChartArgs, lang: Lang) -> Result<ChartSpec, Failure> {
-    let mut spec = ChartSpec::new(args.kind.into());
+    let mut spec = ChartSpec::new(args.kind);
     if let Some(model) = args.model {
         if !store.models()?.iter().any(|m| m.slug == model) {
             return Err(problem(match lang {

@@ -539,14 +539,20 @@ impl GiaobanApp {
                 .map_err(|e| e.to_string())
             })
             .and_then(|bytes| crate::export::write_atomically(path, &bytes));
+        self.report_written(result, path, lang.pick("biểu đồ", "the chart"));
+    }
+
+    /// Says that a file was written, or why not ("Đã ghi biểu đồ: …").
+    fn report_written(&mut self, result: Result<(), String>, path: &Path, what: &str) {
+        let lang = self.lang();
         match result {
             Ok(()) => self.notes.info(match lang {
-                Lang::Vi => format!("Đã ghi biểu đồ: {}", path.display()),
-                Lang::En => format!("Chart written: {}", path.display()),
+                Lang::Vi => format!("Đã ghi {what}: {}", path.display()),
+                Lang::En => format!("Written, {what}: {}", path.display()),
             }),
             Err(e) => self.notes.error(match lang {
-                Lang::Vi => format!("Không ghi được biểu đồ: {e}"),
-                Lang::En => format!("The chart could not be written: {e}"),
+                Lang::Vi => format!("Không ghi được {what}: {e}"),
+                Lang::En => format!("Could not write {what}: {e}"),
             }),
         }
     }
@@ -561,16 +567,7 @@ impl GiaobanApp {
             .map_err(|e| e.message(lang))
             .and_then(|frames| crate::export::deck_pdf::deck_pdf(&frames))
             .and_then(|bytes| crate::export::write_atomically(path, &bytes));
-        match result {
-            Ok(()) => self.notes.info(match lang {
-                Lang::Vi => format!("Đã ghi bộ trình chiếu: {}", path.display()),
-                Lang::En => format!("Deck written: {}", path.display()),
-            }),
-            Err(e) => self.notes.error(match lang {
-                Lang::Vi => format!("Không ghi được bộ trình chiếu: {e}"),
-                Lang::En => format!("The deck could not be written: {e}"),
-            }),
-        }
+        self.report_written(result, path, lang.pick("bộ trình chiếu", "the deck"));
     }
 
     fn present(&mut self, meeting_id: uuid::Uuid, single_window: bool) {

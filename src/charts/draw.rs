@@ -319,6 +319,42 @@ fn legend<DB: DrawingBackend>(
     Ok(y + line - r.y0)
 }
 
+/// The region under a legend of `items` (and the marker's words), `gap` below it.
+fn below_legend<DB: DrawingBackend>(
+    area: &Area<DB>,
+    sc: &Scale,
+    r: Region,
+    items: &[(Rgb, String)],
+    extra: Option<&str>,
+    gap: f64,
+) -> Result<Region, DrawError> {
+    let used = legend(area, sc, r, items, extra)?;
+    Ok(Region {
+        y0: r.y0 + used + if used > 0 { sc.px(gap) } else { 0 },
+        ..r
+    })
+}
+
+/// The width of the widest of `texts`.
+fn widest<'a, DB: DrawingBackend>(
+    area: &Area<DB>,
+    texts: impl Iterator<Item = &'a str>,
+    style: &TextStyle,
+) -> i32 {
+    texts.map(|t| width(area, t, style)).max().unwrap_or(0)
+}
+
+/// The texts of the bars (not the summary lines), picked by `f`.
+fn bar_texts<'a>(
+    bars: &'a Bars,
+    f: impl Fn(&'a crate::domain::chart::Bar) -> &'a str + 'a,
+) -> impl Iterator<Item = &'a str> + 'a {
+    bars.rows.iter().filter_map(move |row| match row {
+        BarRow::Bar(b) => Some(f(b)),
+        BarRow::Summary(_) => None,
+    })
+}
+
 /// Size of row text for a row height (before scaling): large, never below 24 px unless the
 /// rows are too dense for it (every one of 126 units asked on one slide), where it shrinks
 /// with the rows rather than overlap.
@@ -332,21 +368,23 @@ fn draw_bars<DB: DrawingBackend>(
     r: Region,
     bars: &Bars,
 ) -> Result<(), DrawError> {
-    let used = legend(area, sc, r, &bars.legend, bars.marker_label.as_deref())?;
-    let r = Region {
-        y0: r.y0 + used + if used > 0 { sc.px(14.0) } else { 0 },
-        ..r
-    };
+    let r = below_legend(
+        area,
+        sc,
+        r,
+        &bars.legend,
+        bars.marker_label.as_deref(),
+        14.0,
+    )?;
     let n = bars.rows.len().max(1) as i32;
     let row_h = ((r.y1 - r.y0) / n).min(sc.px(96.0));
     let size = row_font(f64::from(row_h) / sc.s);
     // Labels too long for a column beside the bars go above them, the full width.
-    let long = bars.rows.iter().any(|row| match row {
-        BarRow::Bar(b) => {
-            width(area, &b.label, &sc.font(size, false, INK, HPos::Left)) > (r.x1 - r.x0) * 36 / 100
-        }
-        BarRow::Summary(_) => false,
-    });
+    let long = widest(
+        area,
+        bar_texts(bars, |b| &b.label),
+        &sc.font(size, false, INK, HPos::Left),
+    ) > (r.x1 - r.x0) * 36 / 100;
     if long {
         return draw_bars_under_labels(area, sc, r, bars);
     }
@@ -354,19 +392,9 @@ fn draw_bars<DB: DrawingBackend>(
     let value_style = sc.font(size, true, INK, HPos::Left);
     let right_style = sc.font(size, false, INK, HPos::Right);
     let total_w = r.x1 - r.x0;
-    let longest = |f: &dyn Fn(&crate::domain::chart::Bar) -> &str, style: &TextStyle| {
-        bars.rows
-            .iter()
-            .filter_map(|row| match row {
-                BarRow::Bar(b) => Some(width(area, f(b), style)),
-                BarRow::Summary(_) => None,
-            })
-            .max()
-            .unwrap_or(0)
-    };
-    let label_w = longest(&|b| &b.label, &label_style).min(total_w * 36 / 100);
-    let value_w = longest(&|b| &b.value, &value_style).min(total_w * 24 / 100);
-    let right_w = longest(&|b| &b.right, &right_style).min(total_w * 26 / 100);
+    let label_w = widest(area, bar_texts(bars, |b| &b.label), &label_style).min(total_w * 36 / 100);
+    let value_w = widest(area, bar_texts(bars, |b| &b.value), &value_style).min(total_w * 24 / 100);
+    let right_w = widest(area, bar_texts(bars, |b| &b.right), &right_style).min(total_w * 26 / 100);
     let gap = sc.px(18.0);
     let track_x0 = r.x0 + label_w + gap;
     let track_x1 = r.x1 - if right_w > 0 { right_w + gap } else { 0 } - value_w - gap;
@@ -443,18 +471,8 @@ fn draw_bars_under_labels<DB: DrawingBackend>(
     let right_style = sc.font(size, false, INK, HPos::Right);
     let gap = sc.px(18.0);
     let total_w = r.x1 - r.x0;
-    let widest = |f: &dyn Fn(&crate::domain::chart::Bar) -> &str, style: &TextStyle| {
-        bars.rows
-            .iter()
-            .filter_map(|row| match row {
-                BarRow::Bar(b) => Some(width(area, f(b), style)),
-                BarRow::Summary(_) => None,
-            })
-            .max()
-            .unwrap_or(0)
-    };
-    let right_w = widest(&|b| &b.right, &right_style).min(total_w * 30 / 100);
-    let value_w = widest(&|b| &b.value, &value_style).min(total_w * 34 / 100);
+    let right_w = widest(area, bar_texts(bars, |b| &b.right), &right_style).min(total_w * 30 / 100);
+    let value_w = widest(area, bar_texts(bars, |b| &b.value), &value_style).min(total_w * 34 / 100);
     let track_x1 = r.x1 - if right_w > 0 { right_w + gap } else { 0 } - value_w - gap;
     let track_w = (track_x1 - r.x0).max(sc.px(200.0));
     let bar_h = (row_h - line - sc.px(14.0)).clamp(sc.px(16.0), sc.px(44.0));
@@ -660,22 +678,13 @@ fn draw_heat<DB: DrawingBackend>(
     r: Region,
     heat: &Heat,
 ) -> Result<(), DrawError> {
-    let used = legend(area, sc, r, &heat.legend, None)?;
-    let r = Region {
-        y0: r.y0 + used + sc.px(8.0),
-        ..r
-    };
+    let r = below_legend(area, sc, r, &heat.legend, None, 8.0)?;
     let header_h = sc.px(110.0);
     let n = heat.rows.len().max(1) as i32;
     let row_h = ((r.y1 - r.y0 - header_h) / n).min(sc.px(80.0));
     let size = row_font(f64::from(row_h) / sc.s);
     let label_style = sc.font(size, false, INK, HPos::Right);
-    let label_w = heat
-        .rows
-        .iter()
-        .map(|l| width(area, l, &label_style))
-        .max()
-        .unwrap_or(0)
+    let label_w = widest(area, heat.rows.iter().map(String::as_str), &label_style)
         .min((r.x1 - r.x0) * 30 / 100);
     let x0 = r.x0 + label_w + sc.px(18.0);
     let cols = heat.columns.len().max(1) as i32;
@@ -749,23 +758,18 @@ fn draw_stacked<DB: DrawingBackend>(
     r: Region,
     stacked: &Stacked,
 ) -> Result<(), DrawError> {
-    let used = legend(area, sc, r, &stacked.parts, None)?;
-    let r = Region {
-        y0: r.y0 + used + sc.px(14.0),
-        ..r
-    };
+    let r = below_legend(area, sc, r, &stacked.parts, None, 14.0)?;
     let n = stacked.rows.len().max(1) as i32;
     let row_h = ((r.y1 - r.y0) / n).min(sc.px(96.0));
     let size = row_font(f64::from(row_h) / sc.s);
     let label_style = sc.font(size, false, INK, HPos::Right);
     let value_style = sc.font(size, true, INK, HPos::Left);
-    let label_w = stacked
-        .rows
-        .iter()
-        .map(|(l, _)| width(area, l, &label_style))
-        .max()
-        .unwrap_or(0)
-        .min((r.x1 - r.x0) * 36 / 100);
+    let label_w = widest(
+        area,
+        stacked.rows.iter().map(|(l, _)| l.as_str()),
+        &label_style,
+    )
+    .min((r.x1 - r.x0) * 36 / 100);
     let x0 = r.x0 + label_w + sc.px(18.0);
     let total_w = width(area, "999", &value_style) + sc.px(18.0);
     let track_w = r.x1 - x0 - total_w;

@@ -285,16 +285,10 @@ fn controls_ui(
                 let label = ui.label(combo_label(lang.pick("Kế hoạch", "Plan")));
                 let book = &doc.view.plans;
                 let name = |p: &crate::domain::plan::Plan| {
-                    let text = if p.number.is_empty() {
-                        p.title.clone()
+                    if p.number.is_empty() {
+                        short(&p.title, 34)
                     } else {
-                        format!("{} · {}", p.number, p.title)
-                    };
-                    let short: String = text.chars().take(34).collect();
-                    if short.len() < text.len() {
-                        format!("{short}…")
-                    } else {
-                        short
+                        short(&format!("{} · {}", p.number, p.title), 34)
                     }
                 };
                 let current = resolved
@@ -768,7 +762,19 @@ fn deck_ui(
         panel.spec = spec;
     }
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
+    deck_buttons(ui, meeting.meeting_id, lang, false, commands);
+}
+
+/// Present a meeting's deck (in its own window or this one), export it as PDF, and — from
+/// the Meetings panel — open it in the Charts panel.
+pub fn deck_buttons(
+    ui: &mut egui::Ui,
+    meeting_id: Uuid,
+    lang: Lang,
+    with_edit: bool,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
         if ui
             .button(RichText::new(lang.pick("Trình chiếu", "Present")).strong())
             .on_hover_text(lang.pick(
@@ -778,7 +784,7 @@ fn deck_ui(
             .clicked()
         {
             commands.push(Command::Present {
-                meeting_id: meeting.meeting_id,
+                meeting_id,
                 single_window: false,
             });
         }
@@ -787,14 +793,22 @@ fn deck_ui(
             .clicked()
         {
             commands.push(Command::Present {
-                meeting_id: meeting.meeting_id,
+                meeting_id,
                 single_window: true,
             });
         }
+        if with_edit
+            && ui
+                .button(lang.pick("Sửa bộ trình chiếu…", "Edit the deck…"))
+                .clicked()
+        {
+            commands.push(Command::EditDeck { meeting_id });
+        }
+        if ui
+            .button(lang.pick("Xuất bộ trình chiếu PDF…", "Export the deck as PDF…"))
+            .clicked()
+        {
+            commands.push(Command::DeckExportDialog { meeting_id });
+        }
     });
-    if ui.button(lang.pick("Xuất PDF…", "Export PDF…")).clicked() {
-        commands.push(Command::DeckExportDialog {
-            meeting_id: meeting.meeting_id,
-        });
-    }
 }

@@ -176,31 +176,7 @@ pub fn meetings_ui(
             });
             ui.horizontal(|ui| {
                 ui.label(lang.pick("Trình chiếu:", "Presentation:"));
-                if ui
-                    .button(RichText::new(lang.pick("Trình chiếu", "Present")).strong())
-                    .clicked()
-                {
-                    commands.push(Command::Present {
-                        meeting_id: meeting.meeting_id,
-                        single_window: false,
-                    });
-                }
-                if ui
-                    .button(lang.pick("Sửa bộ trình chiếu…", "Edit the deck…"))
-                    .clicked()
-                {
-                    commands.push(Command::EditDeck {
-                        meeting_id: meeting.meeting_id,
-                    });
-                }
-                if ui
-                    .button(lang.pick("Xuất bộ trình chiếu PDF…", "Export the deck as PDF…"))
-                    .clicked()
-                {
-                    commands.push(Command::DeckExportDialog {
-                        meeting_id: meeting.meeting_id,
-                    });
-                }
+                crate::ui::charts::deck_buttons(ui, meeting.meeting_id, lang, true, commands);
             });
             ui.separator();
             attendees_ui(ui, panel, doc, book, &meeting, lang, commands);

@@ -424,3 +424,32 @@ fn a_hostile_slide_is_read_as_its_kind_or_left_out() {
     );
     assert_eq!(slides[0].spec, ChartSpec::new(ChartKind::Ranking));
 }
+
+#[test]
+fn a_scorecard_marks_the_average_of_each_group() {
+    let dir = TempDir::new();
+    let file = dir.demo("demo.db");
+    let store = Store::open(&file, Intent::Inspect).expect("open");
+    let spec = ChartSpec {
+        model: Some("ward-eoffice".into()),
+        year: Some(2018),
+        month: Some(11),
+        ..ChartSpec::new(ChartKind::Scorecard)
+    };
+    let today = NaiveDate::from_ymd_opt(2019, 7, 10).expect("day");
+    let figure = giaoban::charts::data::figure(&store, &spec, today, Lang::Vi).expect("figure");
+    let giaoban::domain::chart::Body::Bars(bars) = figure.body else {
+        panic!("a scorecard is bars: {:?}", figure.body)
+    };
+    // Six groups with a maximum (the bonus/penalty group has none and is left out).
+    assert_eq!(bars.rows.len(), 6);
+    for row in &bars.rows {
+        let giaoban::domain::chart::BarRow::Bar(bar) = row else {
+            panic!("no summary line in a scorecard")
+        };
+        let mark = bar.marker.expect("the average is marked");
+        assert!((0.0..=1.0).contains(&mark) && (0.0..=1.0).contains(&bar.fraction));
+        assert!(bar.right.starts_with("TB "), "{}", bar.right);
+    }
+    assert!(figure.subtitle.contains("hạng"), "{}", figure.subtitle);
+}

@@ -430,13 +430,7 @@ fn draw_bars<DB: DrawingBackend>(
                 }
                 if let Some(m) = b.marker {
                     let mx = track_x0 + (track_w as f64 * m.clamp(0.0, 1.0)).round() as i32;
-                    let half = sc.px(5.0).max(2);
-                    rect(
-                        area,
-                        (mx - half, mid - row_h * 45 / 100),
-                        (mx + half, mid + row_h * 45 / 100),
-                        INK,
-                    )?;
+                    marker(area, sc, mx, mid, row_h * 45 / 100)?;
                 }
                 let value = fit(area, &b.value, &value_style, value_w);
                 text(
@@ -453,6 +447,18 @@ fn draw_bars<DB: DrawingBackend>(
         }
     }
     Ok(())
+}
+
+/// The thick black mark of an average on a bar, `half` pixels above and below `y`.
+fn marker<DB: DrawingBackend>(
+    area: &Area<DB>,
+    sc: &Scale,
+    x: i32,
+    y: i32,
+    half: i32,
+) -> Result<(), DrawError> {
+    let w = sc.px(5.0).max(2);
+    rect(area, (x - w, y - half), (x + w, y + half), INK)
 }
 
 /// Bars with their label on a line of its own above them (targets with long wording).
@@ -496,6 +502,15 @@ fn draw_bars_under_labels<DB: DrawingBackend>(
                 let end = r.x0 + (track_w as f64 * b.fraction.clamp(0.0, 1.0)).round() as i32;
                 if end > r.x0 {
                     rect(area, (r.x0, b0), (end, b0 + bar_h), b.color)?;
+                }
+                if let Some(m) = b.marker {
+                    marker(
+                        area,
+                        sc,
+                        r.x0 + (track_w as f64 * m.clamp(0.0, 1.0)).round() as i32,
+                        mid,
+                        bar_h * 3 / 4,
+                    )?;
                 }
                 let value = fit(area, &b.value, &value_style, value_w);
                 text(

@@ -221,3 +221,30 @@ fn present_with_the_presenter_view_and_the_slides_ready() {
     press(&mut h, Key::Escape);
     assert!(h.state().presentation.is_none());
 }
+
+#[test]
+fn the_chart_shown_and_the_deck_are_exported_from_the_panel() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    for (button, name, magic) in [
+        ("Xuất PNG…", "chart.png", &b"\x89PNG"[..]),
+        ("Xuất SVG…", "chart.svg", &b"<svg"[..]),
+        ("Xuất bộ trình chiếu PDF…", "deck.pdf", &b"%PDF"[..]),
+    ] {
+        let out = dir.join(name);
+        let mut h = app(
+            &dir,
+            path.clone(),
+            NaiveDate::from_ymd_opt(2019, 7, 10).expect("day"),
+            ScriptedDialogs {
+                save: Some(out.clone()),
+                ..ScriptedDialogs::default()
+            },
+        );
+        click(&mut h, "Biểu đồ");
+        click(&mut h, button);
+        let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(bytes.starts_with(magic), "{name}");
+        assert!(shows(&h, "Đã ghi"), "{name}: the person is told");
+    }
+}

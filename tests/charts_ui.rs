@@ -175,6 +175,12 @@ fn present_in_one_window_move_with_the_keys_and_leave_with_esc() {
         press(&mut h, key);
         assert_eq!(index(&h), Some(expected), "after {key:?}");
     }
+    let full = |h: &Harness<'_, GiaobanApp>| h.state().presentation.as_ref().map(|p| p.full_screen);
+    assert_eq!(full(&h), Some(true), "one window: full screen at once");
+    press(&mut h, Key::F11);
+    assert_eq!(full(&h), Some(false), "F11 leaves full screen");
+    press(&mut h, Key::F11);
+    assert_eq!(full(&h), Some(true));
     press(&mut h, Key::Escape);
     assert!(h.state().presentation.is_none(), "Esc leaves");
     h.run();
@@ -196,6 +202,11 @@ fn present_with_the_presenter_view_and_the_slides_ready() {
     assert!(
         shows(&h, "Trang 1/6"),
         "the presenter view counts the slides"
+    );
+    assert_eq!(
+        h.state().presentation.as_ref().map(|p| p.full_screen),
+        Some(false),
+        "the audience window opens as a window, to be moved to the projector"
     );
     assert!(shows(&h, "Trang tiếp theo"));
     // The other slides are drawn in the background, then moving is a texture swap.

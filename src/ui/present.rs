@@ -1,7 +1,8 @@
 //! Presentation mode: a meeting's deck on the wall. The audience view fills its own window
-//! (put it on the projector) or this one; the presenter view shows the current and the next
-//! slide, the list of slides and the clock. Keys: → Space PageDown next, ← PageUp back,
-//! Home first, End last, Esc leaves.
+//! (move it to the projector, then F11 makes it full screen there) or this one, full screen;
+//! the presenter view shows the current and the next slide, the list of slides and the
+//! clock. Keys: → Space PageDown next, ← PageUp back, Home first, End last, F11 full screen,
+//! Esc leaves.
 //!
 //! Slides are drawn once per size and kept as textures: the current one at once, the others
 //! on a background thread, so moving to the next slide only swaps a texture.
@@ -22,6 +23,8 @@ pub enum Step {
     Back,
     First,
     Last,
+    /// F11: full screen on or off (the audience window, or this one in single-window mode).
+    FullScreen,
     Leave,
 }
 
@@ -38,6 +41,8 @@ pub fn step_of(input: &egui::InputState) -> Option<Step> {
         Some(Step::First)
     } else if pressed(Key::End) {
         Some(Step::Last)
+    } else if pressed(Key::F11) {
+        Some(Step::FullScreen)
     } else {
         None
     }
@@ -62,7 +67,15 @@ pub struct Presentation {
     pub ended: bool,
     started: Option<f64>,
     cache: Option<Cache>,
-    fullscreen_sent: bool,
+    /// Whether the audience view (single-window mode: this window) is full screen, and
+    /// whether the window was told so.
+    pub full_screen: bool,
+    full_screen_sent: Option<bool>,
+}
+
+/// The audience window's id.
+fn audience_id() -> egui::ViewportId {
+    egui::ViewportId::from_hash_of("giaoban-audience")
 }
 
 impl Presentation {
@@ -81,7 +94,10 @@ impl Presentation {
             ended: false,
             started: None,
             cache: None,
-            fullscreen_sent: false,
+            // One window: full screen at once. Two: the audience window opens as a window,
+            // to be moved to the projector, then made full screen there (F11).
+            full_screen: single_window,
+            full_screen_sent: None,
         }
     }
 
@@ -92,6 +108,7 @@ impl Presentation {
             Step::Back => self.index = self.index.saturating_sub(1),
             Step::First => self.index = 0,
             Step::Last => self.index = last,
+            Step::FullScreen => self.full_screen = !self.full_screen,
             Step::Leave => self.ended = true,
         }
     }
@@ -202,9 +219,9 @@ pub fn present_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang) {
         p.step(step);
     }
     if p.single_window {
-        if !p.fullscreen_sent {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
-            p.fullscreen_sent = true;
+        if p.full_screen_sent != Some(p.full_screen) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(p.full_screen));
+            p.full_screen_sent = Some(p.full_screen);
         }
         egui::CentralPanel::default()
             .frame(white_frame())
@@ -220,12 +237,10 @@ pub fn present_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang) {
         .unwrap_or(egui::vec2(1280.0, 720.0));
     let mut leave_from_audience = None;
     ctx.show_viewport_immediate(
-        egui::ViewportId::from_hash_of("giaoban-audience"),
+        audience_id(),
         egui::ViewportBuilder::default()
             .with_title(title)
-            .with_inner_size(screen)
-            .with_position([0.0, 0.0])
-            .with_fullscreen(true),
+            .with_inner_size(screen * 0.5),
         |ui, class| {
             // Embedded in this window, the keys were read above already.
             if class != egui::ViewportClass::EmbeddedWindow
@@ -243,6 +258,13 @@ pub fn present_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang) {
     );
     if let Some(step) = leave_from_audience {
         p.step(step);
+    }
+    if p.full_screen_sent != Some(p.full_screen) {
+        ctx.send_viewport_cmd_to(
+            audience_id(),
+            egui::ViewportCommand::Fullscreen(p.full_screen),
+        );
+        p.full_screen_sent = Some(p.full_screen);
     }
     presenter_ui(ui, p, lang, now - started);
     ctx.request_repaint_after(std::time::Duration::from_millis(500)); // the clock
@@ -282,6 +304,17 @@ fn presenter_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang, elapsed: f6
             }
             if ui.button(lang.pick("Trang sau", "Next")).clicked() {
                 p.step(Step::Next);
+            }
+            let full = if p.full_screen {
+                lang.pick("Thôi toàn màn hình (F11)", "Leave full screen (F11)")
+            } else {
+                lang.pick(
+                    "Khán giả: toàn màn hình (F11)",
+                    "Audience: full screen (F11)",
+                )
+            };
+            if ui.button(full).clicked() {
+                p.step(Step::FullScreen);
             }
             if ui
                 .button(lang.pick("Kết thúc (Esc)", "End (Esc)"))
@@ -326,8 +359,8 @@ fn presenter_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang, elapsed: f6
     egui::CentralPanel::default().show(ui, |ui| {
         ui.label(
             RichText::new(lang.pick(
-                "Màn hình khán giả đang ở cửa sổ riêng: kéo cửa sổ đó sang máy chiếu.",
-                "The audience view is in its own window: move it to the projector.",
+                "Màn hình khán giả ở cửa sổ riêng: kéo cửa sổ đó sang máy chiếu rồi bấm F11 (hoặc nút Toàn màn hình).",
+                "The audience view is in its own window: move it to the projector, then press F11 (or the full-screen button).",
             ))
             .weak(),
         );

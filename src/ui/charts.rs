@@ -644,7 +644,7 @@ fn deck_ui(
                     };
                     if ui
                         .add_sized(
-                            [176.0, 22.0],
+                            [156.0, 22.0],
                             egui::Button::selectable(
                                 panel.slide == Some(s.slide_id),
                                 format!("{}. {}", i + 1, short(&name, 20)),

@@ -651,9 +651,12 @@ fn deck_ui(
                             )
                             .truncate(),
                         )
-                        .on_hover_text(lang.pick(
-                            "Xem trang này, sửa tiêu đề hoặc thay biểu đồ của nó",
-                            "See this slide, edit its title or replace its chart",
+                        .on_hover_text(format!(
+                            "{name}\n{}",
+                            lang.pick(
+                                "Bấm để xem trang này, sửa tiêu đề hoặc thay biểu đồ của nó",
+                                "Click to see this slide, edit its title or replace its chart",
+                            )
                         ))
                         .clicked()
                     {

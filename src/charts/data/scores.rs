@@ -1,196 +1,24 @@
-//! From the file to a [`Figure`]: each chart's numbers, read from the store and computed by
-//! the domain's rules (results, progress, action items).
+//! The charts of scores: ranking, trend, heatmap, one unit's scorecard, recognition.
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use uuid::Uuid;
 
+use super::{empty, grid_of, model_name, no_period};
 use crate::domain::chart::{
     BAD, Bar, BarRow, Bars, Body, ChartKind, ChartSpec, Figure, GOOD, Heat, Lines, MUTED, NEUTRAL,
-    NONE, ON_TRACK, Rgb, SERIES, Series, Shown, Stacked, Tile, WARN, average_series, month_labels,
-    nice_max, period_label, rows_note, rows_shown,
+    NONE, Rgb, SERIES, Series, Shown, Tile, average_series, month_labels, nice_max, period_label,
+    rows_note, rows_shown,
 };
-use crate::domain::deadline::display_day;
 use crate::domain::lang::Lang;
-use crate::domain::meeting::{ActionStatus, overdue_on};
 use crate::domain::org::Unit;
 use crate::domain::plan::format_number_in;
 use crate::domain::points::points;
-use crate::domain::progress::{TargetStatus, counted_units};
 use crate::domain::results::{UnitResult, Which, max_total, year_results};
-use crate::domain::scoring::{Band, Cadence};
-use crate::store::{Grid, SetOverview, Store, StoreError};
+use crate::domain::scoring::Band;
+use crate::store::{Grid, Store, StoreError};
 
-/// Fills what a spec leaves open with what the file has: the first model with scores, its
-/// latest scored period, the first unit, the first plan with targets, `today`.
-pub fn resolve(store: &Store, spec: &ChartSpec, today: NaiveDate) -> Result<ChartSpec, StoreError> {
-    let mut spec = spec.clone();
-    let scored = matches!(
-        spec.kind,
-        ChartKind::Ranking
-            | ChartKind::Trend
-            | ChartKind::Heatmap
-            | ChartKind::Scorecard
-            | ChartKind::OneStop
-    );
-    if scored {
-        let sets = store.sets_overview()?;
-        let wanted_pass_fail = spec.kind == ChartKind::OneStop;
-        if spec.model.is_none() {
-            spec.model = sets
-                .iter()
-                .filter(|s| s.model.pass_fail == wanted_pass_fail && has_scores(s))
-                .chain(sets.iter().filter(|s| has_scores(s)))
-                .map(|s| s.model.slug.clone())
-                .next();
-        }
-        let model = spec.model.clone().unwrap_or_default();
-        let latest = latest_scored(&sets, &model, None);
-        let year_given = spec.year.is_some();
-        if spec.year.is_none() {
-            spec.year = latest.map(|(y, _)| y);
-        }
-        let monthly = sets
-            .iter()
-            .any(|s| s.model.slug == model && s.model.cadence == Cadence::Monthly);
-        let latest_month = || {
-            latest_scored(&sets, &model, spec.year)
-                .map(|(_, m)| m)
-                .filter(|m| *m > 0)
-        };
-        match spec.kind {
-            ChartKind::Trend | ChartKind::OneStop => spec.month = None,
-            _ if !monthly => spec.month = None,
-            // A ranking for a year without a month is the year's ranking.
-            ChartKind::Ranking if year_given => {}
-            _ if spec.month.is_none() => spec.month = latest_month(),
-            _ => {}
-        }
-        if spec.kind == ChartKind::Scorecard && spec.unit.is_none() {
-            spec.unit = store
-                .units()?
-                .into_iter()
-                .find(|u| u.is_active())
-                .map(|u| u.unit_id);
-        }
-    }
-    if matches!(spec.kind, ChartKind::Targets | ChartKind::Actions) && spec.as_of.is_none() {
-        spec.as_of = Some(today);
-    }
-    if spec.kind == ChartKind::Targets && spec.plan.is_none() {
-        let book = store.plan_book()?;
-        // The plan whose targets have the most values recorded, else the first with targets.
-        let recorded = |plan: Uuid| {
-            book.targets
-                .iter()
-                .filter(|t| t.plan_id == plan)
-                .map(|t| {
-                    book.measurements
-                        .iter()
-                        .filter(|m| m.target_id == t.target_id)
-                        .count()
-                        + book
-                            .checks
-                            .iter()
-                            .filter(|c| c.target_id == t.target_id)
-                            .count()
-                })
-                .sum::<usize>()
-        };
-        spec.plan = book
-            .plans
-            .iter()
-            .filter(|p| book.targets.iter().any(|t| t.plan_id == p.plan_id))
-            .max_by_key(|p| (recorded(p.plan_id), std::cmp::Reverse(p.start_year)))
-            .map(|p| p.plan_id);
-    }
-    Ok(spec)
-}
-
-fn has_scores(set: &SetOverview) -> bool {
-    set.periods.iter().any(|p| p.units_scored > 0)
-}
-
-/// The latest (year, month) of a model with scores (in `year`, when given); month 0 for a
-/// yearly period.
-fn latest_scored(sets: &[SetOverview], model: &str, year: Option<i32>) -> Option<(i32, u32)> {
-    sets.iter()
-        .filter(|s| s.model.slug == model && year.is_none_or(|y| y == s.set.year))
-        .flat_map(|s| {
-            s.periods
-                .iter()
-                .filter(|p| p.units_scored > 0)
-                .map(move |p| (s.set.year, p.period.month))
-        })
-        .max()
-}
-
-/// The figure of a chart, for a resolved or unresolved spec. What the file lacks (no period,
-/// no plan) is a figure saying so, not an error.
-pub fn figure(
-    store: &Store,
-    spec: &ChartSpec,
-    today: NaiveDate,
-    lang: Lang,
-) -> Result<Figure, StoreError> {
-    let spec = resolve(store, spec, today)?;
-    match spec.kind {
-        ChartKind::Ranking => ranking(store, &spec, lang),
-        ChartKind::Trend => trend(store, &spec, lang),
-        ChartKind::Heatmap => heatmap(store, &spec, lang),
-        ChartKind::Scorecard => scorecard(store, &spec, lang),
-        ChartKind::Targets => targets(store, &spec, lang),
-        ChartKind::Actions => actions(store, &spec, lang),
-        ChartKind::OneStop => one_stop(store, &spec, lang),
-    }
-}
-
-fn empty(kind: ChartKind, subtitle: String, why: String, lang: Lang) -> Figure {
-    Figure {
-        title: kind.label(lang).to_string(),
-        subtitle,
-        body: Body::Empty(why),
-        note: None,
-    }
-}
-
-fn model_name(store: &Store, slug: &str) -> Result<Option<String>, StoreError> {
-    Ok(store
-        .models()?
-        .into_iter()
-        .find(|m| m.slug == slug)
-        .map(|m| m.name))
-}
-
-/// The grid of a model's period (month 0: the year's own period), if it exists.
-fn grid_of(store: &Store, spec: &ChartSpec) -> Result<Option<Grid>, StoreError> {
-    let (Some(model), Some(year)) = (&spec.model, spec.year) else {
-        return Ok(None);
-    };
-    match store.find_period(model, year, spec.month.unwrap_or(0))? {
-        Some(p) => Ok(Some(store.grid(p.period_id)?)),
-        None => Ok(None),
-    }
-}
-
-fn no_period(kind: ChartKind, spec: &ChartSpec, lang: Lang) -> Figure {
-    let when = spec
-        .year
-        .map(|y| period_label(y, spec.month, lang))
-        .unwrap_or_default();
-    empty(
-        kind,
-        when.clone(),
-        match lang {
-            Lang::Vi => format!("Chưa có kỳ chấm điểm {} nào có điểm", when.to_lowercase()),
-            Lang::En => format!("No scored period for {when}"),
-        },
-        lang,
-    )
-}
-
-fn band_legend(bands: &[Band], lang: Lang) -> Vec<(Rgb, String)> {
+pub(super) fn band_legend(bands: &[Band], lang: Lang) -> Vec<(Rgb, String)> {
     let mut bands: Vec<&Band> = bands.iter().collect();
     bands.sort_by(|a, b| b.lower_pct.total_cmp(&a.lower_pct));
     bands
@@ -205,14 +33,14 @@ fn band_legend(bands: &[Band], lang: Lang) -> Vec<(Rgb, String)> {
         .collect()
 }
 
-fn band_color(bands: &[Band], band: Option<usize>) -> Rgb {
+pub(super) fn band_color(bands: &[Band], band: Option<usize>) -> Rgb {
     band.and_then(|i| bands.get(i))
         .and_then(|b| Rgb::parse(&b.color))
         .unwrap_or(NEUTRAL)
 }
 
 /// One ranked unit: name, total, % of the maximum, rank, band or pass/fail.
-struct Ranked {
+pub(super) struct Ranked {
     name: String,
     total: f64,
     rank: u32,
@@ -221,7 +49,7 @@ struct Ranked {
 
 /// Ranked units of a period, or of a monthly model's year (average of its complete months),
 /// with the bands, the maximum and the number of units without a result.
-struct Ranking {
+pub(super) struct Ranking {
     rows: Vec<Ranked>,
     bands: Vec<Band>,
     max: f64,
@@ -229,7 +57,7 @@ struct Ranking {
     pass_fail: bool,
 }
 
-fn ranked_units(store: &Store, spec: &ChartSpec) -> Result<Option<Ranking>, StoreError> {
+pub(super) fn ranked_units(store: &Store, spec: &ChartSpec) -> Result<Option<Ranking>, StoreError> {
     if let Some(grid) = grid_of(store, spec)? {
         let results = grid.results(Which::Appraised);
         let pass_fail = grid.model.pass_fail;
@@ -274,7 +102,7 @@ fn ranked_units(store: &Store, spec: &ChartSpec) -> Result<Option<Ranking>, Stor
     }))
 }
 
-fn from_results(
+pub(super) fn from_results(
     units: &[Unit],
     results: &[UnitResult],
     bands: Vec<Band>,
@@ -306,19 +134,19 @@ fn from_results(
     }
 }
 
-fn unscored_note(count: usize, lang: Lang) -> Option<String> {
+pub(super) fn unscored_note(count: usize, lang: Lang) -> Option<String> {
     (count > 0).then(|| match lang {
         Lang::Vi => format!("{count} đơn vị chưa có điểm"),
         Lang::En => format!("{count} units not scored"),
     })
 }
 
-fn join_notes(notes: impl IntoIterator<Item = Option<String>>) -> Option<String> {
+pub(super) fn join_notes(notes: impl IntoIterator<Item = Option<String>>) -> Option<String> {
     let notes: Vec<String> = notes.into_iter().flatten().collect();
     (!notes.is_empty()).then(|| notes.join(" · "))
 }
 
-fn ranking(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
+pub(super) fn ranking(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
     let kind = ChartKind::Ranking;
     let Some(model) = spec.model.as_deref() else {
         return Ok(no_period(kind, spec, lang));
@@ -420,7 +248,7 @@ fn ranking(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreE
     })
 }
 
-fn trend(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
+pub(super) fn trend(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
     let kind = ChartKind::Trend;
     let (Some(model), Some(year)) = (spec.model.as_deref(), spec.year) else {
         return Ok(no_period(kind, spec, lang));
@@ -518,13 +346,13 @@ fn trend(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreErr
 
 /// The groups that have a maximum (a group of only bonus and penalty has none): code, name
 /// and maximum; and each unit's points in each, as % of the group's maximum.
-struct GroupScores {
+pub(super) struct GroupScores {
     columns: Vec<(String, String)>,
     maxima: Vec<f64>,
     by_unit: HashMap<Uuid, Vec<Option<f64>>>,
 }
 
-fn group_percentages(grid: &Grid) -> GroupScores {
+pub(super) fn group_percentages(grid: &Grid) -> GroupScores {
     let counting = |g: &crate::domain::scoring::CriteriaGroup| {
         grid.criteria
             .iter()
@@ -573,7 +401,7 @@ fn group_percentages(grid: &Grid) -> GroupScores {
     }
 }
 
-fn heatmap(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
+pub(super) fn heatmap(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
     let kind = ChartKind::Heatmap;
     let Some(grid) = grid_of(store, spec)? else {
         return Ok(no_period(kind, spec, lang));
@@ -649,7 +477,7 @@ fn heatmap(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreE
     })
 }
 
-fn scorecard(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
+pub(super) fn scorecard(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
     let kind = ChartKind::Scorecard;
     let Some(grid) = grid_of(store, spec)? else {
         return Ok(no_period(kind, spec, lang));
@@ -764,231 +592,7 @@ fn scorecard(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, Stor
     })
 }
 
-fn status_color(status: TargetStatus) -> Rgb {
-    match status {
-        TargetStatus::Achieved => GOOD,
-        TargetStatus::OnTrack => ON_TRACK,
-        TargetStatus::AtRisk => WARN,
-        TargetStatus::Overdue => BAD,
-        TargetStatus::NotStarted => NONE,
-    }
-}
-
-fn targets(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
-    let kind = ChartKind::Targets;
-    let as_of = spec.as_of.unwrap_or_default();
-    let book = store.plan_book()?;
-    let Some(plan) = spec
-        .plan
-        .and_then(|id| book.plans.iter().find(|p| p.plan_id == id))
-    else {
-        return Ok(empty(
-            kind,
-            String::new(),
-            lang.pick(
-                "Chưa có kế hoạch nào có chỉ tiêu",
-                "No plan has targets yet",
-            )
-            .into(),
-            lang,
-        ));
-    };
-    let units = counted_units(&store.units()?);
-    let rows = book.rows(Some(plan.plan_id), &units, as_of);
-    let seen = match lang {
-        Lang::Vi => format!("tính đến ngày {}", display_day(as_of)),
-        Lang::En => format!("as of {}", display_day(as_of)),
-    };
-    let subtitle = if plan.number.is_empty() {
-        seen
-    } else {
-        format!("{} · {seen}", plan.number)
-    };
-    let title = if plan.title.is_empty() {
-        kind.label(lang).to_string()
-    } else {
-        plan.title.clone()
-    };
-    if rows.is_empty() {
-        return Ok(Figure {
-            title,
-            subtitle,
-            body: Body::Empty(
-                lang.pick("Kế hoạch chưa có chỉ tiêu", "The plan has no targets")
-                    .into(),
-            ),
-            note: None,
-        });
-    }
-    let mut legend: Vec<(Rgb, String)> = Vec::new();
-    for s in [
-        TargetStatus::Achieved,
-        TargetStatus::OnTrack,
-        TargetStatus::AtRisk,
-        TargetStatus::Overdue,
-        TargetStatus::NotStarted,
-    ] {
-        if rows.iter().any(|r| r.status == s) {
-            legend.push((status_color(s), s.label(lang).to_string()));
-        }
-    }
-    let bars = rows
-        .iter()
-        .map(|r| {
-            let percent = r.target.kind == crate::domain::plan::TargetKind::Percent;
-            let value = match &r.latest {
-                None => lang.pick("chưa có số liệu", "no value yet").to_string(),
-                Some(l) => {
-                    let v = format!(
-                        "{}{}",
-                        format_number_in((l.value * 10.0).round() / 10.0, lang),
-                        if percent { "%" } else { "" }
-                    );
-                    match l.counted {
-                        Some((met, of)) => format!("{met}/{of} ({v})"),
-                        None => v,
-                    }
-                }
-            };
-            let deadline = r
-                .target
-                .deadline
-                .map(|d| match lang {
-                    Lang::Vi => format!("hạn {}", d.display(lang)),
-                    Lang::En => format!("due {}", d.display(lang)),
-                })
-                .unwrap_or_default();
-            let label = if r.target.code.is_empty() {
-                r.target.text.clone()
-            } else {
-                format!("{}. {}", r.target.code, r.target.text)
-            };
-            BarRow::Bar(Bar {
-                label,
-                fraction: r.progress.unwrap_or(0.0).clamp(0.0, 1.0),
-                color: status_color(r.status),
-                value: format!("{value} / {}", r.target.goal_label(lang)),
-                marker: None,
-                right: [deadline, r.status.label(lang).to_string()]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · "),
-            })
-        })
-        .collect();
-    Ok(Figure {
-        title,
-        subtitle,
-        body: Body::Bars(Bars {
-            rows: bars,
-            legend,
-            marker_label: None,
-        }),
-        note: Some(
-            lang.pick(
-                "Độ dài thanh: tiến độ từ mức ban đầu đến chỉ tiêu",
-                "Bar length: progress from the baseline to the target",
-            )
-            .into(),
-        ),
-    })
-}
-
-fn actions(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
-    let kind = ChartKind::Actions;
-    let as_of = spec.as_of.unwrap_or_default();
-    let book = store.meeting_book()?;
-    let units = store.units()?;
-    let held = |meeting: Uuid| book.meeting(meeting).map(|m| m.held_on);
-    // (done, open, overdue) by unit, in the committee's order of units.
-    let mut counts: Vec<(Option<Uuid>, [usize; 3])> = Vec::new();
-    for a in book
-        .actions
-        .iter()
-        .filter(|a| held(a.meeting_id).is_some_and(|d| d <= as_of))
-        .filter(|a| a.status != ActionStatus::Cancelled)
-    {
-        let part = if a.status == ActionStatus::Done && a.completed_on.is_some_and(|d| d <= as_of) {
-            0
-        } else if overdue_on(a, as_of) {
-            2
-        } else {
-            1
-        };
-        match counts.iter_mut().find(|(u, _)| *u == a.unit_id) {
-            Some((_, c)) => c[part] += 1,
-            None => {
-                let mut c = [0; 3];
-                c[part] = 1;
-                counts.push((a.unit_id, c));
-            }
-        }
-    }
-    let subtitle = match lang {
-        Lang::Vi => format!("Tính đến ngày {}", display_day(as_of)),
-        Lang::En => format!("As of {}", display_day(as_of)),
-    };
-    if counts.is_empty() {
-        return Ok(empty(
-            kind,
-            subtitle,
-            lang.pick("Chưa có việc nào được giao", "No action items yet")
-                .into(),
-            lang,
-        ));
-    }
-    let order = |u: &Option<Uuid>| {
-        u.and_then(|id| units.iter().position(|x| x.unit_id == id))
-            .unwrap_or(usize::MAX)
-    };
-    // Overdue first, then open, then the committee's order.
-    counts.sort_by_key(|(u, c)| (std::cmp::Reverse(c[2]), std::cmp::Reverse(c[1]), order(u)));
-    let total: [usize; 3] = counts.iter().fold([0; 3], |mut t, (_, c)| {
-        (0..3).for_each(|i| t[i] += c[i]);
-        t
-    });
-    let shown = counts.len().min(crate::domain::chart::PAGE_ROWS);
-    let rows = counts[..shown]
-        .iter()
-        .map(|(u, c)| {
-            let name = u
-                .and_then(|id| units.iter().find(|x| x.unit_id == id))
-                .map(|x| x.name.clone())
-                .unwrap_or_else(|| lang.pick("Chưa giao đơn vị", "No unit").to_string());
-            (name, c.to_vec())
-        })
-        .collect();
-    Ok(Figure {
-        title: lang
-            .pick("Việc được giao theo đơn vị", "Action items by unit")
-            .into(),
-        subtitle: match lang {
-            Lang::Vi => format!(
-                "{subtitle} · {} đã xong, {} đang làm, {} quá hạn",
-                total[0], total[1], total[2]
-            ),
-            Lang::En => format!(
-                "{subtitle} · {} done, {} open, {} overdue",
-                total[0], total[1], total[2]
-            ),
-        },
-        body: Body::Stacked(Stacked {
-            rows,
-            parts: vec![
-                (GOOD, lang.pick("Đã hoàn thành", "Done").into()),
-                (ON_TRACK, lang.pick("Đang thực hiện", "Open").into()),
-                (BAD, lang.pick("Quá hạn", "Overdue").into()),
-            ],
-        }),
-        note: (counts.len() > shown).then(|| match lang {
-            Lang::Vi => format!("{} đơn vị khác không hiển thị", counts.len() - shown),
-            Lang::En => format!("{} more units not shown", counts.len() - shown),
-        }),
-    })
-}
-
-fn one_stop(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
+pub(super) fn one_stop(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {
     let kind = ChartKind::OneStop;
     let Some(grid) = grid_of(store, spec)? else {
         return Ok(no_period(kind, spec, lang));

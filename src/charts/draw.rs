@@ -157,6 +157,25 @@ fn centred(sc: &Scale, y: i32, size: f64) -> i32 {
     y - (size * sc.s * 0.54).round() as i32
 }
 
+/// `s` cut to `max` pixels and written at `x` (anchored as the style says), its letters
+/// centred on `mid`; the style's size is read back from the style.
+fn row_text<DB: DrawingBackend>(
+    area: &Area<DB>,
+    sc: &Scale,
+    s: &str,
+    (x, mid): (i32, i32),
+    style: &TextStyle,
+    max: i32,
+) -> Result<(), DrawError> {
+    let size = style.font.get_size() / (sc.s * sc.text);
+    text(
+        area,
+        &fit(area, s, style, max),
+        (x, centred(sc, mid, size)),
+        style,
+    )
+}
+
 /// Draws a slide on the whole area.
 pub fn draw_frame<DB: DrawingBackend>(area: &Area<DB>, frame: &Frame) -> Result<(), DrawError> {
     draw_scaled(area, frame, 1.0)
@@ -400,49 +419,33 @@ fn draw_bars<DB: DrawingBackend>(
     let track_x1 = r.x1 - if right_w > 0 { right_w + gap } else { 0 } - value_w - gap;
     let track_w = (track_x1 - track_x0).max(sc.px(100.0));
     let bar_h = (f64::from(row_h) * 0.66).round() as i32;
+    let cols = BarColumns {
+        track_x0,
+        track_w,
+        value_w,
+        right_x: r.x1,
+        right_w,
+        gap,
+    };
+    let summary_style = sc.font(size, false, MUTED, HPos::Left);
     for (i, row) in bars.rows.iter().enumerate() {
-        let y = r.y0 + i as i32 * row_h;
-        let mid = y + row_h / 2;
+        let mid = r.y0 + i as i32 * row_h + row_h / 2;
         match row {
             BarRow::Summary(words) => {
-                let style = sc.font(size, false, MUTED, HPos::Left);
-                let words = fit(area, words, &style, r.x1 - r.x0 - sc.px(40.0));
-                text(
-                    area,
-                    &words,
-                    (r.x0 + sc.px(40.0), centred(sc, mid, size)),
-                    &style,
-                )?;
+                let x = r.x0 + sc.px(40.0);
+                row_text(area, sc, words, (x, mid), &summary_style, r.x1 - x)?;
             }
             BarRow::Bar(b) => {
-                let label = fit(area, &b.label, &label_style, label_w);
-                text(
+                row_text(
                     area,
-                    &label,
-                    (r.x0 + label_w, centred(sc, mid, size)),
+                    sc,
+                    &b.label,
+                    (r.x0 + label_w, mid),
                     &label_style,
+                    label_w,
                 )?;
-                let (b0, b1) = (mid - bar_h / 2, mid + bar_h / 2);
-                rect(area, (track_x0, b0), (track_x0 + track_w, b1), TRACK)?;
-                let end = track_x0 + (track_w as f64 * b.fraction.clamp(0.0, 1.0)).round() as i32;
-                if end > track_x0 {
-                    rect(area, (track_x0, b0), (end, b1), b.color)?;
-                }
-                if let Some(m) = b.marker {
-                    let mx = track_x0 + (track_w as f64 * m.clamp(0.0, 1.0)).round() as i32;
-                    marker(area, sc, mx, mid, row_h * 45 / 100)?;
-                }
-                let value = fit(area, &b.value, &value_style, value_w);
-                text(
-                    area,
-                    &value,
-                    (track_x0 + track_w + gap, centred(sc, mid, size)),
-                    &value_style,
-                )?;
-                if right_w > 0 {
-                    let right = fit(area, &b.right, &right_style, right_w);
-                    text(area, &right, (r.x1, centred(sc, mid, size)), &right_style)?;
-                }
+                let styles = (&value_style, &right_style);
+                bar_row(area, sc, &cols, b, mid, bar_h, row_h * 45 / 100, styles)?;
             }
         }
     }
@@ -459,6 +462,66 @@ fn marker<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     let w = sc.px(5.0).max(2);
     rect(area, (x - w, y - half), (x + w, y + half), INK)
+}
+
+/// Where a bar row's parts go: the track, then the value, then the words at the right edge.
+struct BarColumns {
+    track_x0: i32,
+    track_w: i32,
+    value_w: i32,
+    /// The right edge (right-anchored words end there); 0 wide when no bar has any.
+    right_x: i32,
+    right_w: i32,
+    gap: i32,
+}
+
+/// A bar on its track (the track stands for the maximum) centred on `mid`, the mark of the
+/// average, the value after the track and the words at the right edge.
+#[allow(clippy::too_many_arguments)]
+fn bar_row<DB: DrawingBackend>(
+    area: &Area<DB>,
+    sc: &Scale,
+    cols: &BarColumns,
+    b: &crate::domain::chart::Bar,
+    mid: i32,
+    bar_h: i32,
+    mark_half: i32,
+    (value_style, right_style): (&TextStyle, &TextStyle),
+) -> Result<(), DrawError> {
+    let (b0, b1) = (mid - bar_h / 2, mid + bar_h / 2);
+    let at = |f: f64| cols.track_x0 + (f64::from(cols.track_w) * f.clamp(0.0, 1.0)).round() as i32;
+    rect(
+        area,
+        (cols.track_x0, b0),
+        (cols.track_x0 + cols.track_w, b1),
+        TRACK,
+    )?;
+    if at(b.fraction) > cols.track_x0 {
+        rect(area, (cols.track_x0, b0), (at(b.fraction), b1), b.color)?;
+    }
+    if let Some(m) = b.marker {
+        marker(area, sc, at(m), mid, mark_half)?;
+    }
+    let value_x = cols.track_x0 + cols.track_w + cols.gap;
+    row_text(
+        area,
+        sc,
+        &b.value,
+        (value_x, mid),
+        value_style,
+        cols.value_w,
+    )?;
+    if cols.right_w > 0 {
+        row_text(
+            area,
+            sc,
+            &b.right,
+            (cols.right_x, mid),
+            right_style,
+            cols.right_w,
+        )?;
+    }
+    Ok(())
 }
 
 /// Bars with their label on a line of its own above them (targets with long wording).
@@ -482,6 +545,14 @@ fn draw_bars_under_labels<DB: DrawingBackend>(
     let track_x1 = r.x1 - if right_w > 0 { right_w + gap } else { 0 } - value_w - gap;
     let track_w = (track_x1 - r.x0).max(sc.px(200.0));
     let bar_h = (row_h - line - sc.px(14.0)).clamp(sc.px(16.0), sc.px(44.0));
+    let cols = BarColumns {
+        track_x0: r.x0,
+        track_w,
+        value_w,
+        right_x: r.x1,
+        right_w,
+        gap,
+    };
     for (i, row) in bars.rows.iter().enumerate() {
         let y = r.y0 + i as i32 * row_h;
         match row {
@@ -496,33 +567,9 @@ fn draw_bars_under_labels<DB: DrawingBackend>(
                     (r.x0, y),
                     &label_style,
                 )?;
-                let b0 = y + line;
-                let mid = b0 + bar_h / 2;
-                rect(area, (r.x0, b0), (r.x0 + track_w, b0 + bar_h), TRACK)?;
-                let end = r.x0 + (track_w as f64 * b.fraction.clamp(0.0, 1.0)).round() as i32;
-                if end > r.x0 {
-                    rect(area, (r.x0, b0), (end, b0 + bar_h), b.color)?;
-                }
-                if let Some(m) = b.marker {
-                    marker(
-                        area,
-                        sc,
-                        r.x0 + (track_w as f64 * m.clamp(0.0, 1.0)).round() as i32,
-                        mid,
-                        bar_h * 3 / 4,
-                    )?;
-                }
-                let value = fit(area, &b.value, &value_style, value_w);
-                text(
-                    area,
-                    &value,
-                    (r.x0 + track_w + gap, centred(sc, mid, size)),
-                    &value_style,
-                )?;
-                if right_w > 0 {
-                    let right = fit(area, &b.right, &right_style, right_w);
-                    text(area, &right, (r.x1, centred(sc, mid, size)), &right_style)?;
-                }
+                let mid = y + line + bar_h / 2;
+                let styles = (&value_style, &right_style);
+                bar_row(area, sc, &cols, b, mid, bar_h, bar_h * 3 / 4, styles)?;
             }
         }
     }
@@ -729,20 +776,17 @@ fn draw_heat<DB: DrawingBackend>(
         let summary = cells.iter().all(Option::is_none) && label.starts_with('…');
         if summary {
             let style = sc.font(size, false, MUTED, HPos::Left);
-            text(
-                area,
-                label,
-                (r.x0 + sc.px(40.0), centred(sc, mid, size)),
-                &style,
-            )?;
+            let x = r.x0 + sc.px(40.0);
+            row_text(area, sc, label, (x, mid), &style, r.x1 - x)?;
             continue;
         }
-        let l = fit(area, label, &label_style, label_w);
-        text(
+        row_text(
             area,
-            &l,
-            (r.x0 + label_w, centred(sc, mid, size)),
+            sc,
+            label,
+            (r.x0 + label_w, mid),
             &label_style,
+            label_w,
         )?;
         for c in 0..heat.columns.len() {
             let cx0 = x0 + c as i32 * col_w;
@@ -799,12 +843,13 @@ fn draw_stacked<DB: DrawingBackend>(
     for (i, (label, counts)) in stacked.rows.iter().enumerate() {
         let y = r.y0 + i as i32 * row_h;
         let mid = y + row_h / 2;
-        let l = fit(area, label, &label_style, label_w);
-        text(
+        row_text(
             area,
-            &l,
-            (r.x0 + label_w, centred(sc, mid, size)),
+            sc,
+            label,
+            (r.x0 + label_w, mid),
             &label_style,
+            label_w,
         )?;
         let mut x = x0;
         for (k, count) in counts.iter().enumerate() {

@@ -76,6 +76,16 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// How lists name a plan: "112/KH-UBND — Kế hoạch …", or its title and period when it has
+    /// no number.
+    pub fn name(&self, lang: Lang) -> String {
+        if self.number.is_empty() {
+            format!("{} ({})", self.title, self.period_label(lang))
+        } else {
+            format!("{} — {}", self.number, self.title)
+        }
+    }
+
     /// "2019", "2019–2020", "2019–2020, định hướng 2025".
     pub fn period_label(&self, lang: Lang) -> String {
         let mut s = if self.start_year == self.end_year {

@@ -141,9 +141,27 @@ pub fn file_stem(text: &str) -> String {
     }
 }
 
+/// At most `chars` characters of `text`, ending in "…" when cut (for a list or a button).
+pub fn shorten(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        None => text.to_string(),
+        Some((at, _)) => format!("{}…", text[..at].trim_end()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shorten_counts_letters_not_bytes() {
+        assert_eq!(shorten("Bồ Đề", 5), "Bồ Đề");
+        assert_eq!(
+            shorten("Việc được giao theo đơn vị", 20),
+            "Việc được giao theo…"
+        );
+        assert_eq!(shorten("Đức Giang", 3), "Đức…");
+    }
 
     #[test]
     fn clean_name_normalizes_and_refuses() {

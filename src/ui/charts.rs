@@ -16,6 +16,7 @@ use crate::domain::deadline::{display_day, parse_typed_day};
 use crate::domain::edit::Edit;
 use crate::domain::lang::Lang;
 use crate::domain::scoring::Cadence;
+use crate::domain::text::shorten;
 
 /// What a picture was drawn from: when any of it changes, the picture is drawn again.
 #[derive(Debug, Clone, PartialEq)]
@@ -284,13 +285,7 @@ fn controls_ui(
             if kind == ChartKind::Targets {
                 let label = ui.label(combo_label(lang.pick("Kế hoạch", "Plan")));
                 let book = &doc.view.plans;
-                let name = |p: &crate::domain::plan::Plan| {
-                    if p.number.is_empty() {
-                        short(&p.title, 34)
-                    } else {
-                        short(&format!("{} · {}", p.number, p.title), 34)
-                    }
-                };
+                let name = |p: &crate::domain::plan::Plan| shorten(&p.name(lang), 34);
                 let current = resolved
                     .plan
                     .and_then(|id| book.plans.iter().find(|p| p.plan_id == id))
@@ -379,7 +374,7 @@ fn model_row(
         .model
         .as_deref()
         .and_then(|slug| doc.view.models.iter().find(|m| m.slug == slug))
-        .map_or_else(|| "—".to_string(), |m| short(&m.name, 30));
+        .map_or_else(|| "—".to_string(), |m| shorten(&m.name, 30));
     egui::ComboBox::from_id_salt("chart-model")
         .width(220.0)
         .selected_text(current)
@@ -403,15 +398,6 @@ fn model_row(
         .response
         .labelled_by(label.id);
     ui.end_row();
-}
-
-fn short(text: &str, chars: usize) -> String {
-    let cut: String = text.chars().take(chars).collect();
-    if cut.len() < text.len() {
-        format!("{cut}…")
-    } else {
-        cut
-    }
 }
 
 fn period_row(
@@ -575,7 +561,7 @@ fn deck_ui(
         return;
     };
     let title = |m: &crate::domain::meeting::Meeting| {
-        short(&format!("{} · {}", display_day(m.held_on), m.title), 40)
+        shorten(&format!("{} · {}", display_day(m.held_on), m.title), 40)
     };
     egui::ComboBox::from_id_salt("deck-meeting")
         .width(310.0)
@@ -647,7 +633,7 @@ fn deck_ui(
                             [156.0, 22.0],
                             egui::Button::selectable(
                                 panel.slide == Some(s.slide_id),
-                                format!("{}. {}", i + 1, short(&name, 20)),
+                                format!("{}. {}", i + 1, shorten(&name, 20)),
                             )
                             .truncate(),
                         )

@@ -429,12 +429,10 @@ fn tree_ui(
                 for c in work.criteria.iter().filter(|c| c.group_id == g.group_id) {
                     ui.horizontal(|ui| {
                         ui.add_space(18.0);
-                        let name: String = c.name.chars().take(52).collect();
                         let text = format!(
-                            "{}  {}{} · {} · {}",
+                            "{}  {} · {} · {}",
                             c.code,
-                            name,
-                            if name.len() < c.name.len() { "…" } else { "" },
+                            crate::domain::text::shorten(&c.name, 52),
                             c.kind.label(lang),
                             format_number(c.max_points)
                         );

@@ -22,7 +22,7 @@ use crate::domain::meeting::{
     ActionItem, ActionStatus, AgendaItem, Attendee, Conclusion, Meeting, MeetingBook, overdue_on,
 };
 use crate::domain::record::{Record, RecordKind};
-use crate::domain::text::Search;
+use crate::domain::text::{Search, shorten};
 
 pub const ADD_CONCLUSION: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Enter);
 pub const ADD_ACTION: KeyboardShortcut =
@@ -562,11 +562,7 @@ fn conclusions_ui(
         lang.pick("(không gắn)", "(nothing)").to_string(),
     )];
     for p in &doc.view.plans.plans {
-        let name = if p.number.is_empty() {
-            p.title.clone()
-        } else {
-            format!("{} — {}", p.number, p.title)
-        };
+        let name = p.name(lang);
         concerns.push((
             (Some(p.plan_id), None, None),
             format!("{}: {name}", lang.pick("Kế hoạch", "Plan")),
@@ -624,9 +620,8 @@ fn conclusions_ui(
                     .find(|(k, _)| *k == key)
                     .map(|(_, n)| n.clone())
                     .unwrap_or_else(|| lang.pick("(nhiều mục)", "(several)").to_string());
-                let short: String = current.chars().take(28).collect();
                 egui::ComboBox::from_id_salt(("concerns", c.conclusion_id))
-                    .selected_text(short)
+                    .selected_text(shorten(&current, 28))
                     .width(200.0)
                     .show_ui(ui, |ui| {
                         for (k, name) in &concerns {

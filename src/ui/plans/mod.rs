@@ -23,6 +23,7 @@ use crate::domain::plan::{
 use crate::domain::points::parse_number;
 use crate::domain::progress::{PlanBook, TargetRow, TargetStatus, counted_units};
 use crate::domain::record::{Record, RecordKind};
+use crate::domain::text::shorten;
 
 #[derive(Default)]
 pub struct PlansPanel {
@@ -81,14 +82,6 @@ fn task_status_label(s: TaskStatus, lang: Lang) -> &'static str {
         TaskStatus::InProgress => lang.pick("Đang thực hiện", "In progress"),
         TaskStatus::Done => lang.pick("Đã hoàn thành", "Done"),
         TaskStatus::Cancelled => lang.pick("Đã hủy", "Cancelled"),
-    }
-}
-
-fn plan_name(p: &Plan, lang: Lang) -> String {
-    if p.number.is_empty() {
-        format!("{} ({})", p.title, p.period_label(lang))
-    } else {
-        format!("{} — {}", p.number, p.title)
     }
 }
 
@@ -245,19 +238,10 @@ pub fn plans_ui(
                         let rows = of_plan(p.plan_id);
                         ui.horizontal(|ui| {
                             ui.add_space(depth(book, p) as f32 * 16.0);
-                            let text = if p.number.is_empty() {
-                                p.title.clone()
-                            } else {
-                                format!("{} · {}", p.number, p.title)
-                            };
-                            let short: String = text.chars().take(44).collect();
+                            let text = p.name(lang);
                             let r = ui.selectable_label(
                                 panel.selected == Some(p.plan_id),
-                                if short.len() < text.len() {
-                                    format!("{short}…")
-                                } else {
-                                    short
-                                },
+                                shorten(&text, 44),
                             );
                             if r.on_hover_text(&text).clicked() {
                                 panel.selected = Some(p.plan_id);
@@ -336,7 +320,7 @@ fn plan_form(ui: &mut egui::Ui, panel: &mut PlansPanel, book: &PlanBook, plan: &
         .plans
         .iter()
         .filter(|p| p.plan_id != plan.plan_id)
-        .map(|p| (p.plan_id, plan_name(p, lang)))
+        .map(|p| (p.plan_id, p.name(lang)))
         .collect();
     let issued_text = draft
         .text("issued", || {
@@ -346,7 +330,7 @@ fn plan_form(ui: &mut egui::Ui, panel: &mut PlansPanel, book: &PlanBook, plan: &
     let Record::Plan(p) = &mut draft.work else {
         return;
     };
-    ui.label(bold(plan_name(plan, lang)).size(17.0));
+    ui.label(bold(plan.name(lang)).size(17.0));
     egui::CollapsingHeader::new(lang.pick("Thông tin kế hoạch", "About the plan"))
         .id_salt(("plan-form", plan.plan_id))
         .default_open(plan.number.is_empty())

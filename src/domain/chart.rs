@@ -48,6 +48,11 @@ impl ChartKind {
         ChartKind::ALL.into_iter().find(|k| k.slug() == slug)
     }
 
+    /// Whether the chart shows scores (and so has a model and a period).
+    pub fn is_scored(self) -> bool {
+        !matches!(self, ChartKind::Targets | ChartKind::Actions)
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             ChartKind::Ranking => lang.pick("Xếp hạng đơn vị", "Ranking of units"),

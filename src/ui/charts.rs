@@ -242,14 +242,7 @@ fn controls_ui(
     }
     ui.add_space(8.0);
     let kind = panel.spec.kind;
-    let scored = matches!(
-        kind,
-        ChartKind::Ranking
-            | ChartKind::Trend
-            | ChartKind::Heatmap
-            | ChartKind::Scorecard
-            | ChartKind::OneStop
-    );
+    let scored = kind.is_scored();
     egui::Grid::new("chart-params")
         .num_columns(2)
         .spacing([8.0, 6.0])

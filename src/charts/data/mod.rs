@@ -19,14 +19,7 @@ use self::work::{actions, targets};
 /// latest scored period, the first unit, the first plan with targets, `today`.
 pub fn resolve(store: &Store, spec: &ChartSpec, today: NaiveDate) -> Result<ChartSpec, StoreError> {
     let mut spec = spec.clone();
-    let scored = matches!(
-        spec.kind,
-        ChartKind::Ranking
-            | ChartKind::Trend
-            | ChartKind::Heatmap
-            | ChartKind::Scorecard
-            | ChartKind::OneStop
-    );
+    let scored = spec.kind.is_scored();
     if scored {
         let sets = store.sets_overview()?;
         let wanted_pass_fail = spec.kind == ChartKind::OneStop;

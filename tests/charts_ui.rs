@@ -259,3 +259,41 @@ fn the_chart_shown_and_the_deck_are_exported_from_the_panel() {
         assert!(shows(&h, "Đã ghi"), "{name}: the person is told");
     }
 }
+
+#[test]
+fn the_day_of_a_chart_is_typed_and_follows_the_slide_chosen() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut h = harness(&dir, path);
+    click(&mut h, "Biểu đồ");
+    click(&mut h, "Việc được giao theo đơn vị");
+    let as_of = |h: &Harness<'_, GiaobanApp>| {
+        h.state()
+            .panels
+            .charts
+            .resolved()
+            .and_then(|s| s.as_of)
+            .map(|d| d.to_string())
+    };
+    assert_eq!(as_of(&h).as_deref(), Some("2019-07-10"), "today by default");
+    type_into(&mut h, "Tính đến ngày", "31/03/2018");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(as_of(&h).as_deref(), Some("2018-03-31"));
+    assert_eq!(
+        h.state().panels.charts.picture().map(|p| p.0),
+        Some(ChartKind::Actions)
+    );
+    // A malformed day is refused with its reason, and the chart keeps its day.
+    type_into(&mut h, "Tính đến ngày", "32/13/2018");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(as_of(&h).as_deref(), Some("2018-03-31"));
+    // The deck's last slide (action items as of the meeting's day): the field follows it.
+    click(&mut h, "6. Việc được giao theo…");
+    assert_eq!(as_of(&h).as_deref(), Some("2019-07-10"));
+    assert!(
+        h.query_all_by_value("10/07/2019").next().is_some(),
+        "the field shows the slide's day"
+    );
+}

@@ -53,7 +53,9 @@ pub struct ChartsPanel {
     /// The meeting whose deck the panel edits.
     pub meeting: Option<Uuid>,
     deck: Option<DeckView>,
+    /// The "as of" field: its text, the day it was last set from, and why it is refused.
     as_of_text: String,
+    as_of_for: Option<NaiveDate>,
     as_of_bad: Option<String>,
     /// The slide chosen in the deck's list, and its title as being typed.
     slide: Option<Uuid>,
@@ -71,6 +73,7 @@ impl Default for ChartsPanel {
             meeting: None,
             deck: None,
             as_of_text: String::new(),
+            as_of_for: None,
             as_of_bad: None,
             slide: None,
             slide_title: String::new(),
@@ -305,9 +308,13 @@ fn controls_ui(
                 ui.end_row();
             }
             if matches!(kind, ChartKind::Targets | ChartKind::Actions) {
-                ui.label(combo_label(lang.pick("Tính đến ngày", "As of")));
-                if panel.as_of_text.is_empty() && !ui.memory(|m| m.has_focus(ui.next_auto_id())) {
+                let label = ui.label(combo_label(lang.pick("Tính đến ngày", "As of")));
+                // The field shows the chart's day; it changes only when the person commits a
+                // day or chooses a slide with another one.
+                if panel.as_of_for != resolved.as_of {
+                    panel.as_of_for = resolved.as_of;
                     panel.as_of_text = resolved.as_of.map(display_day).unwrap_or_default();
+                    panel.as_of_bad = None;
                 }
                 let (response, day) = crate::ui::forms::typed_field(
                     ui,
@@ -317,7 +324,7 @@ fn controls_ui(
                     |t| parse_typed_day(t).map_err(|e| e.message(lang)),
                     &mut panel.as_of_bad,
                 );
-                let response = response.on_hover_text(lang.pick("Tính đến ngày", "As of"));
+                let response = response.labelled_by(label.id);
                 if let (true, Some(day)) = (response.lost_focus(), day) {
                     panel.spec.as_of = Some(day);
                 }

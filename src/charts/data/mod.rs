@@ -132,6 +132,11 @@ pub fn figure(
     }
 }
 
+/// A number on a slide: one decimal at most, the person's decimal separator ("70,3").
+fn one_decimal(value: f64, lang: Lang) -> String {
+    crate::domain::plan::format_number_in((value * 10.0).round() / 10.0, lang)
+}
+
 fn empty(kind: ChartKind, subtitle: String, why: String, lang: Lang) -> Figure {
     Figure {
         title: kind.label(lang).to_string(),

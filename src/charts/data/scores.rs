@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
-use super::{empty, grid_of, model_name, no_period};
+use super::{empty, grid_of, model_name, no_period, one_decimal};
 use crate::domain::chart::{
     BAD, Bar, BarRow, Bars, Body, ChartKind, ChartSpec, Figure, GOOD, Heat, Lines, MUTED, NEUTRAL,
     NONE, Rgb, SERIES, Series, Shown, Tile, average_series, month_labels, nice_max, period_label,
@@ -161,7 +161,7 @@ pub(super) fn ranking(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Fig
             label: format!("{}. {}", x.rank, x.name),
             fraction: if r.max > 0.0 { x.total / r.max } else { 0.0 },
             color: x.color,
-            value: format_number_in((x.total * 10.0).round() / 10.0, lang),
+            value: one_decimal(x.total, lang),
             marker: None,
             right: String::new(),
         })
@@ -177,26 +177,21 @@ pub(super) fn ranking(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Fig
                 .map(|x| x.total)
                 .fold(f64::NEG_INFINITY, f64::max);
             let avg = middle.iter().map(|x| x.total).sum::<f64>() / middle.len().max(1) as f64;
-            let f = |v: f64| format_number_in((v * 10.0).round() / 10.0, lang);
+            let (others, first, last) = (middle.len(), top.len() + 1, count - bottom.len());
+            let (lo, hi, avg) = (
+                one_decimal(lo, lang),
+                one_decimal(hi, lang),
+                one_decimal(avg, lang),
+            );
             let summary = match lang {
                 Lang::Vi => format!(
-                    "… {} đơn vị khác (hạng {}–{}): từ {} đến {} điểm, trung bình {}",
-                    middle.len(),
-                    top.len() + 1,
-                    count - bottom.len(),
-                    f(lo),
-                    f(hi),
-                    f(avg)
+                    "… {others} đơn vị khác (hạng {first}–{last}): từ {lo} đến {hi} điểm, trung bình {avg}"
                 ),
-                Lang::En => format!(
-                    "… {} other units (ranks {}–{}): {} to {} points, average {}",
-                    middle.len(),
-                    top.len() + 1,
-                    count - bottom.len(),
-                    f(lo),
-                    f(hi),
-                    f(avg)
-                ),
+                Lang::En => {
+                    format!(
+                        "… {others} other units (ranks {first}–{last}): {lo} to {hi} points, average {avg}"
+                    )
+                }
             };
             top.iter()
                 .map(|&i| bar(&r.rows[i]))
@@ -515,7 +510,7 @@ pub(super) fn scorecard(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<F
         .filter_map(|id| by_unit.get(id).cloned())
         .collect();
     let average = average_series(&others, columns.len());
-    let f = |v: f64| format_number_in((v * 10.0).round() / 10.0, lang);
+    let f = |v: f64| one_decimal(v, lang);
     let rows = columns
         .iter()
         .enumerate()

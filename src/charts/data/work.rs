@@ -2,7 +2,7 @@
 
 use uuid::Uuid;
 
-use super::empty;
+use super::{empty, one_decimal};
 use crate::domain::chart::{
     BAD, Bar, BarRow, Bars, Body, ChartKind, ChartSpec, Figure, GOOD, NONE, ON_TRACK, Rgb, Stacked,
     WARN,
@@ -10,7 +10,6 @@ use crate::domain::chart::{
 use crate::domain::deadline::display_day;
 use crate::domain::lang::Lang;
 use crate::domain::meeting::{ActionStatus, overdue_on};
-use crate::domain::plan::format_number_in;
 use crate::domain::progress::{TargetStatus, counted_units};
 use crate::store::{Store, StoreError};
 
@@ -91,7 +90,7 @@ pub(super) fn targets(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Fig
                 Some(l) => {
                     let v = format!(
                         "{}{}",
-                        format_number_in((l.value * 10.0).round() / 10.0, lang),
+                        one_decimal(l.value, lang),
                         if percent { "%" } else { "" }
                     );
                     match l.counted {

@@ -263,12 +263,7 @@ impl GiaobanApp {
             Command::ExportForEmail(folder) => self.export_for_email(&folder),
             Command::CheckFile => self.check_file(),
             Command::NoticeDialog { meeting_id, pdf } => {
-                let day = self
-                    .doc
-                    .as_ref()
-                    .and_then(|d| d.view.meetings.meeting(meeting_id))
-                    .map(|m| m.held_on.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default();
+                let day = self.meeting_day(meeting_id);
                 let (ext, filter) = if pdf {
                     ("pdf", ("PDF (.pdf)", &["pdf"][..]))
                 } else {
@@ -295,12 +290,7 @@ impl GiaobanApp {
             }
             Command::WriteChart { spec, path } => self.write_chart(&spec, &path),
             Command::DeckExportDialog { meeting_id } => {
-                let day = self
-                    .doc
-                    .as_ref()
-                    .and_then(|d| d.view.meetings.meeting(meeting_id))
-                    .map(|m| m.held_on.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default();
+                let day = self.meeting_day(meeting_id);
                 let title = lang.pick("Lưu bộ trình chiếu", "Save the deck");
                 let suggested = format!("trinh-chieu_{day}.pdf");
                 if let Some(path) =
@@ -332,6 +322,15 @@ impl GiaobanApp {
             Command::Navigate(nav) => self.nav = nav,
             Command::Quit => self.quit_requested = true,
         }
+    }
+
+    /// A meeting's day as file names carry it ("2019-07-10"); empty when it is gone.
+    fn meeting_day(&self, meeting_id: uuid::Uuid) -> String {
+        self.doc
+            .as_ref()
+            .and_then(|d| d.view.meetings.meeting(meeting_id))
+            .map(|m| m.held_on.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
     }
 
     fn save_prefs(&mut self) {

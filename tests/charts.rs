@@ -20,6 +20,21 @@ use giaoban::domain::lang::Lang;
 use giaoban::domain::org::UnitKind;
 use giaoban::store::{Intent, Origin, Store, StoreError};
 
+/// The day of the demo's mid-2019 meeting.
+fn review_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2019, 7, 10).expect("day")
+}
+
+/// A chart of the ward e-office scores of November 2018 (every ward scored, finalized).
+fn november_2018(kind: ChartKind) -> ChartSpec {
+    ChartSpec {
+        model: Some("ward-eoffice".into()),
+        year: Some(2018),
+        month: Some(11),
+        ..ChartSpec::new(kind)
+    }
+}
+
 /// Width, height and RGB pixels of a PNG file.
 fn pixels(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
     let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
@@ -165,10 +180,7 @@ fn deck_pdf_has_a_page_a_slide_and_the_ward_names() {
     let slides = {
         let store = Store::open(&file, Intent::Inspect).expect("open");
         let book = store.meeting_book().expect("meetings");
-        let meeting = book
-            .on(NaiveDate::from_ymd_opt(2019, 7, 10).expect("day"))
-            .expect("the meeting")
-            .clone();
+        let meeting = book.on(review_day()).expect("the meeting").clone();
         deck_of(&store, &meeting).expect("deck").len()
     };
     assert_eq!(
@@ -284,13 +296,8 @@ fn ranking_snapshot() {
     let dir = TempDir::new();
     let file = dir.demo("demo.db");
     let store = Store::open(&file, Intent::Inspect).expect("open");
-    let spec = ChartSpec {
-        model: Some("ward-eoffice".into()),
-        year: Some(2018),
-        month: Some(11),
-        ..ChartSpec::new(ChartKind::Ranking)
-    };
-    let today = NaiveDate::from_ymd_opt(2019, 7, 10).expect("day");
+    let spec = november_2018(ChartKind::Ranking);
+    let today = review_day();
     let frame = frame(
         &store,
         &spec,
@@ -430,13 +437,8 @@ fn a_scorecard_marks_the_average_of_each_group() {
     let dir = TempDir::new();
     let file = dir.demo("demo.db");
     let store = Store::open(&file, Intent::Inspect).expect("open");
-    let spec = ChartSpec {
-        model: Some("ward-eoffice".into()),
-        year: Some(2018),
-        month: Some(11),
-        ..ChartSpec::new(ChartKind::Scorecard)
-    };
-    let today = NaiveDate::from_ymd_opt(2019, 7, 10).expect("day");
+    let spec = november_2018(ChartKind::Scorecard);
+    let today = review_day();
     let figure = giaoban::charts::data::figure(&store, &spec, today, Lang::Vi).expect("figure");
     let giaoban::domain::chart::Body::Bars(bars) = figure.body else {
         panic!("a scorecard is bars: {:?}", figure.body)

@@ -6,7 +6,7 @@ use chrono::Utc;
 use criterion::{Criterion, criterion_group, criterion_main};
 use giaoban::demo::demo_seed;
 use giaoban::domain::edit::Edit;
-use giaoban::store::{Intent, Origin, Store};
+use giaoban::store::{Depth, Intent, Origin, Store};
 
 fn open_and_check(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary folder");
@@ -18,6 +18,33 @@ fn open_and_check(c: &mut Criterion) {
             black_box(store.counts().expect("counts"))
         })
     });
+}
+
+/// Opening with every check a file from anyone gets, on the demo and on a file of 3,300 units
+/// with 60 criteria (two months of scores, as `giaoban demo --units 3300` makes it); and the
+/// full check that `giaoban check` adds.
+fn open_at_scale(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let demo = dir.path().join("demo.db");
+    Store::create(&demo, &demo_seed(), false).expect("demo");
+    let large = dir.path().join("units-3300.db");
+    Store::create(&large, &giaoban::demo::scaled_seed(3300, 60), false).expect("large");
+    let mut group = c.benchmark_group("open with every check");
+    group.sample_size(10);
+    for (name, path) in [("demo", &demo), ("3,300 units x 60 criteria", &large)] {
+        group.bench_function(format!("{name}: open for editing"), |b| {
+            b.iter(|| black_box(Store::open(black_box(path), Intent::Edit).expect("open")))
+        });
+        group.bench_function(format!("{name}: full check (giaoban check)"), |b| {
+            b.iter(|| {
+                black_box(
+                    Store::open_checked(black_box(path), Intent::Inspect, Depth::Full)
+                        .expect("open"),
+                )
+            })
+        });
+    }
+    group.finish();
 }
 
 fn save_one_edit(c: &mut Criterion) {
@@ -46,5 +73,5 @@ fn save_one_edit(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, open_and_check, save_one_edit);
+criterion_group!(benches, open_and_check, open_at_scale, save_one_edit);
 criterion_main!(benches);

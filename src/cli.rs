@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::cli_scoring::{self, Failure, Format, ScoresCommand};
 use crate::demo::demo_seed;
 use crate::domain::lang::Lang;
-use crate::store::{Intent, Store, StoreError, schema::SCHEMA_VERSION};
+use crate::domain::text::{display_path, escape_for_display};
+use crate::store::{Depth, Intent, Store, StoreError, schema::SCHEMA_VERSION};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -57,8 +58,21 @@ pub enum CliCommand {
         #[arg(long, default_value_t = 60, requires = "units", value_parser = clap::value_parser!(u32).range(4..=300))]
         criteria: u32,
     },
-    /// Open FILE as untrusted and read-only, print what it holds; exit 0 if usable, 1 if not.
+    /// Open FILE as untrusted and read-only, check it in full, print what it holds; exit 0 if
+    /// usable, 1 if not.
     Check { file: PathBuf },
+    /// Write a clean copy of FILE: giaoban's tables and their rows, without the triggers,
+    /// views, tables, indexes, columns and rows that giaoban did not write. Shows first what it
+    /// leaves out; FILE itself is only read.
+    Repair {
+        file: PathBuf,
+        /// The clean copy (must not exist).
+        #[arg(long)]
+        out: PathBuf,
+        /// Only show what would be left out.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// The criteria of a model's set for a year, one row a criterion.
     Criteria {
         file: PathBuf,
@@ -203,6 +217,11 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
         )
         .map_err(Failure::from),
         CliCommand::Check { file } => check(&file, lang, out).map_err(Failure::from),
+        CliCommand::Repair {
+            file,
+            out: target,
+            dry_run,
+        } => repair(&file, &target, dry_run, lang, out).map_err(Failure::from),
         CliCommand::StressEdit { file, count } => stress_edit(&file, count).map_err(Failure::from),
         CliCommand::Criteria {
             file,
@@ -302,16 +321,76 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Store(e)) => {
-            let _ = writeln!(err, "giaoban: {}", e.message(lang));
+            let hint = if e.is_repairable() {
+                match lang {
+                    Lang::Vi => "; có thể tạo bản sạch: giaoban repair TỆP --out BẢN-SẠCH.db",
+                    Lang::En => "; a clean copy can be made: giaoban repair FILE --out CLEAN.db",
+                }
+            } else {
+                ""
+            };
+            let _ = writeln!(err, "giaoban: {}{hint}", e.message(lang));
             ExitCode::from(1)
         }
         Err(Failure::Problems(problems)) => {
             for p in problems {
-                let _ = writeln!(err, "giaoban: {p}");
+                let _ = writeln!(err, "giaoban: {}", escape_for_display(&p));
             }
             ExitCode::from(1)
         }
     }
+}
+
+/// Whether a command's output is data for another program (CSV, JSON), written exactly as
+/// the file holds it, rather than text for a person, whose control characters and direction
+/// marks are shown escaped.
+pub fn is_machine_output(command: &CliCommand) -> bool {
+    let format = match command {
+        CliCommand::Criteria { format, .. }
+        | CliCommand::Results { format, .. }
+        | CliCommand::Targets { format, .. }
+        | CliCommand::Actions { format, .. } => *format,
+        _ => Format::Table,
+    };
+    format != Format::Table
+}
+
+/// Runs a command as [`run`] does, with what is printed for a person escaped line by line
+/// (an escape sequence or a right-to-left mark in a unit's name cannot act on the terminal).
+pub fn run_escaped(
+    command: CliCommand,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let machine = is_machine_output(&command);
+    let (mut out_buf, mut err_buf) = (Vec::new(), Vec::new());
+    let code = run(command, lang, &mut out_buf, &mut err_buf);
+    let text_for_person = |bytes: &[u8]| -> String {
+        String::from_utf8_lossy(bytes)
+            .split_inclusive('\n')
+            .map(|line| {
+                let (body, end) = match line.strip_suffix('\n') {
+                    Some(body) => (body, "\n"),
+                    None => (line, ""),
+                };
+                // Tabs separate the columns of a table: keep them.
+                let shown = body
+                    .split('\t')
+                    .map(|cell| escape_for_display(cell).into_owned())
+                    .collect::<Vec<_>>()
+                    .join("\t");
+                format!("{shown}{end}")
+            })
+            .collect()
+    };
+    if machine {
+        let _ = out.write_all(&out_buf);
+    } else {
+        let _ = out.write_all(text_for_person(&out_buf).as_bytes());
+    }
+    let _ = err.write_all(text_for_person(&err_buf).as_bytes());
+    code
 }
 
 fn demo(
@@ -339,7 +418,7 @@ fn demo(
 }
 
 fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), StoreError> {
-    let store = Store::open(path, Intent::Inspect)?;
+    let store = Store::open_checked(path, Intent::Inspect, Depth::Full)?;
     let version = store.schema_version()?;
     let c = store.counts()?;
     let body = store.body()?;
@@ -382,6 +461,67 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), StoreError>
     for line in lines {
         let _ = writeln!(out, "{line}");
     }
+    Ok(())
+}
+
+fn repair(
+    path: &Path,
+    target: &Path,
+    dry_run: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), StoreError> {
+    let plan = Store::plan_repair(path)?;
+    if plan.left_out.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Tệp không có gì lạ: bản sạch sẽ giống hệt dữ liệu của tệp.",
+                "Nothing foreign in the file: the clean copy will hold the same data."
+            )
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick("Bản sạch sẽ bỏ ra:", "The clean copy leaves out:")
+        );
+        for object in &plan.left_out {
+            let _ = writeln!(out, "  - {}", object.message(lang));
+        }
+    }
+    if dry_run {
+        return Ok(());
+    }
+    let who = crate::app::prefs::Prefs::default().audit_name();
+    let report = Store::repair(path, target, &who, chrono::Utc::now())?;
+    for (table, rows) in &report.rows_left_out {
+        let _ = match lang {
+            Lang::Vi => writeln!(
+                out,
+                "  - {rows} dòng của bảng \"{table}\" trái quy tắc của giaoban, không chép"
+            ),
+            Lang::En => writeln!(
+                out,
+                "  - {rows} rows of \"{table}\" break giaoban's rules, not copied"
+            ),
+        };
+    }
+    let _ = match lang {
+        Lang::Vi => writeln!(
+            out,
+            "Đã ghi bản sạch {} ({} dòng dữ liệu); tệp gốc không bị thay đổi.",
+            display_path(target),
+            report.rows_copied
+        ),
+        Lang::En => writeln!(
+            out,
+            "Clean copy written to {} ({} rows of data); the original is unchanged.",
+            display_path(target),
+            report.rows_copied
+        ),
+    };
     Ok(())
 }
 

@@ -11,7 +11,7 @@ fn main() -> ExitCode {
     if let Some(command) = args.command {
         let mut out = std::io::stdout();
         let mut err = std::io::stderr();
-        return cli::run(command, lang, &mut out, &mut err);
+        return cli::run_escaped(command, lang, &mut out, &mut err);
     }
     // The window: Vietnamese unless --lang or the saved preference says otherwise.
     let config = AppConfig::for_user(args.file, args.lang.map(Lang::from));

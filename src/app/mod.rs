@@ -21,7 +21,7 @@ use self::undo::{Step, UndoStack};
 use crate::demo::demo_seed;
 use crate::domain::edit::Edit;
 use crate::domain::lang::Lang;
-use crate::domain::text::file_stem;
+use crate::domain::text::{display_path, file_stem};
 use crate::store::{Access, Intent, Origin, Store, StoreError};
 use crate::ui;
 
@@ -75,6 +75,15 @@ pub enum Command {
     ExportForEmail(PathBuf),
     OpenDemo,
     CheckFile,
+    /// Asks where to write a clean copy of the file that was refused, then writes it.
+    RepairDialog,
+    /// Writes a clean copy of `from` at `to` (see `giaoban repair`) and opens it.
+    Repair {
+        from: PathBuf,
+        to: PathBuf,
+    },
+    /// Hides the notice of a refused file.
+    DismissRefused,
     /// Asks where to write the notice of a meeting's conclusions (PDF or DOCX), then writes it.
     NoticeDialog {
         meeting_id: uuid::Uuid,
@@ -116,6 +125,16 @@ pub enum Command {
     Quit,
 }
 
+/// A file that was refused at open, with what a clean copy of it would leave out.
+#[derive(Debug, Clone)]
+pub struct RefusedFile {
+    pub path: PathBuf,
+    /// The one-line reason, in the language of the moment it was refused.
+    pub reason: String,
+    /// Present when a clean copy can be made.
+    pub plan: Option<crate::store::RepairPlan>,
+}
+
 /// How the program starts.
 pub struct AppConfig {
     /// The file given on the command line.
@@ -149,6 +168,8 @@ pub struct GiaobanApp {
     pub panels: ui::Panels,
     /// Presentation mode, while it runs.
     pub presentation: Option<ui::present::Presentation>,
+    /// The last file refused at open, while its notice is shown.
+    pub refused: Option<RefusedFile>,
     today: Option<NaiveDate>,
     queue: Vec<Command>,
     dialogs: Box<dyn FileDialogs>,
@@ -173,6 +194,7 @@ impl GiaobanApp {
             undo: UndoStack::default(),
             panels: ui::Panels::default(),
             presentation: None,
+            refused: None,
             today: config.today,
             queue: Vec::new(),
             dialogs: config.dialogs,
@@ -262,6 +284,22 @@ impl GiaobanApp {
             Command::SaveAs(path) => self.save_as(&path),
             Command::ExportForEmail(folder) => self.export_for_email(&folder),
             Command::CheckFile => self.check_file(),
+            Command::RepairDialog => {
+                let Some(from) = self.refused.as_ref().map(|r| r.path.clone()) else {
+                    return;
+                };
+                let title = lang.pick("Lưu bản sạch", "Save the clean copy");
+                let stem = from
+                    .file_stem()
+                    .map(|s| file_stem(&s.to_string_lossy()))
+                    .unwrap_or_default();
+                let suggested = format!("{stem}_ban-sach.db");
+                if let Some(to) = self.dialogs.pick_save(lang, title, &suggested) {
+                    self.queue.push(Command::Repair { from, to });
+                }
+            }
+            Command::Repair { from, to } => self.repair(&from, &to),
+            Command::DismissRefused => self.refused = None,
             Command::NoticeDialog { meeting_id, pdf } => {
                 let day = self.meeting_day(meeting_id);
                 let (ext, filter) = if pdf {
@@ -427,13 +465,67 @@ impl GiaobanApp {
                 self.save_prefs();
             }
             Err(e) => {
+                let reason = e.message(lang);
                 self.notes.error(format!(
-                    "{} {}: {}",
+                    "{} {}: {reason}",
                     lang.pick("Không mở được", "Cannot open"),
-                    path.display(),
-                    e.message(lang)
+                    display_path(path),
                 ));
+                let plan = if e.is_repairable() {
+                    Store::plan_repair(path).ok()
+                } else {
+                    None
+                };
+                self.refused = Some(RefusedFile {
+                    path: path.to_path_buf(),
+                    reason,
+                    plan,
+                });
             }
+        }
+    }
+
+    /// Writes a clean copy of a refused file and opens it; the refused file is only read.
+    fn repair(&mut self, from: &Path, to: &Path) {
+        let lang = self.lang();
+        if to.exists() {
+            // The save dialog asked before replacing; the clean copy never overwrites in place.
+            if to.canonicalize().ok() == from.canonicalize().ok() {
+                self.notes.error(lang.pick(
+                    "Bản sạch phải là một tệp khác với tệp gốc",
+                    "The clean copy must be another file than the original",
+                ));
+                return;
+            }
+            if self.doc.as_ref().is_some_and(|d| d.store.path() == to) {
+                self.doc = None;
+            }
+            if let Err(e) = std::fs::remove_file(to) {
+                self.notes.error(StoreError::io(to, e).message(lang));
+                return;
+            }
+        }
+        let who = self.prefs.audit_name();
+        match Store::repair(from, to, &who, Utc::now()) {
+            Ok(report) => {
+                self.refused = None;
+                let dropped: u64 = report.rows_left_out.iter().map(|(_, n)| n).sum();
+                let text = match lang {
+                    Lang::Vi => format!(
+                        "Đã ghi bản sạch {}: bỏ ra {} mục lạ và {dropped} dòng trái quy tắc; tệp gốc không bị thay đổi.",
+                        display_path(to),
+                        report.left_out.len()
+                    ),
+                    Lang::En => format!(
+                        "Clean copy written to {}: {} foreign objects and {dropped} rule-breaking rows left out; the original is unchanged.",
+                        display_path(to),
+                        report.left_out.len()
+                    ),
+                };
+                self.open(to);
+                self.notes.info(text);
+            }
+            Err(e) => self.notes.error(e.message(lang)),
         }
     }
 
@@ -490,7 +582,7 @@ impl GiaobanApp {
                 self.notes.info(format!(
                     "{} {}",
                     lang.pick("Đã lưu thành", "Saved as"),
-                    path.display()
+                    display_path(path)
                 ));
             }
             Err(e) => self.notes.error(e.message(lang)),
@@ -509,8 +601,8 @@ impl GiaobanApp {
             .and_then(|n| crate::export::write_notice(&n, path).map_err(|e| e.message(lang)));
         match result {
             Ok(()) => self.notes.info(match lang {
-                Lang::Vi => format!("Đã ghi thông báo kết luận: {}", path.display()),
-                Lang::En => format!("Notice written: {}", path.display()),
+                Lang::Vi => format!("Đã ghi thông báo kết luận: {}", display_path(path)),
+                Lang::En => format!("Notice written: {}", display_path(path)),
             }),
             Err(e) => self.notes.error(e),
         }
@@ -546,8 +638,8 @@ impl GiaobanApp {
         let lang = self.lang();
         match result {
             Ok(()) => self.notes.info(match lang {
-                Lang::Vi => format!("Đã ghi {what}: {}", path.display()),
-                Lang::En => format!("Written, {what}: {}", path.display()),
+                Lang::Vi => format!("Đã ghi {what}: {}", display_path(path)),
+                Lang::En => format!("Written, {what}: {}", display_path(path)),
             }),
             Err(e) => self.notes.error(match lang {
                 Lang::Vi => format!("Không ghi được {what}: {e}"),
@@ -608,12 +700,12 @@ impl GiaobanApp {
                     Lang::Vi => format!(
                         "Đã xuất bản gửi e-mail: {name} ({}) trong thư mục {}",
                         human_size(size),
-                        folder.display()
+                        display_path(folder)
                     ),
                     Lang::En => format!(
                         "E-mail copy written: {name} ({}) in {}",
                         human_size(size),
-                        folder.display()
+                        display_path(folder)
                     ),
                 };
                 self.notes.info(text);
@@ -625,7 +717,7 @@ impl GiaobanApp {
     fn check_file(&mut self) {
         let lang = self.lang();
         let Some(doc) = self.doc.as_ref() else { return };
-        match doc.store.check() {
+        match doc.store.check(crate::store::Depth::Full) {
             Ok(()) => self.notes.info(lang.pick(
                 "Kiểm tra tệp: không có lỗi.",
                 "File check: no problems found.",

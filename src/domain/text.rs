@@ -1,5 +1,6 @@
 //! Names as people type them, Vietnamese sort order and diacritic-insensitive search.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::LazyLock;
 
@@ -17,7 +18,10 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// equals the precomposed one), trimmed, inner runs of white space collapsed to one space.
 /// Refuses an empty name, a name with control characters, and an over-long one.
 pub fn clean_name(raw: &str) -> Result<String, RuleError> {
-    if raw.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+    if raw
+        .chars()
+        .any(|c| (c.is_control() && !c.is_whitespace()) || is_bidi_control(c))
+    {
         return Err(RuleError::ControlCharacters);
     }
     let nfc: String = raw.nfc().collect();
@@ -39,7 +43,7 @@ pub fn clean_name(raw: &str) -> Result<String, RuleError> {
 pub fn clean_text(raw: &str, max_chars: usize) -> Result<String, RuleError> {
     if raw
         .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
+        .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c))
     {
         return Err(RuleError::ControlCharacters);
     }
@@ -141,6 +145,35 @@ pub fn file_stem(text: &str) -> String {
     }
 }
 
+/// The invisible marks that change the direction of the text around them (LRM, RLM, ALM, the
+/// embeddings, overrides and isolates): a name holding one can read differently from what it is.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from a file or a person made safe to show on one line of a terminal or a message:
+/// control characters (escape sequences, new lines, tabs) and direction marks are written as
+/// `\u{1b}`, everything else as it is.
+pub fn escape_for_display(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() || is_bidi_control(c) {
+            shown.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            shown.push(c);
+        }
+    }
+    Cow::Owned(shown)
+}
+
+/// A path as shown to a person: escaped like [`escape_for_display`].
+pub fn display_path(path: &std::path::Path) -> String {
+    escape_for_display(&path.to_string_lossy()).into_owned()
+}
+
 /// At most `chars` characters of `text`, ending in "…" when cut (for a list or a button).
 pub fn shorten(text: &str, chars: usize) -> String {
     match text.char_indices().nth(chars) {
@@ -152,6 +185,21 @@ pub fn shorten(text: &str, chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escape_sequences_and_direction_marks_are_shown_escaped() {
+        assert_eq!(escape_for_display("Bồ Đề"), "Bồ Đề");
+        assert_eq!(
+            escape_for_display("Bồ\u{1b}[31m Đề\u{202E}x\ny"),
+            "Bồ\\u{1b}[31m Đề\\u{202e}x\\u{a}y"
+        );
+        assert_eq!(
+            display_path(std::path::Path::new("/tmp/a\u{200F}b.db")),
+            "/tmp/a\\u{200f}b.db"
+        );
+        assert!(clean_name("Bồ Đề\u{202E}").is_err());
+        assert!(clean_text("ghi chú\u{2066}", 100).is_err());
+    }
 
     #[test]
     fn shorten_counts_letters_not_bytes() {

@@ -1,11 +1,11 @@
 //! Applying an edit: one transaction that validates, writes, and records its audit row.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::error::StoreError;
+use super::error::{Damage, StoreError};
 use super::read::{PERSON_SELECT, UNIT_COLUMNS, person_from_row, unit_at, unit_from_row};
 use super::{Access, Store};
 use crate::domain::edit::Edit;
@@ -121,12 +121,14 @@ impl Store {
         origin: Origin,
     ) -> Result<Edit, StoreError> {
         if let Access::ReadOnly(reason) = self.access {
-            return Err(StoreError::ReadOnly(
-                reason.message(crate::domain::lang::Lang::En),
-            ));
+            return Err(StoreError::ReadOnly(reason));
         }
         let now = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE: the write lock is taken first, so a second writer (another window on a
+        // hard link, another PC on a share) waits for this one instead of failing at once.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (inverse, audit) = apply_in(&tx, edit, &now)?;
         let action = match origin {
             Origin::Do => edit.action().to_string(),
@@ -203,11 +205,8 @@ fn apply_in(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
                     ))
                 },
             )?;
-            let old_kind = crate::domain::org::BodyKind::from_slug(&old_kind).ok_or_else(|| {
-                StoreError::Damaged {
-                    detail: format!("body kind \"{old_kind}\""),
-                }
-            })?;
+            let old_kind = crate::domain::org::BodyKind::from_slug(&old_kind)
+                .ok_or(StoreError::Damaged(Damage::Value))?;
             let parent_row = match (&parent_name, old_parent_row) {
                 (None, _) => None,
                 (Some(p), Some(row)) => {
@@ -257,9 +256,7 @@ fn apply_in(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
             let units = all_units(tx)?;
             org::check_unit_name_free(&name, &units, None)?;
             if units.iter().any(|u| u.unit_id == *unit_id) {
-                return Err(StoreError::Damaged {
-                    detail: format!("unit {unit_id} exists"),
-                });
+                return Err(StoreError::Internal("a unit with this id exists"));
             }
             let body_row: i64 =
                 tx.query_row("SELECT id FROM body WHERE is_home = 1", [], |r| r.get(0))?;

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::Store;
 use super::apply::Audit;
-use super::error::StoreError;
+use super::error::{Damage, StoreError};
 use super::read::{damaged, slug_at, uuid_at};
 use super::scores::{CRITERION_COLUMNS, criterion_from_row};
 use crate::domain::criteria::{DefinitionError, FilledCell, SetDefinition, check_definition};
@@ -531,9 +531,8 @@ pub(super) fn apply_criteria(
                 params![row, set],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
-            let set_id = Uuid::parse_str(&set_id).map_err(|e| StoreError::Damaged {
-                detail: e.to_string(),
-            })?;
+            let set_id =
+                Uuid::parse_str(&set_id).map_err(|_| StoreError::Damaged(Damage::Value))?;
             tx.execute("DELETE FROM period WHERE id = ?1", [row])?;
             Ok((
                 Edit::CreatePeriod {
@@ -551,9 +550,7 @@ pub(super) fn apply_criteria(
         }
         Edit::FillPeriod { period_id, cells } => fill(tx, *period_id, cells, now),
         Edit::ClearPeriod { period_id } => clear(tx, *period_id),
-        other => Err(StoreError::Damaged {
-            detail: format!("not a criteria edit: {}", other.action()),
-        }),
+        _ => Err(StoreError::Internal("not a criteria edit")),
     }
 }
 

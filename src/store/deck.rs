@@ -64,9 +64,7 @@ pub(super) fn apply_deck(
     now: &str,
 ) -> Result<(Edit, Audit), StoreError> {
     let Edit::SetDeck { meeting_id, slides } = edit else {
-        return Err(StoreError::Damaged {
-            detail: format!("not a deck edit: {}", edit.action()),
-        });
+        return Err(StoreError::Internal("not a deck edit"));
     };
     let meeting_row: i64 = tx
         .query_row(
@@ -82,9 +80,8 @@ pub(super) fn apply_deck(
     tx.execute("DELETE FROM slide WHERE meeting_id = ?1", [meeting_row])?;
     for (position, slide) in slides.iter().enumerate() {
         let title = clean_text(&slide.title, MAX_TITLE_CHARS)?;
-        let params = serde_json::to_string(&slide.spec).map_err(|e| StoreError::Damaged {
-            detail: e.to_string(),
-        })?;
+        let params = serde_json::to_string(&slide.spec)
+            .map_err(|_| StoreError::Internal("a slide's parameters"))?;
         tx.execute(
             "INSERT INTO slide (uuid, meeting_id, position, chart_kind, params, title, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

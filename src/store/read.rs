@@ -70,16 +70,9 @@ impl FromSql for Flag {
     }
 }
 
-/// Turns a read error into "the file is damaged" with the detail.
+/// Turns a read error into the program's (a value it never writes: "the file is damaged").
 pub(super) fn damaged(err: rusqlite::Error) -> StoreError {
-    match err {
-        rusqlite::Error::FromSqlConversionFailure(..) | rusqlite::Error::InvalidColumnType(..) => {
-            StoreError::Damaged {
-                detail: err.to_string(),
-            }
-        }
-        other => StoreError::Sqlite(other),
-    }
+    StoreError::from(err)
 }
 
 /// What `giaoban check` prints: how much the file holds.

@@ -482,9 +482,7 @@ pub(super) fn apply_scoring(
                 },
             ))
         }),
-        other => Err(StoreError::Damaged {
-            detail: format!("not a scoring edit: {}", other.action()),
-        }),
+        _ => Err(StoreError::Internal("not a scoring edit")),
     }
 }
 

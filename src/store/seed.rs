@@ -16,15 +16,10 @@ impl Ids {
     fn put(&mut self, uuid: Uuid, tx: &Transaction) {
         self.0.insert(uuid, tx.last_insert_rowid());
     }
-    fn get(&self, uuid: Uuid, what: &str) -> Result<i64, StoreError> {
-        self.0
-            .get(&uuid)
-            .copied()
-            .ok_or_else(|| StoreError::Damaged {
-                detail: format!("seed: {what} {uuid} is missing"),
-            })
+    fn get(&self, uuid: Uuid, what: &'static str) -> Result<i64, StoreError> {
+        self.0.get(&uuid).copied().ok_or(StoreError::Internal(what))
     }
-    fn opt(&self, uuid: Option<Uuid>, what: &str) -> Result<Option<i64>, StoreError> {
+    fn opt(&self, uuid: Option<Uuid>, what: &'static str) -> Result<Option<i64>, StoreError> {
         uuid.map(|u| self.get(u, what)).transpose()
     }
 }
@@ -37,9 +32,10 @@ pub(super) fn write_seed(conn: &mut Connection, seed: &Seed) -> Result<(), Store
     let tx = conn.transaction()?;
     let now = stamp();
     let mut ids = Ids::default();
-    let body = seed.body.as_ref().ok_or_else(|| StoreError::Damaged {
-        detail: "seed: no body".into(),
-    })?;
+    let body = seed
+        .body
+        .as_ref()
+        .ok_or(StoreError::Internal("a seed without a body"))?;
     let parent_id = match &body.parent_name {
         Some(parent) => {
             tx.execute(

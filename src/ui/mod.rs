@@ -16,6 +16,7 @@ use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText};
 use crate::app::notify::Level;
 use crate::app::{Command, GiaobanApp, Nav};
 use crate::domain::lang::Lang;
+use crate::domain::text::escape_for_display;
 use crate::store::Access;
 
 pub use self::settings::SettingsPanel;
@@ -326,7 +327,71 @@ fn status_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang) {
     });
 }
 
+/// A file refused at open: why, what a clean copy would leave out, and the way out.
+fn refused_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
+    let Some(refused) = app.refused.as_ref() else {
+        return;
+    };
+    let name = refused
+        .path
+        .file_name()
+        .map(|n| escape_for_display(&n.to_string_lossy()).into_owned())
+        .unwrap_or_default();
+    egui::Frame::new()
+        .fill(Color32::from_rgb(255, 226, 222))
+        .inner_margin(10.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let dark = Color32::from_rgb(110, 20, 10);
+            ui.label(
+                RichText::new(format!(
+                    "{} {name}: {}",
+                    lang.pick("Không mở tệp", "Not opened:"),
+                    refused.reason
+                ))
+                .color(dark)
+                .size(15.0)
+                .strong(),
+            );
+            if let Some(plan) = &refused.plan {
+                ui.label(RichText::new(lang.pick(
+                    "Có thể tạo một bản sạch: giữ dữ liệu của giaoban, bỏ ra những gì giaoban không tạo. Tệp gốc không bị thay đổi. Bản sạch sẽ bỏ ra:",
+                    "A clean copy can be made: it keeps giaoban's data and leaves out what giaoban did not make. The original stays as it is. The clean copy leaves out:",
+                )).color(dark));
+                const SHOWN: usize = 8;
+                for object in plan.left_out.iter().take(SHOWN) {
+                    ui.label(RichText::new(format!("  • {}", object.message(lang))).color(dark));
+                }
+                if plan.left_out.len() > SHOWN {
+                    let more = plan.left_out.len() - SHOWN;
+                    ui.label(
+                        RichText::new(match lang {
+                            Lang::Vi => format!("  … và {more} mục khác"),
+                            Lang::En => format!("  … and {more} more"),
+                        })
+                        .color(dark),
+                    );
+                }
+            }
+            ui.horizontal(|ui| {
+                if refused.plan.is_some()
+                    && ui
+                        .button(lang.pick("Tạo bản sạch…", "Make a clean copy…"))
+                        .clicked()
+                {
+                    commands.push(Command::RepairDialog);
+                }
+                if ui.button(lang.pick("Bỏ qua", "Dismiss")).clicked() {
+                    commands.push(Command::DismissRefused);
+                }
+            });
+        });
+    ui.add_space(6.0);
+}
+
 fn banners_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
+    refused_ui(app, ui, lang, commands);
     let Some(doc) = app.doc.as_ref() else { return };
     if let Access::ReadOnly(reason) = doc.store.access() {
         egui::Frame::new()

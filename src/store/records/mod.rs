@@ -476,9 +476,7 @@ pub(super) fn apply_records(
                 },
             ))
         }
-        other => Err(StoreError::Damaged {
-            detail: format!("not a record edit: {}", other.action()),
-        }),
+        _ => Err(StoreError::Internal("not a record edit")),
     }
 }
 

@@ -38,10 +38,6 @@ fn problem(text: String) -> Failure {
     Failure::Problems(vec![text])
 }
 
-fn io(path: &Path, e: impl std::fmt::Display) -> Failure {
-    problem(format!("{}: {e}", path.display()))
-}
-
 /// A unit named as people type it: the exact name without accents and case, else the only
 /// unit whose name holds the words.
 fn find_unit(store: &Store, name: &str, lang: Lang) -> Result<uuid::Uuid, Failure> {
@@ -214,7 +210,7 @@ pub fn chart(
             .map_err(|e| problem(e.to_string()))?
             .into_bytes()
     };
-    crate::export::write_atomically(target, &bytes).map_err(|e| io(target, e))?;
+    crate::export::write_atomically(target, &bytes)?;
     writeln!(
         out,
         "{}",
@@ -250,7 +246,7 @@ pub fn deck(
     })?;
     let frames: Vec<Frame> = frames(&store, &m, lang)?;
     let bytes = crate::export::deck_pdf::deck_pdf(&frames).map_err(problem)?;
-    crate::export::write_atomically(target, &bytes).map_err(|e| io(target, e))?;
+    crate::export::write_atomically(target, &bytes)?;
     writeln!(
         out,
         "{}",

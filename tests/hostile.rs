@@ -9,7 +9,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use chrono::Utc;
-use common::{TempDir, giaoban, side_files, text};
+use common::{TempDir, export_scores, giaoban, import_scores, side_files, text};
 use giaoban::domain::edit::Edit;
 use giaoban::domain::lang::Lang;
 use giaoban::store::schema::REQUIRED_TABLES;
@@ -144,31 +144,8 @@ fn the_wipe_trigger_of_the_report_never_deletes_a_score() {
     // A score import: refused before it writes.
     let export = dir.join("grid.tsv");
     let clean = dir.demo("clean.db");
-    let out = giaoban(&[
-        "scores",
-        "export",
-        &clean.to_string_lossy(),
-        "--model",
-        "ward-eoffice",
-        "--month",
-        "2018-11",
-        "--out",
-        &export.to_string_lossy(),
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let import = giaoban(&[
-        "scores",
-        "import",
-        &file,
-        "--model",
-        "ward-eoffice",
-        "--month",
-        "2018-11",
-        "--from",
-        &export.to_string_lossy(),
-        "--lang",
-        "en",
-    ]);
+    export_scores(&clean, "2018-11", &export);
+    let import = import_scores(&path, "2018-11", &export, "en");
     assert_eq!(import.status.code(), Some(1));
     assert!(text(&import.stderr).contains("that giaoban did not make"));
     assert_eq!(std::fs::read(&path).expect("read"), before);
@@ -391,7 +368,7 @@ fn repair_on_the_command_line_shows_first_then_writes() {
     ]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert!(text(&run.stdout).contains("Clean copy written to"));
-    let check = giaoban(&["check", &out.to_string_lossy(), "--lang", "en"]);
+    let check = giaoban(&["check", &out.to_string_lossy(), "--full", "--lang", "en"]);
     assert!(check.status.success(), "{}", text(&check.stderr));
     assert_eq!(score_count(&out), score_count(&path));
 }
@@ -497,18 +474,7 @@ fn a_folder_that_cannot_be_written_opens_read_only_with_the_reason() {
     let path = folder.join("demo.db");
     std::fs::write(&path, demo_bytes()).expect("write");
     let grid = dir.path().join("grid.tsv");
-    let export = giaoban(&[
-        "scores",
-        "export",
-        &path.to_string_lossy(),
-        "--model",
-        "ward-eoffice",
-        "--month",
-        "2018-12",
-        "--out",
-        &grid.to_string_lossy(),
-    ]);
-    assert!(export.status.success(), "{}", text(&export.stderr));
+    export_scores(&path, "2018-12", &grid);
     let before = std::fs::read(&path).expect("read");
     let is_root = Command::new("id")
         .arg("-u")
@@ -620,35 +586,14 @@ fn escape_sequences_in_names_and_grids_are_shown_escaped() {
     // A grid naming a unit with an escape sequence: the refusal shows it escaped.
     let clean = dir.demo("clean.db");
     let grid = dir.join("grid.tsv");
-    let export = giaoban(&[
-        "scores",
-        "export",
-        &clean.to_string_lossy(),
-        "--model",
-        "ward-eoffice",
-        "--month",
-        "2018-11",
-        "--out",
-        &grid.to_string_lossy(),
-    ]);
-    assert!(export.status.success(), "{}", text(&export.stderr));
+    export_scores(&clean, "2018-11", &grid);
     let tsv = std::fs::read_to_string(&grid).expect("read");
     let mut lines: Vec<String> = tsv.lines().map(str::to_string).collect();
     let first_cell = lines[1].split('\t').next().expect("cell").to_string();
     lines[1] = lines[1].replacen(&first_cell, "Evil\x1b]0;owned\x07\u{202E}", 1);
     std::fs::write(&grid, lines.join("\n")).expect("write");
     let before = std::fs::read(&clean).expect("read");
-    let import = giaoban(&[
-        "scores",
-        "import",
-        &clean.to_string_lossy(),
-        "--model",
-        "ward-eoffice",
-        "--month",
-        "2018-11",
-        "--from",
-        &grid.to_string_lossy(),
-    ]);
+    let import = import_scores(&clean, "2018-11", &grid, "vi");
     assert_eq!(import.status.code(), Some(1));
     let said = text(&import.stderr);
     assert!(!said.contains('\x1b') && !said.contains('\x07') && !said.contains('\u{202E}'));
@@ -754,7 +699,8 @@ fn mutated_files_never_panic_and_what_check_accepts_can_be_read() {
         }
         let path = dir.join(&format!("mutant-{n}.db"));
         std::fs::write(&path, &mutant).expect("write");
-        match Store::open_checked(&path, Intent::Inspect, Depth::Full) {
+        // What `giaoban check` accepts: the checks of every open.
+        match Store::open_checked(&path, Intent::Inspect, Depth::Quick) {
             Err(e) => {
                 refused_count += 1;
                 let msg = e.message(Lang::Vi);

@@ -231,7 +231,10 @@ fn a_file_open_in_another_window_opens_read_only_with_a_banner() {
         Some(file.clone()),
         ScriptedDialogs::default(),
     ));
-    assert!(shows(&second, "Chỉ đọc: tệp đang được sửa trong một cửa sổ giaoban khác"));
+    assert!(shows(
+        &second,
+        "Chỉ đọc: tệp đang được sửa trong một cửa sổ giaoban khác"
+    ));
     go_to(&mut second, "Đơn vị & cài đặt");
     type_into(&mut second, "Tên đơn vị mới", "Không được thêm");
     second.get_by_label("Thêm đơn vị").click();

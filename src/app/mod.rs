@@ -629,7 +629,9 @@ impl GiaobanApp {
                 }
                 .map_err(|e| e.to_string())
             })
-            .and_then(|bytes| crate::export::write_atomically(path, &bytes));
+            .and_then(|bytes| {
+                crate::export::write_atomically(path, &bytes).map_err(|e| e.message(lang))
+            });
         self.report_written(result, path, lang.pick("biểu đồ", "the chart"));
     }
 
@@ -657,7 +659,9 @@ impl GiaobanApp {
         let result = crate::charts::deck::frames(&doc.store, &meeting, lang)
             .map_err(|e| e.message(lang))
             .and_then(|frames| crate::export::deck_pdf::deck_pdf(&frames))
-            .and_then(|bytes| crate::export::write_atomically(path, &bytes));
+            .and_then(|bytes| {
+                crate::export::write_atomically(path, &bytes).map_err(|e| e.message(lang))
+            });
         self.report_written(result, path, lang.pick("bộ trình chiếu", "the deck"));
     }
 

@@ -46,19 +46,19 @@ pub fn write_notice(notice: &Notice, out: &Path) -> Result<(), NoticeError> {
         "pdf" => notice_pdf::notice_pdf(notice).map_err(NoticeError::Write)?,
         _ => return Err(NoticeError::Extension(ext)),
     };
-    write_atomically(out, &bytes).map_err(NoticeError::Write)
+    write_atomically(out, &bytes).map_err(NoticeError::File)
 }
 
 /// Writes `bytes` to `out` through a temporary file in the same folder, so a half-written
 /// file never replaces a good one; the file is readable by others like any saved document.
-pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), String> {
+/// A failure names the place and says what went wrong in words (never the system's text).
+pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let dir = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp =
-        tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    std::io::Write::write_all(&mut tmp, bytes).map_err(|e| e.to_string())?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| StoreError::io(dir, e))?;
+    std::io::Write::write_all(&mut tmp, bytes).map_err(|e| StoreError::io(out, e))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -66,8 +66,7 @@ pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), String> {
             .as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
-    tmp.persist(out)
-        .map_err(|e| format!("{}: {}", out.display(), e.error))?;
+    tmp.persist(out).map_err(|e| StoreError::io(out, e.error))?;
     Ok(())
 }
 
@@ -77,6 +76,8 @@ pub enum NoticeError {
     Extension(String),
     #[error("the notice could not be written: {0}")]
     Write(String),
+    #[error("{0}")]
+    File(StoreError),
 }
 
 impl NoticeError {
@@ -88,6 +89,7 @@ impl NoticeError {
                     format!("Tên tệp phải có đuôi .docx hoặc .pdf (không phải \"{e}\")")
                 }
                 NoticeError::Write(e) => format!("Không ghi được thông báo: {e}"),
+                NoticeError::File(e) => e.message(crate::domain::lang::Lang::Vi),
             },
         }
     }

@@ -64,3 +64,36 @@ pub fn poppler(tool: &str, args: &[&str]) -> String {
     assert!(out.status.success(), "{tool}: {}", text(&out.stderr));
     text(&out.stdout)
 }
+
+/// `giaoban scores export FILE --model ward-eoffice --month MONTH --out GRID`, which must work.
+pub fn export_scores(file: &Path, month: &str, grid: &Path) {
+    let out = giaoban(&[
+        "scores",
+        "export",
+        &file.to_string_lossy(),
+        "--model",
+        "ward-eoffice",
+        "--month",
+        month,
+        "--out",
+        &grid.to_string_lossy(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// `giaoban scores import FILE --model ward-eoffice --month MONTH --from GRID --lang LANG`.
+pub fn import_scores(file: &Path, month: &str, grid: &Path, lang: &str) -> Output {
+    giaoban(&[
+        "scores",
+        "import",
+        &file.to_string_lossy(),
+        "--model",
+        "ward-eoffice",
+        "--month",
+        month,
+        "--from",
+        &grid.to_string_lossy(),
+        "--lang",
+        lang,
+    ])
+}

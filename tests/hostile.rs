@@ -392,7 +392,7 @@ fn readers_never_call_a_file_damaged_while_another_giaoban_writes() {
     );
     assert_eq!(second.counts().expect("counts").units, 18);
     drop(second);
-    for i in 0..150 {
+    for i in 0..60 {
         match Store::open(&path, Intent::Inspect) {
             Ok(store) => {
                 if let Err(e) = store.counts() {
@@ -401,7 +401,7 @@ fn readers_never_call_a_file_damaged_while_another_giaoban_writes() {
             }
             Err(e) => failures.push(format!("open {i}: {}", e.message(Lang::En))),
         }
-        if i % 10 == 0 {
+        if i % 5 == 0 {
             let check = giaoban(&["check", &file, "--lang", "en"]);
             if !check.status.success() {
                 failures.push(format!("check {i}: {}", text(&check.stderr)));

@@ -356,8 +356,8 @@ fn refused_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Ve
             );
             if let Some(plan) = &refused.plan {
                 ui.label(RichText::new(lang.pick(
-                    "Có thể tạo một bản sạch: giữ dữ liệu của giaoban, bỏ ra những gì giaoban không tạo. Tệp gốc không bị thay đổi. Bản sạch sẽ bỏ ra:",
-                    "A clean copy can be made: it keeps giaoban's data and leaves out what giaoban did not make. The original stays as it is. The clean copy leaves out:",
+                    "Tệp đã bị sửa ngoài giaoban: những gì thêm vào có thể xóa hay đổi dữ liệu khi lưu, nên giaoban không mở nó. Có thể tạo một bản sạch: giữ dữ liệu của giaoban, bỏ ra những gì giaoban không tạo; tệp gốc không bị thay đổi. Bản sạch sẽ bỏ ra:",
+                    "The file was changed outside giaoban: what was added could delete or change data at the next save, so giaoban does not open it. A clean copy can be made: it keeps giaoban's data and leaves out what giaoban did not make; the original stays as it is. The clean copy leaves out:",
                 )).color(dark));
                 const SHOWN: usize = 8;
                 for object in plan.left_out.iter().take(SHOWN) {

@@ -6,6 +6,7 @@ pub mod dialogs;
 pub mod document;
 pub mod notify;
 pub mod prefs;
+mod refused;
 pub mod undo;
 pub mod year;
 
@@ -17,6 +18,7 @@ use self::dialogs::{FileDialogs, NativeDialogs};
 use self::document::Document;
 use self::notify::Notifications;
 use self::prefs::{Paths, Prefs};
+pub use self::refused::RefusedFile;
 use self::undo::{Step, UndoStack};
 use crate::demo::demo_seed;
 use crate::domain::edit::Edit;
@@ -123,16 +125,6 @@ pub enum Command {
     SetUserName(String),
     Navigate(Nav),
     Quit,
-}
-
-/// A file that was refused at open, with what a clean copy of it would leave out.
-#[derive(Debug, Clone)]
-pub struct RefusedFile {
-    pub path: PathBuf,
-    /// The one-line reason, in the language of the moment it was refused.
-    pub reason: String,
-    /// Present when a clean copy can be made.
-    pub plan: Option<crate::store::RepairPlan>,
 }
 
 /// How the program starts.
@@ -284,20 +276,7 @@ impl GiaobanApp {
             Command::SaveAs(path) => self.save_as(&path),
             Command::ExportForEmail(folder) => self.export_for_email(&folder),
             Command::CheckFile => self.check_file(),
-            Command::RepairDialog => {
-                let Some(from) = self.refused.as_ref().map(|r| r.path.clone()) else {
-                    return;
-                };
-                let title = lang.pick("Lưu bản sạch", "Save the clean copy");
-                let stem = from
-                    .file_stem()
-                    .map(|s| file_stem(&s.to_string_lossy()))
-                    .unwrap_or_default();
-                let suggested = format!("{stem}_ban-sach.db");
-                if let Some(to) = self.dialogs.pick_save(lang, title, &suggested) {
-                    self.queue.push(Command::Repair { from, to });
-                }
-            }
+            Command::RepairDialog => self.repair_dialog(),
             Command::Repair { from, to } => self.repair(&from, &to),
             Command::DismissRefused => self.refused = None,
             Command::NoticeDialog { meeting_id, pdf } => {
@@ -482,50 +461,6 @@ impl GiaobanApp {
                     plan,
                 });
             }
-        }
-    }
-
-    /// Writes a clean copy of a refused file and opens it; the refused file is only read.
-    fn repair(&mut self, from: &Path, to: &Path) {
-        let lang = self.lang();
-        if to.exists() {
-            // The save dialog asked before replacing; the clean copy never overwrites in place.
-            if to.canonicalize().ok() == from.canonicalize().ok() {
-                self.notes.error(lang.pick(
-                    "Bản sạch phải là một tệp khác với tệp gốc",
-                    "The clean copy must be another file than the original",
-                ));
-                return;
-            }
-            if self.doc.as_ref().is_some_and(|d| d.store.path() == to) {
-                self.doc = None;
-            }
-            if let Err(e) = std::fs::remove_file(to) {
-                self.notes.error(StoreError::io(to, e).message(lang));
-                return;
-            }
-        }
-        let who = self.prefs.audit_name();
-        match Store::repair(from, to, &who, Utc::now()) {
-            Ok(report) => {
-                self.refused = None;
-                let dropped: u64 = report.rows_left_out.iter().map(|(_, n)| n).sum();
-                let text = match lang {
-                    Lang::Vi => format!(
-                        "Đã ghi bản sạch {}: bỏ ra {} mục lạ và {dropped} dòng trái quy tắc; tệp gốc không bị thay đổi.",
-                        display_path(to),
-                        report.left_out.len()
-                    ),
-                    Lang::En => format!(
-                        "Clean copy written to {}: {} foreign objects and {dropped} rule-breaking rows left out; the original is unchanged.",
-                        display_path(to),
-                        report.left_out.len()
-                    ),
-                };
-                self.open(to);
-                self.notes.info(text);
-            }
-            Err(e) => self.notes.error(e.message(lang)),
         }
     }
 

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::Store;
 use super::apply::Audit;
 use super::error::{Damage, StoreError};
-use super::read::{damaged, slug_at, uuid_at};
+use super::read::{slug_at, uuid_at};
 use super::scores::{CRITERION_COLUMNS, criterion_from_row};
 use crate::domain::criteria::{DefinitionError, FilledCell, SetDefinition, check_definition};
 use crate::domain::edit::Edit;
@@ -44,7 +44,7 @@ fn set_row(conn: &Connection, set_id: Uuid) -> Result<SetRow, StoreError> {
         },
     )
     .optional()
-    .map_err(damaged)?
+    .map_err(StoreError::from)?
     .ok_or(StoreError::Missing {
         what: "criteria set",
     })
@@ -76,7 +76,7 @@ pub(super) fn read_definition(
                 })
             },
         )
-        .map_err(damaged)?;
+        .map_err(StoreError::from)?;
     let mut stmt = conn.prepare(
         "SELECT uuid, code, name FROM criteria_group WHERE set_id = ?1 ORDER BY sort_order, id",
     )?;
@@ -90,7 +90,7 @@ pub(super) fn read_definition(
             })
         })?
         .collect::<Result<Vec<_>, _>>()
-        .map_err(damaged)?;
+        .map_err(StoreError::from)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT {CRITERION_COLUMNS} FROM criterion c JOIN criteria_group g ON g.id = c.group_id
          WHERE g.set_id = ?1 ORDER BY g.sort_order, g.id, c.sort_order, c.id"
@@ -98,7 +98,7 @@ pub(super) fn read_definition(
     let criteria = stmt
         .query_map([found.row], criterion_from_row)?
         .collect::<Result<Vec<_>, _>>()
-        .map_err(damaged)?;
+        .map_err(StoreError::from)?;
     let mut stmt = conn.prepare(
         "SELECT uuid, name, lower_pct, color FROM band WHERE set_id = ?1 ORDER BY lower_pct DESC",
     )?;
@@ -113,7 +113,7 @@ pub(super) fn read_definition(
             })
         })?
         .collect::<Result<Vec<_>, _>>()
-        .map_err(damaged)?;
+        .map_err(StoreError::from)?;
     Ok(SetDefinition {
         set,
         groups,
@@ -152,7 +152,7 @@ fn period_labels(
             })
         })?
         .collect::<Result<Vec<_>, _>>()
-        .map_err(damaged)?;
+        .map_err(StoreError::from)?;
     Ok(rows
         .into_iter()
         .map(|p| (p.label(set.year, Lang::Vi), p.status))
@@ -186,7 +186,7 @@ fn write_contents(
         let mut stmt = tx.prepare("SELECT uuid, id FROM criteria_group WHERE set_id = ?1")?;
         let mut rows = stmt.query([set])?;
         while let Some(row) = rows.next()? {
-            groups.insert(uuid_at(row, 0).map_err(damaged)?, row.get(1)?);
+            groups.insert(uuid_at(row, 0).map_err(StoreError::from)?, row.get(1)?);
         }
     }
     let mut criteria: HashMap<Uuid, (i64, String)> = HashMap::new();
@@ -198,7 +198,7 @@ fn write_contents(
         let mut rows = stmt.query([set])?;
         while let Some(row) = rows.next()? {
             criteria.insert(
-                uuid_at(row, 0).map_err(damaged)?,
+                uuid_at(row, 0).map_err(StoreError::from)?,
                 (row.get(1)?, row.get(2)?),
             );
         }
@@ -361,7 +361,7 @@ fn period_of(
         },
     )
     .optional()
-    .map_err(damaged)?
+    .map_err(StoreError::from)?
     .ok_or(StoreError::Missing { what: "period" })
 }
 
@@ -576,7 +576,7 @@ fn fill(
         let mut stmt = tx.prepare("SELECT uuid, id FROM unit")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            units.insert(uuid_at(row, 0).map_err(damaged)?, row.get(1)?);
+            units.insert(uuid_at(row, 0).map_err(StoreError::from)?, row.get(1)?);
         }
     }
     let mut insert = tx.prepare(
@@ -641,7 +641,7 @@ fn clear(tx: &Transaction, period_id: Uuid) -> Result<(Edit, Audit), StoreError>
             })
         })?
         .collect::<Result<Vec<_>, _>>()
-        .map_err(damaged)?;
+        .map_err(StoreError::from)?;
     tx.execute("DELETE FROM score WHERE period_id = ?1", [period])?;
     Ok((
         Edit::FillPeriod {

@@ -74,12 +74,7 @@ impl Store {
 
     /// The checks of an open, at the given depth, on the file as it is now.
     pub fn check(&self, depth: Depth) -> Result<(), StoreError> {
-        let version = self.schema_version()?;
-        let tx = self.conn.unchecked_transaction()?;
-        verify::conform(&tx, version)?;
-        verify::verify(&tx, depth)?;
-        tx.finish()?;
-        Ok(())
+        open::check_file(&self.conn, self.schema_version()?, depth)
     }
 
     pub fn schema_version(&self) -> Result<i64, StoreError> {

@@ -207,7 +207,7 @@ pub(super) fn prepare_for_writing(conn: &Connection) -> Result<(), StoreError> {
 
 /// The schema, then the file's structure and sense, in one read transaction so
 /// that every check sees the same state even while another process writes.
-fn check_file(conn: &Connection, version: i64, depth: Depth) -> Result<(), StoreError> {
+pub(super) fn check_file(conn: &Connection, version: i64, depth: Depth) -> Result<(), StoreError> {
     let tx = conn.unchecked_transaction()?;
     verify::conform(&tx, version)?;
     verify::verify(&tx, depth)?;

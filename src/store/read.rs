@@ -70,11 +70,6 @@ impl FromSql for Flag {
     }
 }
 
-/// Turns a read error into the program's (a value it never writes: "the file is damaged").
-pub(super) fn damaged(err: rusqlite::Error) -> StoreError {
-    StoreError::from(err)
-}
-
 /// What `giaoban check` prints: how much the file holds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Counts {
@@ -168,7 +163,7 @@ impl Store {
                     })
                 },
             )
-            .map_err(damaged)
+            .map_err(StoreError::from)
     }
 
     /// All units, in the committee's official order (retired ones included).
@@ -177,7 +172,7 @@ impl Store {
             "SELECT {UNIT_COLUMNS} FROM unit ORDER BY sort_order, id"
         ))?;
         let rows = stmt.query_map([], unit_from_row)?;
-        rows.collect::<Result<_, _>>().map_err(damaged)
+        rows.collect::<Result<_, _>>().map_err(StoreError::from)
     }
 
     pub fn people(&self) -> Result<Vec<Person>, StoreError> {
@@ -185,7 +180,7 @@ impl Store {
             .conn
             .prepare(&format!("{PERSON_SELECT} ORDER BY p.id"))?;
         let rows = stmt.query_map([], person_from_row)?;
-        rows.collect::<Result<_, _>>().map_err(damaged)
+        rows.collect::<Result<_, _>>().map_err(StoreError::from)
     }
 
     /// A document setting (the committee's name, the demo marker...).
@@ -235,7 +230,7 @@ impl Store {
                 after: row.get(6)?,
             })
         })?;
-        rows.collect::<Result<_, _>>().map_err(damaged)
+        rows.collect::<Result<_, _>>().map_err(StoreError::from)
     }
 
     /// Criteria sets with their model, size, bands and scoring periods.
@@ -283,7 +278,7 @@ impl Store {
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?;
+            .map_err(StoreError::from)?;
         let mut band_stmt = self.conn.prepare(
             "SELECT uuid, name, lower_pct, color FROM band WHERE set_id = ?1 ORDER BY lower_pct DESC",
         )?;
@@ -307,7 +302,7 @@ impl Store {
                     })
                 })?
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(damaged)?;
+                .map_err(StoreError::from)?;
             let periods = period_stmt
                 .query_map([row_id], |row| {
                     Ok(PeriodOverview {
@@ -322,7 +317,7 @@ impl Store {
                     })
                 })?
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(damaged)?;
+                .map_err(StoreError::from)?;
             out.push(SetOverview {
                 model,
                 set,

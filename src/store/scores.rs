@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::Store;
 use super::error::StoreError;
-use super::read::{Flag, UNIT_COLUMNS, damaged, slug_at, unit_at, uuid_at};
+use super::read::{Flag, UNIT_COLUMNS, slug_at, unit_at, uuid_at};
 use crate::domain::criteria::SetDefinition;
 use crate::domain::edit::{CellValue, Edit};
 use crate::domain::org::{Unit, UnitKind};
@@ -125,7 +125,7 @@ impl Store {
             "SELECT uuid, slug, name, cadence, unit_kinds, pass_fail FROM model ORDER BY id",
         )?;
         let rows = stmt.query_map([], |row| model_from_row(row, 0))?;
-        rows.collect::<Result<_, _>>().map_err(damaged)
+        rows.collect::<Result<_, _>>().map_err(StoreError::from)
     }
 
     /// The period of `model_slug` for `year` and `month` (0: the whole year), if it exists.
@@ -150,7 +150,7 @@ impl Store {
                 },
             )
             .optional()
-            .map_err(damaged)
+            .map_err(StoreError::from)
     }
 
     /// The criteria set of a model for a year.
@@ -168,7 +168,7 @@ impl Store {
                 |row| uuid_at(row, 0),
             )
             .optional()
-            .map_err(damaged)?;
+            .map_err(StoreError::from)?;
         let Some(set_id) = found else {
             return Ok(None);
         };
@@ -200,7 +200,7 @@ impl Store {
                 },
             )
             .optional()
-            .map_err(damaged)?
+            .map_err(StoreError::from)?
             .ok_or(StoreError::Missing { what: "period" })?;
         let set_id: Uuid = self
             .conn
@@ -209,7 +209,7 @@ impl Store {
                 [set_row],
                 |r| uuid_at(r, 0),
             )
-            .map_err(damaged)?;
+            .map_err(StoreError::from)?;
         let SetDefinition {
             set,
             groups,
@@ -226,7 +226,7 @@ impl Store {
         let units = stmt
             .query_map(params![kinds.join(","), period_row], |row| unit_at(row, 0))?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?;
+            .map_err(StoreError::from)?;
         // Cells by integer row ids mapped to matrix positions: no UUID parsing per cell.
         let by_unit: HashMap<Uuid, usize> = units
             .iter()
@@ -243,7 +243,7 @@ impl Store {
             let mut stmt = self.conn.prepare("SELECT id, uuid FROM unit")?;
             let mut rows = stmt.query([])?;
             while let Some(row) = rows.next()? {
-                if let Some(&i) = by_unit.get(&uuid_at(row, 1).map_err(damaged)?) {
+                if let Some(&i) = by_unit.get(&uuid_at(row, 1).map_err(StoreError::from)?) {
                     unit_rows.insert(row.get(0)?, i);
                 }
             }
@@ -255,7 +255,7 @@ impl Store {
             )?;
             let mut rows = stmt.query([set_row])?;
             while let Some(row) = rows.next()? {
-                if let Some(&i) = by_criterion.get(&uuid_at(row, 1).map_err(damaged)?) {
+                if let Some(&i) = by_criterion.get(&uuid_at(row, 1).map_err(StoreError::from)?) {
                     criterion_rows.insert(row.get(0)?, i);
                 }
             }
@@ -278,7 +278,10 @@ impl Store {
             cells.set_at(
                 u,
                 c,
-                (row.get(2).map_err(damaged)?, row.get(3).map_err(damaged)?),
+                (
+                    row.get(2).map_err(StoreError::from)?,
+                    row.get(3).map_err(StoreError::from)?,
+                ),
             );
         }
         // Notes and evidence are few: read them apart, without a string per cell.
@@ -295,8 +298,8 @@ impl Store {
             ) else {
                 continue;
             };
-            let note: String = row.get(2).map_err(damaged)?;
-            let evidence: String = row.get(3).map_err(damaged)?;
+            let note: String = row.get(2).map_err(StoreError::from)?;
+            let evidence: String = row.get(3).map_err(StoreError::from)?;
             notes.insert(
                 (units[u].unit_id, criteria[c].criterion_id),
                 (note, evidence),
@@ -335,7 +338,7 @@ fn period_row(tx: &Transaction, period_id: Uuid) -> Result<(i64, PeriodStatus, i
         },
     )
     .optional()
-    .map_err(damaged)?
+    .map_err(StoreError::from)?
     .ok_or(StoreError::Missing { what: "period" })
 }
 
@@ -353,7 +356,7 @@ pub(super) fn criteria_by_id(
         Ok((c.criterion_id, (row.get::<_, i64>(12)?, c)))
     })?
     .collect::<Result<_, _>>()
-    .map_err(damaged)
+    .map_err(StoreError::from)
 }
 
 /// Writes cells of one side (self or appraised), validating every value first: all or nothing.

@@ -14,7 +14,7 @@ use self::rows::{
 };
 use super::apply::Audit;
 use super::error::StoreError;
-use super::read::{Flag, damaged, date_at, deadline_at, opt_uuid_at, slug_at, uuid_at};
+use super::read::{Flag, date_at, deadline_at, opt_uuid_at, slug_at, uuid_at};
 use crate::domain::deadline::Deadline;
 use crate::domain::edit::Edit;
 use crate::domain::error::RuleError;
@@ -111,7 +111,7 @@ pub(super) fn read_record(
             .optional()
             .map(|r| r.map(Record::Action)),
     };
-    found.map_err(damaged)
+    found.map_err(StoreError::from)
 }
 
 /// The next position at the end of a list (`scope` is a fixed column name).
@@ -150,7 +150,7 @@ fn write_record(tx: &Transaction, record: &Record, now: &str) -> Result<(), Stor
                         |r| opt_uuid_at(r, 0),
                     )
                     .optional()
-                    .map_err(damaged)?
+                    .map_err(StoreError::from)?
                     .flatten();
                 steps += 1;
             }
@@ -490,27 +490,27 @@ impl super::Store {
         let plans = all(format!("{PLAN_SELECT} ORDER BY p.start_year, p.id"))?
             .query_map([], plan_from)?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?;
+            .map_err(StoreError::from)?;
         let targets = all(format!(
             "{TARGET_SELECT} ORDER BY t.plan_id, t.sort_order, t.id"
         ))?
         .query_map([], target_from)?
         .collect::<Result<Vec<_>, _>>()
-        .map_err(damaged)?;
+        .map_err(StoreError::from)?;
         let measurements = all(format!("{MEASUREMENT_SELECT} ORDER BY m.as_of, m.id"))?
             .query_map([], measurement_from)?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?;
+            .map_err(StoreError::from)?;
         let checks = all(format!("{CHECK_SELECT} ORDER BY c.as_of, c.id"))?
             .query_map([], check_from)?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?;
+            .map_err(StoreError::from)?;
         let tasks = all(format!(
             "{TASK_SELECT} ORDER BY t.plan_id, t.sort_order, t.id"
         ))?
         .query_map([], |row| task_from(conn, row))?
         .collect::<Result<Vec<_>, _>>()
-        .map_err(damaged)?;
+        .map_err(StoreError::from)?;
         Ok(crate::domain::progress::PlanBook {
             plans: parents_first(plans),
             targets,
@@ -532,31 +532,31 @@ impl super::Store {
             ))?
             .query_map([], meeting_from)?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?,
+            .map_err(StoreError::from)?,
             attendees: all(format!(
                 "{ATTENDEE_SELECT} ORDER BY a.meeting_id, a.sort_order, a.id"
             ))?
             .query_map([], attendee_from)?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?,
+            .map_err(StoreError::from)?,
             agenda: all(format!(
                 "{AGENDA_SELECT} ORDER BY a.meeting_id, a.sort_order, a.id"
             ))?
             .query_map([], agenda_from)?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?,
+            .map_err(StoreError::from)?,
             conclusions: all(format!(
                 "{CONCLUSION_SELECT} ORDER BY c.meeting_id, c.number"
             ))?
             .query_map([], conclusion_from)?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?,
+            .map_err(StoreError::from)?,
             actions: all(format!(
                 "{ACTION_SELECT} ORDER BY a.meeting_id, a.sort_order, a.id"
             ))?
             .query_map([], action_from)?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?,
+            .map_err(StoreError::from)?,
         })
     }
 }

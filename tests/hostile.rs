@@ -9,7 +9,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use chrono::Utc;
-use common::{TempDir, export_scores, giaoban, import_scores, side_files, text};
+use common::{TempDir, export_scores, giaoban, import_scores, refused, side_files, text};
 use giaoban::domain::edit::Edit;
 use giaoban::domain::lang::Lang;
 use giaoban::store::schema::REQUIRED_TABLES;
@@ -40,38 +40,6 @@ fn planted(dir: &TempDir, name: &str, sql: &str) -> PathBuf {
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     drop(conn);
     path
-}
-
-/// Opens `path` for editing and for inspection; both must refuse it with one line in each
-/// language, leaving the file byte-identical and no file beside it.
-fn refused(path: &Path) -> StoreError {
-    let before = std::fs::read(path).expect("read");
-    let dir = path.parent().expect("folder");
-    let name = path
-        .file_name()
-        .expect("name")
-        .to_string_lossy()
-        .into_owned();
-    let others_before = side_files(dir, &[]);
-    let mut first = None;
-    for intent in [Intent::Edit, Intent::Inspect] {
-        let err = match Store::open(path, intent) {
-            Ok(_) => panic!("{name} opened ({intent:?})"),
-            Err(e) => e,
-        };
-        for lang in [Lang::Vi, Lang::En] {
-            let msg = err.message(lang);
-            assert!(!msg.is_empty() && !msg.contains('\n'), "{name}: {msg}");
-            assert!(
-                !msg.contains("CREATE") && !msg.contains("SQLITE") && msg.len() < 400,
-                "{name}: raw text in {msg}"
-            );
-        }
-        first.get_or_insert(err);
-    }
-    assert_eq!(std::fs::read(path).expect("read"), before, "{name} changed");
-    assert_eq!(side_files(dir, &[]), others_before, "files beside {name}");
-    first.expect("an error")
 }
 
 fn foreign(err: &StoreError) -> (ObjectKind, String, Difference) {

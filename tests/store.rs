@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use chrono::{NaiveDate, Utc};
-use common::{TempDir, side_files};
+use common::{TempDir, refused, side_files};
 use giaoban::demo::{WARDS, demo_seed};
 use giaoban::domain::edit::Edit;
 use giaoban::domain::error::RuleError;
@@ -393,37 +393,6 @@ fn migrations_bring_every_older_version_to_the_newest() {
         migrate_to(&mut conn, SCHEMA_VERSION).expect("again");
     }
     assert_eq!(MIGRATIONS.len() as i64, SCHEMA_VERSION);
-}
-
-/// Opens `path`, expects a refusal, and checks that nothing was written.
-fn refused(path: &std::path::Path) -> StoreError {
-    let before = std::fs::read(path).ok();
-    let dir = path.parent().expect("folder");
-    let name = path
-        .file_name()
-        .expect("name")
-        .to_string_lossy()
-        .into_owned();
-    let err = match Store::open(path, Intent::Edit) {
-        Ok(_) => panic!("{} opened", path.display()),
-        Err(e) => e,
-    };
-    assert_eq!(
-        std::fs::read(path).ok(),
-        before,
-        "nothing written to {name}"
-    );
-    let others = side_files(dir, &[&name]);
-    assert!(
-        others.iter().all(|f| !f.starts_with(&name)),
-        "side files {others:?}"
-    );
-    // A one-line reason in both languages.
-    for lang in [Lang::Vi, Lang::En] {
-        let msg = err.message(lang);
-        assert!(!msg.is_empty() && !msg.contains('\n'), "{msg}");
-    }
-    err
 }
 
 #[test]

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use giaoban::demo::demo_seed;
-use giaoban::store::Store;
+use giaoban::domain::lang::Lang;
+use giaoban::store::{Intent, Store, StoreError};
 
 /// A temporary folder, removed at the end of the test.
 pub struct TempDir(pub tempfile::TempDir);
@@ -96,4 +97,36 @@ pub fn import_scores(file: &Path, month: &str, grid: &Path, lang: &str) -> Outpu
         "--lang",
         lang,
     ])
+}
+
+/// Opens `path` for editing and for inspection; both must refuse it with one line in each
+/// language, leaving the file byte-identical and no file beside it.
+pub fn refused(path: &Path) -> StoreError {
+    let before = std::fs::read(path).expect("read");
+    let dir = path.parent().expect("folder");
+    let name = path
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    let others_before = side_files(dir, &[]);
+    let mut first = None;
+    for intent in [Intent::Edit, Intent::Inspect] {
+        let err = match Store::open(path, intent) {
+            Ok(_) => panic!("{name} opened ({intent:?})"),
+            Err(e) => e,
+        };
+        for lang in [Lang::Vi, Lang::En] {
+            let msg = err.message(lang);
+            assert!(!msg.is_empty() && !msg.contains('\n'), "{name}: {msg}");
+            assert!(
+                !msg.contains("CREATE") && !msg.contains("SQLITE") && msg.len() < 400,
+                "{name}: raw text in {msg}"
+            );
+        }
+        first.get_or_insert(err);
+    }
+    assert_eq!(std::fs::read(path).expect("read"), before, "{name} changed");
+    assert_eq!(side_files(dir, &[]), others_before, "files beside {name}");
+    first.expect("an error")
 }

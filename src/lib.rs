@@ -7,13 +7,12 @@
 //! - [`cli`]: the command line.
 
 pub mod app;
+pub mod assets;
 pub mod charts;
 pub mod cli;
-pub mod cli_charts;
-pub mod cli_plans;
-pub mod cli_scoring;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod host;
 pub mod store;
 pub mod ui;

@@ -13,8 +13,9 @@ use common::{TempDir, giaoban, poppler, text};
 use giaoban::charts::deck::{deck_of, frame};
 use giaoban::charts::render_png;
 use giaoban::domain::chart::{
-    BAD, ChartKind, ChartSpec, GOOD, HEAT_STEPS, NEUTRAL, ON_TRACK, Rgb, SERIES, Slide,
+    BAD, ChartKind, ChartSpec, GOOD, HEAT_STEPS, NEUTRAL, ON_TRACK, SERIES, Slide,
 };
+use giaoban::domain::colour::Rgb;
 use giaoban::domain::edit::Edit;
 use giaoban::domain::lang::Lang;
 use giaoban::domain::org::UnitKind;

@@ -8,7 +8,6 @@ pub mod notify;
 pub mod prefs;
 mod refused;
 pub mod undo;
-pub mod year;
 
 use std::path::{Path, PathBuf};
 

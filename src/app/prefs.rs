@@ -55,10 +55,7 @@ impl Prefs {
         if !given.is_empty() {
             return given.to_string();
         }
-        ["USER", "USERNAME", "LOGNAME"]
-            .iter()
-            .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-            .unwrap_or_else(|| "unknown".into())
+        crate::host::user_name()
     }
 }
 

@@ -17,8 +17,8 @@ fn fonts() -> Option<&'static (FontRef<'static>, FontRef<'static>)> {
     FONTS
         .get_or_init(|| {
             Some((
-                FontRef::try_from_slice(crate::ui::fonts::NOTO_SANS_REGULAR).ok()?,
-                FontRef::try_from_slice(crate::ui::fonts::NOTO_SANS_BOLD).ok()?,
+                FontRef::try_from_slice(crate::assets::NOTO_SANS_REGULAR).ok()?,
+                FontRef::try_from_slice(crate::assets::NOTO_SANS_BOLD).ok()?,
             ))
         })
         .as_ref()

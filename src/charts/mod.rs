@@ -18,8 +18,8 @@ static FONTS: Once = Once::new();
 /// every letter with it, Vietnamese included.
 pub fn register_fonts() {
     FONTS.call_once(|| {
-        let regular = crate::ui::fonts::NOTO_SANS_REGULAR;
-        let bold = crate::ui::fonts::NOTO_SANS_BOLD;
+        let regular = crate::assets::NOTO_SANS_REGULAR;
+        let bold = crate::assets::NOTO_SANS_BOLD;
         // The bundled files are known to load; a failure would leave text undrawn, not crash.
         let _ = plotters::style::register_font(draw::FAMILY, FontStyle::Normal, regular);
         let _ = plotters::style::register_font(draw::FAMILY, FontStyle::Bold, bold);

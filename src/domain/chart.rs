@@ -3,6 +3,7 @@
 //! figures are drawn by `crate::charts`; here are the choices that do not depend on drawing:
 //! which rows a ranking of 126 units shows, the heatmap's colour scale, a meeting's default deck.
 
+use super::colour::Rgb;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -202,45 +203,6 @@ pub fn month_before(day: NaiveDate) -> (i32, u32) {
     }
 }
 
-/// An sRGB colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Rgb(pub u8, pub u8, pub u8);
-
-impl Rgb {
-    /// "#RRGGBB" (as bands store their colour).
-    pub fn parse(text: &str) -> Option<Rgb> {
-        let hex = text.trim().strip_prefix('#')?;
-        if hex.len() != 6 || !hex.is_ascii() {
-            return None;
-        }
-        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
-    }
-
-    /// Relative luminance (WCAG), 0 for black to 1 for white.
-    pub fn luminance(self) -> f64 {
-        let lin = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.04045 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
-    }
-
-    /// Black or white, whichever reads better on this colour.
-    pub fn text_on(self) -> Rgb {
-        // Contrast with black (L+0.05)/0.05 against white 1.05/(L+0.05): equal at L ≈ 0.179.
-        if self.luminance() > 0.179 { INK } else { WHITE }
-    }
-}
-
-pub const INK: Rgb = Rgb(0x11, 0x11, 0x11);
-pub const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
-/// Secondary text: still 9:1 on white.
-pub const MUTED: Rgb = Rgb(0x44, 0x44, 0x44);
 /// The track behind a bar, the grid of a plot.
 pub const TRACK: Rgb = Rgb(0xe4, 0xe4, 0xe4);
 /// A bar when the set has no bands.
@@ -526,6 +488,7 @@ pub fn nice_max(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::colour::{INK, WHITE};
 
     #[test]
     fn fourteen_wards_are_all_shown() {
@@ -579,9 +542,6 @@ mod tests {
         assert_eq!(heat_color(0.0), HEAT_STEPS[4].1);
         assert_eq!(HEAT_STEPS[0].1.text_on(), WHITE);
         assert_eq!(HEAT_STEPS[2].1.text_on(), INK);
-        assert_eq!(Rgb::parse("#F2D04B"), Some(Rgb(0xf2, 0xd0, 0x4b)));
-        assert_eq!(Rgb::parse("red"), None);
-        assert_eq!(Rgb::parse("#ệệ"), None);
     }
 
     #[test]

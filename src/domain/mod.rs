@@ -2,6 +2,7 @@
 //! Every rule here can be tested in microseconds.
 
 pub mod chart;
+pub mod colour;
 pub mod criteria;
 pub mod deadline;
 pub mod edit;
@@ -17,4 +18,5 @@ pub mod record;
 pub mod results;
 pub mod scoring;
 pub mod seed;
+pub mod sheet;
 pub mod text;

@@ -340,7 +340,7 @@ pub enum WorkflowError {
     },
     #[error("reopening a period needs a reason")]
     ReasonRequired,
-    #[error("the period is {0:?}: its scores can no longer be changed")]
+    #[error("the period is {}: scores cannot be changed", .0.label(Lang::En).to_lowercase())]
     Frozen(PeriodStatus),
     #[error(
         "the criteria set is locked: the period {period} is {}; reopen it to change the set",

@@ -17,8 +17,8 @@ const PAGE_PT: (f32, f32) = (960.0, 540.0);
 
 fn options() -> usvg::Options<'static> {
     let mut db = usvg::fontdb::Database::new();
-    db.load_font_data(crate::ui::fonts::NOTO_SANS_REGULAR.to_vec());
-    db.load_font_data(crate::ui::fonts::NOTO_SANS_BOLD.to_vec());
+    db.load_font_data(crate::assets::NOTO_SANS_REGULAR.to_vec());
+    db.load_font_data(crate::assets::NOTO_SANS_BOLD.to_vec());
     db.set_sans_serif_family("Noto Sans");
     usvg::Options {
         fontdb: Arc::new(db),

@@ -11,9 +11,7 @@ use krilla::text::{Font, TextDirection};
 
 use crate::domain::notice::Notice;
 
-pub static SERIF_REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf");
-pub static SERIF_BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-Bold.ttf");
-pub static SERIF_ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-Italic.ttf");
+use crate::assets::{SERIF_BOLD, SERIF_ITALIC, SERIF_REGULAR};
 
 const MM: f32 = 72.0 / 25.4;
 /// A4 in points.

@@ -1,5 +1,6 @@
 //! Applying an edit: one transaction that validates, writes, and records its audit row.
 
+use super::ids::row_or;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::{Value, json};
@@ -68,15 +69,7 @@ fn load_person(tx: &Transaction, person_id: Uuid) -> Result<Person, StoreError> 
 fn unit_row_id(tx: &Transaction, unit_id: Option<Uuid>) -> Result<Option<i64>, StoreError> {
     match unit_id {
         None => Ok(None),
-        Some(u) => tx
-            .query_row(
-                "SELECT id FROM unit WHERE uuid = ?1",
-                [u.to_string()],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StoreError::Rule(RuleError::UnitNotFound))
-            .map(Some),
+        Some(u) => row_or(tx, "unit", u, StoreError::Rule(RuleError::UnitNotFound)).map(Some),
     }
 }
 

@@ -1,6 +1,7 @@
 //! A meeting's deck: its slides in order, each a chart kind, its parameters as JSON and a
 //! title. Replaced whole by one edit, so moving or removing a slide is one undo.
 
+use super::ids::row_or;
 use rusqlite::{Transaction, params};
 use uuid::Uuid;
 
@@ -66,13 +67,12 @@ pub(super) fn apply_deck(
     let Edit::SetDeck { meeting_id, slides } = edit else {
         return Err(StoreError::Internal("not a deck edit"));
     };
-    let meeting_row: i64 = tx
-        .query_row(
-            "SELECT id FROM meeting WHERE uuid = ?1",
-            [meeting_id.to_string()],
-            |r| r.get(0),
-        )
-        .map_err(|_| StoreError::Rule(RuleError::NotFound))?;
+    let meeting_row = row_or(
+        tx,
+        "meeting",
+        *meeting_id,
+        StoreError::Rule(RuleError::NotFound),
+    )?;
     if slides.len() > MAX_SLIDES {
         return Err(RuleError::TooManySlides { max: MAX_SLIDES }.into());
     }

@@ -10,6 +10,7 @@ mod copy;
 mod criteria;
 mod deck;
 pub mod error;
+mod ids;
 mod lock;
 mod open;
 mod read;
@@ -19,6 +20,7 @@ pub mod schema;
 mod scores;
 mod seed;
 mod verify;
+mod year;
 
 use std::path::{Path, PathBuf};
 
@@ -32,6 +34,7 @@ pub use self::read::{AuditEntry, Counts, SetOverview};
 pub use self::repair::{RepairPlan, RepairReport};
 pub use self::scores::{Grid, PeriodRef, SetContents};
 pub use self::verify::Depth;
+pub use self::year::YearData;
 
 /// How a document may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! Scoring data: a period's grid (criteria, units, cells) and the score edits.
 
+use super::ids::row_or;
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
@@ -380,14 +381,12 @@ fn write_cells(
             validate_raw(criterion, v)?;
         }
         if let std::collections::hash_map::Entry::Vacant(slot) = unit_rows.entry(cell.unit_id) {
-            let row: i64 = tx
-                .query_row(
-                    "SELECT id FROM unit WHERE uuid = ?1",
-                    [cell.unit_id.to_string()],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(StoreError::Missing { what: "unit" })?;
+            let row = row_or(
+                tx,
+                "unit",
+                cell.unit_id,
+                StoreError::Missing { what: "unit" },
+            )?;
             slot.insert(row);
         }
     }
@@ -519,22 +518,13 @@ fn set_note(
     let note = crate::domain::text::clean_text(note, 2000)?;
     let (period, status, _) = period_row(tx, period_id)?;
     check_editable(status)?;
-    let unit: i64 = tx
-        .query_row(
-            "SELECT id FROM unit WHERE uuid = ?1",
-            [unit_id.to_string()],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or(StoreError::Missing { what: "unit" })?;
-    let criterion: i64 = tx
-        .query_row(
-            "SELECT id FROM criterion WHERE uuid = ?1",
-            [criterion_id.to_string()],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or(StoreError::Missing { what: "criterion" })?;
+    let unit = row_or(tx, "unit", unit_id, StoreError::Missing { what: "unit" })?;
+    let criterion = row_or(
+        tx,
+        "criterion",
+        criterion_id,
+        StoreError::Missing { what: "criterion" },
+    )?;
     let old: String = tx
         .query_row(
             "SELECT note FROM score WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3",

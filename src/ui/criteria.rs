@@ -6,7 +6,7 @@ use egui::{Color32, RichText};
 use uuid::Uuid;
 
 use super::fonts::bold;
-use super::scoring::{parse_color, text_on};
+use super::widgets::{band_fill, text_on};
 use crate::app::Command;
 use crate::app::document::Document;
 use crate::domain::criteria::{
@@ -712,7 +712,7 @@ fn bands_view(ui: &mut egui::Ui, work: &SetDefinition, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
         for b in &work.bands {
             egui::Frame::new()
-                .fill(parse_color(&b.color))
+                .fill(band_fill(b))
                 .inner_margin(egui::Margin::symmetric(8, 3))
                 .corner_radius(4.0)
                 .show(ui, |ui| {
@@ -723,7 +723,7 @@ fn bands_view(ui: &mut egui::Ui, work: &SetDefinition, lang: Lang) {
                             lang.pick("từ", "from"),
                             format_number(b.lower_pct)
                         ))
-                        .color(text_on(parse_color(&b.color))),
+                        .color(text_on(band_fill(b))),
                     );
                 });
         }
@@ -756,7 +756,7 @@ fn bands_ui(ui: &mut egui::Ui, work: &mut SetDefinition, lang: Lang) {
                         .suffix("%"),
                 )
                 .on_hover_text(lang.pick("Cận dưới", "Lower bound"));
-                let c = parse_color(&b.color);
+                let c = band_fill(b);
                 let mut rgb = [c.r(), c.g(), c.b()];
                 if egui::widgets::color_picker::color_edit_button_srgb(ui, &mut rgb).changed() {
                     b.color = format!("#{:02X}{:02X}{:02X}", rgb[0], rgb[1], rgb[2]);

@@ -1,11 +1,10 @@
-//! The bundled Noto Sans, first in every family: egui's own fonts cannot draw Vietnamese.
+//! The bundled Noto Sans ([`crate::assets`]), first in every family: egui's own fonts cannot draw Vietnamese.
 
 use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-pub const NOTO_SANS_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
-pub const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+use crate::assets::{NOTO_SANS_BOLD, NOTO_SANS_REGULAR};
 
 /// The family name for bold text.
 pub const BOLD: &str = "bold";

@@ -224,14 +224,3 @@ pub fn unit_picker(
         None => false,
     }
 }
-
-/// A coloured chip with text that reads on it.
-pub fn chip(ui: &mut egui::Ui, text: &str, fill: Color32) {
-    egui::Frame::new()
-        .fill(fill)
-        .inner_margin(egui::Margin::symmetric(6, 2))
-        .corner_radius(3.0)
-        .show(ui, |ui| {
-            ui.label(RichText::new(text).color(super::scoring::text_on(fill)));
-        });
-}

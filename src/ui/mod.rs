@@ -10,6 +10,7 @@ pub mod plans;
 pub mod present;
 pub mod scoring;
 mod settings;
+pub mod widgets;
 
 use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText};
 
@@ -457,14 +458,6 @@ fn start_ui(ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
         {
             commands.push(Command::OpenDemo);
         }
-    });
-}
-
-/// A label that wraps within `width`, for the long text column of a grid.
-pub(crate) fn wrapped_cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, width: f32) {
-    ui.vertical(|ui| {
-        ui.set_width(width);
-        ui.add(egui::Label::new(text).wrap());
     });
 }
 

@@ -3,6 +3,7 @@
 use egui::{Color32, RichText};
 
 use super::fonts::bold;
+use super::widgets::{band_fill, text_on};
 use uuid::Uuid;
 
 use super::criteria::{CriteriaEditor, create_set_ui, editor_ui};
@@ -16,27 +17,6 @@ use crate::domain::plan::format_number;
 use crate::domain::results::{Transition, YearRow, year_results};
 use crate::domain::scoring::Cadence;
 use crate::domain::scoring::PeriodStatus;
-
-/// "#1565C0" → colour; grey when malformed (a file from anyone).
-pub fn parse_color(hex: &str) -> Color32 {
-    let h = hex.trim_start_matches('#');
-    let byte = |i: usize| h.get(i..i + 2).and_then(|s| u8::from_str_radix(s, 16).ok());
-    match (byte(0), byte(2), byte(4)) {
-        (Some(r), Some(g), Some(b)) if h.len() == 6 => Color32::from_rgb(r, g, b),
-        _ => Color32::GRAY,
-    }
-}
-
-/// Black or white, whichever reads better on `fill` (a band's colour comes from the file).
-pub fn text_on(fill: Color32) -> Color32 {
-    let lum =
-        0.2126 * f32::from(fill.r()) + 0.7152 * f32::from(fill.g()) + 0.0722 * f32::from(fill.b());
-    if lum > 150.0 {
-        Color32::BLACK
-    } else {
-        Color32::WHITE
-    }
-}
 
 /// The list of criteria sets and their periods.
 pub fn overview_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang) {
@@ -84,7 +64,7 @@ pub fn overview_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang) {
                             ui.horizontal_wrapped(|ui| {
                                 ui.label(lang.pick("Xếp loại:", "Bands:"));
                                 for b in &s.bands {
-                                    let color = parse_color(&b.color);
+                                    let color = band_fill(b);
                                     egui::Frame::new()
                                         .fill(color)
                                         .inner_margin(egui::Margin::symmetric(8, 3))
@@ -143,18 +123,6 @@ pub fn overview_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang) {
                 ui.add_space(6.0);
             }
         });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn colours_from_a_file_never_panic() {
-        assert_eq!(parse_color("#1565C0"), Color32::from_rgb(0x15, 0x65, 0xC0));
-        assert_eq!(parse_color("#12"), Color32::GRAY);
-        assert_eq!(parse_color("#ẞẞẞ"), Color32::GRAY);
-    }
 }
 
 /// UI-local state of the Scoring panel.
@@ -639,7 +607,7 @@ fn year_ui(
 ) {
     let key = (model.to_string(), year, doc.view.revision);
     if panel.year_cache.as_ref().map(|y| &y.key) != Some(&key) {
-        match crate::app::year::load_year(&doc.store, model, year) {
+        match doc.store.year(model, year) {
             Ok((units, months, bands)) => {
                 let ids: Vec<Uuid> = units.iter().map(|u| u.unit_id).collect();
                 let mut rows = year_results(&ids, &months, &bands);
@@ -729,13 +697,11 @@ fn year_ui(
                 row.col(|ui| {
                     if let Some(b) = r.band.and_then(|i| cache.bands.get(i)) {
                         egui::Frame::new()
-                            .fill(parse_color(&b.color))
+                            .fill(band_fill(b))
                             .inner_margin(egui::Margin::symmetric(6, 1))
                             .corner_radius(3.0)
                             .show(ui, |ui| {
-                                ui.label(
-                                    RichText::new(&b.name).color(text_on(parse_color(&b.color))),
-                                );
+                                ui.label(RichText::new(&b.name).color(text_on(band_fill(b))));
                             });
                     }
                 });

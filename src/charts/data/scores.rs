@@ -6,10 +6,11 @@ use uuid::Uuid;
 
 use super::{empty, grid_of, model_name, no_period, one_decimal};
 use crate::domain::chart::{
-    BAD, Bar, BarRow, Bars, Body, ChartKind, ChartSpec, Figure, GOOD, Heat, Lines, MUTED, NEUTRAL,
-    NONE, Rgb, SERIES, Series, Shown, Tile, average_series, month_labels, nice_max, period_label,
-    rows_note, rows_shown,
+    BAD, Bar, BarRow, Bars, Body, ChartKind, ChartSpec, Figure, GOOD, Heat, Lines, NEUTRAL, NONE,
+    SERIES, Series, Shown, Tile, average_series, month_labels, nice_max, period_label, rows_note,
+    rows_shown,
 };
+use crate::domain::colour::{MUTED, Rgb};
 use crate::domain::lang::Lang;
 use crate::domain::org::Unit;
 use crate::domain::plan::format_number_in;
@@ -28,14 +29,14 @@ pub(super) fn band_legend(bands: &[Band], lang: Lang) -> Vec<(Rgb, String)> {
                 Lang::Vi => format!("{} (từ {}%)", b.name, format_number_in(b.lower_pct, lang)),
                 Lang::En => format!("{} (from {}%)", b.name, format_number_in(b.lower_pct, lang)),
             };
-            (Rgb::parse(&b.color).unwrap_or(NEUTRAL), words)
+            (b.colour(), words)
         })
         .collect()
 }
 
 pub(super) fn band_color(bands: &[Band], band: Option<usize>) -> Rgb {
     band.and_then(|i| bands.get(i))
-        .and_then(|b| Rgb::parse(&b.color))
+        .map(Band::colour)
         .unwrap_or(NEUTRAL)
 }
 
@@ -72,7 +73,7 @@ pub(super) fn ranked_units(store: &Store, spec: &ChartSpec) -> Result<Option<Ran
     let (Some(model), Some(year), None) = (&spec.model, spec.year, spec.month) else {
         return Ok(None);
     };
-    let (units, months, bands) = crate::app::year::load_year(store, model, year)?;
+    let (units, months, bands) = store.year(model, year)?;
     if months.is_empty() {
         return Ok(None);
     }
@@ -248,7 +249,7 @@ pub(super) fn trend(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figur
     let (Some(model), Some(year)) = (spec.model.as_deref(), spec.year) else {
         return Ok(no_period(kind, spec, lang));
     };
-    let (units, months, bands) = crate::app::year::load_year(store, model, year)?;
+    let (units, months, bands) = store.year(model, year)?;
     if months.is_empty() {
         return Ok(no_period(kind, spec, lang));
     }

@@ -4,9 +4,9 @@ use uuid::Uuid;
 
 use super::{empty, one_decimal};
 use crate::domain::chart::{
-    BAD, Bar, BarRow, Bars, Body, ChartKind, ChartSpec, Figure, GOOD, NONE, ON_TRACK, Rgb, Stacked,
-    WARN,
+    BAD, Bar, BarRow, Bars, Body, ChartKind, ChartSpec, Figure, GOOD, NONE, ON_TRACK, Stacked, WARN,
 };
+use crate::domain::colour::Rgb;
 use crate::domain::deadline::display_day;
 use crate::domain::lang::Lang;
 use crate::domain::meeting::{ActionStatus, overdue_on};

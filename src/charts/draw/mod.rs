@@ -15,9 +15,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use self::bars::{draw_bars, draw_stacked, row_font};
 use self::plots::{draw_heat, draw_lines, draw_tiles};
 use crate::domain::chart::{
-    BarRow, Bars, Body, Figure, Heat, INK, Lines, MUTED, Rgb, Stacked, TRACK, Tile, WHITE,
-    heat_color, nice_max,
+    BarRow, Bars, Body, Figure, Heat, Lines, Stacked, TRACK, Tile, heat_color, nice_max,
 };
+use crate::domain::colour::{INK, MUTED, Rgb, WHITE};
 
 /// A slide: a figure and its footer (the body's name; the meeting's date and the slide's
 /// number, or the day of export).

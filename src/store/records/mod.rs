@@ -3,6 +3,7 @@
 
 mod rows;
 
+use crate::store::ids::{row_of, row_or};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
@@ -33,20 +34,9 @@ fn deadline(d: Option<Deadline>) -> Option<String> {
     d.map(|d| d.to_string())
 }
 
-/// The row id of `uuid` in `table` (a fixed table name, never input).
-fn row_of(conn: &Connection, table: &'static str, id: Uuid) -> Result<Option<i64>, StoreError> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT id FROM {table} WHERE uuid = ?1"),
-            [id.to_string()],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
 /// The row id of a record this one points to; a missing one is refused.
 fn must(conn: &Connection, table: &'static str, id: Uuid) -> Result<i64, StoreError> {
-    row_of(conn, table, id)?.ok_or(StoreError::Rule(RuleError::NotFound))
+    row_or(conn, table, id, StoreError::Rule(RuleError::NotFound))
 }
 
 fn may(

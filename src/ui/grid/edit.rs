@@ -2,6 +2,8 @@
 //! from Excel, the selection copied or cleared, moving around; each change as a command.
 
 use super::*;
+use crate::domain::results::check_editable;
+use crate::domain::sheet::{rows, score_cell};
 
 /// Checks and turns the text typed into a cell into a command; the reason when refused.
 pub fn commit(state: &GridState, text: &str, lang: Lang) -> Result<Option<Command>, String> {
@@ -12,17 +14,9 @@ pub fn commit(state: &GridState, text: &str, lang: Lang) -> Result<Option<Comman
     let (Some(&i), Some(c)) = (state.rows.get(row), grid.criteria.get(col)) else {
         return Ok(None);
     };
-    if grid.period.status != PeriodStatus::Draft {
-        return Err(frozen_message(grid.period.status, lang));
-    }
-    let value = if text.trim().is_empty() {
-        None
-    } else {
-        Some(
-            parse_raw(c, text)
-                .map_err(|e| format!("{} {}: {}", grid.units[i].name, c.code, e.message(lang)))?,
-        )
-    };
+    check_editable(grid.period.status).map_err(|e| e.message(lang))?;
+    let value = score_cell(c, text)
+        .map_err(|e| format!("{} {}: {}", grid.units[i].name, c.code, e.message(lang)))?;
     Ok(Some(Command::Edit(Edit::SetScore {
         period_id: grid.period.period_id,
         which: state.mode.side(),
@@ -34,32 +28,17 @@ pub fn commit(state: &GridState, text: &str, lang: Lang) -> Result<Option<Comman
     })))
 }
 
-fn frozen_message(status: PeriodStatus, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!(
-            "Kỳ đã ở trạng thái \"{}\": không sửa được điểm",
-            status.label(lang)
-        ),
-        Lang::En => format!(
-            "The period is {}: scores cannot be changed",
-            status.label(lang).to_lowercase()
-        ),
-    }
-}
-
 /// Reads a pasted block (tab-separated rows, as Excel and LibreOffice copy) at the cursor.
 /// Every cell is checked; one bad cell refuses the block, naming each bad cell.
 pub fn paste(state: &GridState, text: &str, lang: Lang) -> Result<Option<Command>, Vec<String>> {
     let Some(grid) = &state.grid else {
         return Ok(None);
     };
-    if grid.period.status != PeriodStatus::Draft {
-        return Err(vec![frozen_message(grid.period.status, lang)]);
-    }
+    check_editable(grid.period.status).map_err(|e| vec![e.message(lang)])?;
     let (row0, col0) = state.cursor;
     let mut cells = Vec::new();
     let mut problems = Vec::new();
-    for (r, line) in text.lines().enumerate() {
+    for (r, row) in rows(text).iter().enumerate() {
         let Some(&i) = state.rows.get(row0 + r) else {
             problems.push(
                 lang.pick(
@@ -70,7 +49,7 @@ pub fn paste(state: &GridState, text: &str, lang: Lang) -> Result<Option<Command
             );
             break;
         };
-        for (k, field) in line.split('\t').enumerate() {
+        for (k, field) in row.cells.iter().enumerate() {
             let Some(c) = grid.criteria.get(col0 + k) else {
                 problems.push(
                     lang.pick(
@@ -81,21 +60,16 @@ pub fn paste(state: &GridState, text: &str, lang: Lang) -> Result<Option<Command
                 );
                 break;
             };
-            let field = field.trim();
-            let value = if field.is_empty() {
-                None
-            } else {
-                match parse_raw(c, field) {
-                    Ok(v) => Some(v),
-                    Err(e) => {
-                        problems.push(format!(
-                            "{} / {}: {}",
-                            grid.units[i].name,
-                            c.code,
-                            e.message(lang)
-                        ));
-                        continue;
-                    }
+            let value = match score_cell(c, field) {
+                Ok(v) => v,
+                Err(e) => {
+                    problems.push(format!(
+                        "{} / {}: {}",
+                        grid.units[i].name,
+                        c.code,
+                        e.message(lang)
+                    ));
+                    continue;
                 }
             };
             cells.push(CellValue {
@@ -145,9 +119,7 @@ fn clear_selection(state: &GridState, lang: Lang) -> Result<Option<Command>, Str
     let Some(grid) = &state.grid else {
         return Ok(None);
     };
-    if grid.period.status != PeriodStatus::Draft {
-        return Err(frozen_message(grid.period.status, lang));
-    }
+    check_editable(grid.period.status).map_err(|e| e.message(lang))?;
     let (r0, r1, c0, c1) = selection(state);
     let cells: Vec<CellValue> = (r0..=r1)
         .filter_map(|r| state.rows.get(r))
@@ -187,8 +159,8 @@ pub(super) fn keyboard(
     for event in events {
         match event {
             egui::Event::Text(text) => {
-                if status != PeriodStatus::Draft {
-                    state.error = Some(frozen_message(status, lang));
+                if let Err(e) = check_editable(status) {
+                    state.error = Some(e.message(lang));
                     continue;
                 }
                 state

@@ -13,13 +13,12 @@ use crate::app::Command;
 use crate::domain::edit::{CellValue, Edit};
 use crate::domain::lang::Lang;
 use crate::domain::plan::{format_number, format_number_in};
-use crate::domain::points::{display_raw, parse_raw};
+use crate::domain::points::display_raw;
 use crate::domain::results::{UnitResult, Which};
-use crate::domain::scoring::PeriodStatus;
 use crate::domain::text::Search;
 use crate::store::Grid;
 
-use super::scoring::parse_color;
+use super::widgets::{band_fill, text_on};
 
 mod edit;
 
@@ -417,14 +416,14 @@ pub fn grid_ui(
                         if k == 3
                             && let Some(b) = r.band.and_then(|b| grid.bands.get(b))
                         {
-                            let fill = parse_color(&b.color);
+                            let fill = band_fill(b);
                             painter.rect_filled(cell.shrink(2.0), 3.0, fill);
                             painter.text(
                                 cell.center(),
                                 Align2::CENTER_CENTER,
                                 text,
                                 font.clone(),
-                                super::scoring::text_on(fill),
+                                text_on(fill),
                             );
                             continue;
                         }

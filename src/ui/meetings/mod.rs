@@ -12,7 +12,8 @@ mod items;
 
 use self::items::{actions_ui, follow_up_ui, items_table};
 use super::fonts::bold;
-use super::forms::{Drafts, UnitPick, chip, typed_field, unit_picker};
+use super::forms::{Drafts, UnitPick, typed_field, unit_picker};
+use super::widgets::chip;
 use crate::app::Command;
 use crate::app::document::Document;
 use crate::domain::deadline::{Deadline, display_day, parse_typed_day};

@@ -80,7 +80,7 @@ pub(super) fn targets_ui(
                     };
                     panel.scroll_to_target = !chosen;
                 }
-                crate::ui::wrapped_cell(ui, &r.target.text, text_width);
+                crate::ui::widgets::wrapped_cell(ui, &r.target.text, text_width);
                 ui.label(r.target.goal_label(lang));
                 match &r.latest {
                     Some(l) => {

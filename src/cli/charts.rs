@@ -3,10 +3,9 @@
 use std::io::Write;
 use std::path::Path;
 
+use super::common::{Failure, as_of, parse_period, problem};
 use crate::charts::deck::frames;
 use crate::charts::{Frame, parse_size, render_png, render_svg};
-use crate::cli_plans::as_of;
-use crate::cli_scoring::{Failure, parse_period};
 use crate::domain::chart::{ChartKind, ChartSpec, RowsView};
 use crate::domain::deadline::{display_day, parse_day};
 use crate::domain::lang::Lang;
@@ -32,10 +31,6 @@ pub struct ChartArgs<'a> {
     pub as_of: Option<&'a str>,
     pub rows: Option<&'a str>,
     pub size: Option<&'a str>,
-}
-
-fn problem(text: String) -> Failure {
-    Failure::Problems(vec![text])
 }
 
 /// A unit named as people type it: the exact name without accents and case, else the only

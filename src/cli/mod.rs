@@ -1,16 +1,32 @@
 //! The command line: the window by default, and batch commands for scripts and tests.
+//!
+//! This file is the grammar (`clap`) and the dispatch; each group of commands has its file:
+//! the document itself (`file.rs`: demo, check, repair), scoring (`scoring.rs`: criteria,
+//! scores export/import, results), plans (`plans.rs`: targets), meetings (`meetings.rs`:
+//! actions, notice), charts (`charts.rs`: chart, deck); what they share is in `common.rs`.
+//! No command uses the window's state.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::cli_scoring::{self, Failure, Format, ScoresCommand};
-use crate::demo::demo_seed;
+mod charts;
+mod common;
+mod file;
+mod meetings;
+mod plans;
+mod scoring;
+
+pub use self::common::{Failure, Format};
+
+use self::common::{for_person, report};
+pub use self::scoring::{ScoresCommand, Side};
+
+use self::file::{check, demo, repair, stress_edit};
 use crate::domain::lang::Lang;
-use crate::domain::text::{display_path, escape_for_display};
-use crate::store::{Depth, Intent, Store, StoreError, schema::SCHEMA_VERSION};
+use crate::store::Depth;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -145,7 +161,7 @@ pub enum CliCommand {
     Chart {
         file: PathBuf,
         /// ranking, trend, heatmap, scorecard, targets, actions or onestop.
-        #[arg(long, value_parser = crate::cli_charts::parse_kind)]
+        #[arg(long, value_parser = charts::parse_kind)]
         kind: crate::domain::chart::ChartKind,
         /// The evaluation model: ward-eoffice, one-stop, district-eoffice (default: the first
         /// with scores).
@@ -237,19 +253,19 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             model,
             year,
             format,
-        } => cli_scoring::criteria(&file, &model, year, format, lang, out),
+        } => scoring::criteria(&file, &model, year, format, lang, out),
         CliCommand::Targets {
             file,
             plan,
             as_of,
             format,
-        } => crate::cli_plans::targets(&file, plan.as_deref(), as_of.as_deref(), format, lang, out),
+        } => plans::targets(&file, plan.as_deref(), as_of.as_deref(), format, lang, out),
         CliCommand::Notice {
             file,
             meeting,
             out: path,
             date,
-        } => crate::cli_plans::notice(&file, &meeting, &path, date.as_deref(), lang, out),
+        } => meetings::notice(&file, &meeting, &path, date.as_deref(), lang, out),
         CliCommand::Chart {
             file,
             kind,
@@ -262,9 +278,9 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             rows,
             out: path,
             size,
-        } => crate::cli_charts::chart(
+        } => charts::chart(
             &file,
-            &crate::cli_charts::ChartArgs {
+            &charts::ChartArgs {
                 kind,
                 model: model.as_deref(),
                 month: month.as_deref(),
@@ -283,27 +299,27 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             file,
             meeting,
             out: path,
-        } => crate::cli_charts::deck(&file, &meeting, &path, lang, out),
+        } => charts::deck(&file, &meeting, &path, lang, out),
         CliCommand::Actions {
             file,
             open,
             as_of,
             format,
-        } => crate::cli_plans::actions(&file, open, as_of.as_deref(), format, lang, out),
+        } => meetings::actions(&file, open, as_of.as_deref(), format, lang, out),
         CliCommand::Results {
             file,
             model,
             month,
             year,
             format,
-        } => cli_scoring::results_cmd(&file, &model, month.as_deref(), year, format, lang, out),
+        } => scoring::results_cmd(&file, &model, month.as_deref(), year, format, lang, out),
         CliCommand::Scores(ScoresCommand::Export {
             file,
             model,
             month,
             side,
             out: target,
-        }) => cli_scoring::export(&file, &model, &month, side, &target, lang).map(|units| {
+        }) => scoring::export(&file, &model, &month, side, &target, lang).map(|units| {
             let _ = writeln!(
                 out,
                 "{} {units} {} {}",
@@ -318,7 +334,7 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             month,
             from,
             side,
-        }) => cli_scoring::import(&file, &model, &month, side, &from, lang).map(|cells| {
+        }) => scoring::import(&file, &model, &month, side, &from, lang).map(|cells| {
             let _ = writeln!(
                 out,
                 "{} {cells} {}",
@@ -327,27 +343,7 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             );
         }),
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Store(e)) => {
-            let hint = if e.is_repairable() {
-                match lang {
-                    Lang::Vi => "; có thể tạo bản sạch: giaoban repair TỆP --out BẢN-SẠCH.db",
-                    Lang::En => "; a clean copy can be made: giaoban repair FILE --out CLEAN.db",
-                }
-            } else {
-                ""
-            };
-            let _ = writeln!(err, "giaoban: {}{hint}", e.message(lang));
-            ExitCode::from(1)
-        }
-        Err(Failure::Problems(problems)) => {
-            for p in problems {
-                let _ = writeln!(err, "giaoban: {}", escape_for_display(&p));
-            }
-            ExitCode::from(1)
-        }
-    }
+    report(result, lang, err)
 }
 
 /// Whether a command's output is data for another program (CSV, JSON), written exactly as
@@ -375,182 +371,11 @@ pub fn run_escaped(
     let machine = is_machine_output(&command);
     let (mut out_buf, mut err_buf) = (Vec::new(), Vec::new());
     let code = run(command, lang, &mut out_buf, &mut err_buf);
-    let text_for_person = |bytes: &[u8]| -> String {
-        String::from_utf8_lossy(bytes)
-            .split_inclusive('\n')
-            .map(|line| {
-                let (body, end) = match line.strip_suffix('\n') {
-                    Some(body) => (body, "\n"),
-                    None => (line, ""),
-                };
-                // Tabs separate the columns of a table: keep them.
-                let shown = body
-                    .split('\t')
-                    .map(|cell| escape_for_display(cell).into_owned())
-                    .collect::<Vec<_>>()
-                    .join("\t");
-                format!("{shown}{end}")
-            })
-            .collect()
-    };
     if machine {
         let _ = out.write_all(&out_buf);
     } else {
-        let _ = out.write_all(text_for_person(&out_buf).as_bytes());
+        let _ = out.write_all(for_person(&out_buf).as_bytes());
     }
-    let _ = err.write_all(text_for_person(&err_buf).as_bytes());
+    let _ = err.write_all(for_person(&err_buf).as_bytes());
     code
-}
-
-fn demo(
-    path: &Path,
-    force: bool,
-    scaled: Option<(usize, usize)>,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> Result<(), StoreError> {
-    if path.exists() && !force {
-        return Err(StoreError::AlreadyExists { path: path.into() });
-    }
-    let seed = match scaled {
-        Some((units, criteria)) => crate::demo::scaled_seed(units, criteria),
-        None => demo_seed(),
-    };
-    Store::create(path, &seed, force)?;
-    let _ = writeln!(
-        out,
-        "{} {}",
-        lang.pick("Đã ghi tệp mẫu", "Demo file written:"),
-        path.display()
-    );
-    Ok(())
-}
-
-fn check(path: &Path, depth: Depth, lang: Lang, out: &mut dyn Write) -> Result<(), StoreError> {
-    let store = Store::open_checked(path, Intent::Inspect, depth)?;
-    let version = store.schema_version()?;
-    let c = store.counts()?;
-    let body = store.body()?;
-    let lines = match lang {
-        Lang::Vi => vec![
-            format!("Tệp: {}", path.display()),
-            format!("Cơ quan: {}", body.name),
-            format!("Lược đồ: {version} (phiên bản này đọc tới {SCHEMA_VERSION})"),
-            format!(
-                "Đơn vị: {} (đã thôi hoạt động: {})",
-                c.units, c.retired_units
-            ),
-            format!("Kế hoạch: {}; chỉ tiêu: {}", c.plans, c.targets),
-            format!(
-                "Bộ tiêu chí: {}; kỳ đã chấm: {}",
-                c.criteria_sets, c.scored_periods
-            ),
-            format!(
-                "Cuộc họp: {}; việc được giao: {}",
-                c.meetings, c.action_items
-            ),
-            format!("Nhật ký thay đổi: {} dòng", c.audit_rows),
-            "Kết quả: tệp dùng được".to_string(),
-        ],
-        Lang::En => vec![
-            format!("File: {}", path.display()),
-            format!("Body: {}", body.name),
-            format!("Schema: {version} (this version reads up to {SCHEMA_VERSION})"),
-            format!("Units: {} (retired: {})", c.units, c.retired_units),
-            format!("Plans: {}; targets: {}", c.plans, c.targets),
-            format!(
-                "Criteria sets: {}; scored periods: {}",
-                c.criteria_sets, c.scored_periods
-            ),
-            format!("Meetings: {}; action items: {}", c.meetings, c.action_items),
-            format!("Audit log: {} rows", c.audit_rows),
-            "Result: usable".to_string(),
-        ],
-    };
-    for line in lines {
-        let _ = writeln!(out, "{line}");
-    }
-    Ok(())
-}
-
-fn repair(
-    path: &Path,
-    target: &Path,
-    dry_run: bool,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> Result<(), StoreError> {
-    let plan = Store::plan_repair(path)?;
-    if plan.left_out.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "Tệp không có gì lạ: bản sạch sẽ giống hệt dữ liệu của tệp.",
-                "Nothing foreign in the file: the clean copy will hold the same data."
-            )
-        );
-    } else {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick("Bản sạch sẽ bỏ ra:", "The clean copy leaves out:")
-        );
-        for object in &plan.left_out {
-            let _ = writeln!(out, "  - {}", object.message(lang));
-        }
-    }
-    if dry_run {
-        return Ok(());
-    }
-    let who = crate::app::prefs::Prefs::default().audit_name();
-    let report = Store::repair(path, target, &who, chrono::Utc::now())?;
-    for (table, rows) in &report.rows_left_out {
-        let _ = match lang {
-            Lang::Vi => writeln!(
-                out,
-                "  - {rows} dòng của bảng \"{table}\" trái quy tắc của giaoban, không chép"
-            ),
-            Lang::En => writeln!(
-                out,
-                "  - {rows} rows of \"{table}\" break giaoban's rules, not copied"
-            ),
-        };
-    }
-    let _ = match lang {
-        Lang::Vi => writeln!(
-            out,
-            "Đã ghi bản sạch {} ({} dòng dữ liệu); tệp gốc không bị thay đổi.",
-            display_path(target),
-            report.rows_copied
-        ),
-        Lang::En => writeln!(
-            out,
-            "Clean copy written to {} ({} rows of data); the original is unchanged.",
-            display_path(target),
-            report.rows_copied
-        ),
-    };
-    Ok(())
-}
-
-fn stress_edit(path: &Path, count: u32) -> Result<(), StoreError> {
-    use crate::domain::edit::Edit;
-    let mut store = Store::open(path, Intent::Edit)?;
-    let Some(unit) = store.units()?.into_iter().next() else {
-        return Ok(());
-    };
-    for i in 0..count {
-        let edit = Edit::RenameUnit {
-            unit_id: unit.unit_id,
-            name: format!("{} {i}", unit.name),
-        };
-        store.apply(
-            &edit,
-            "stress",
-            chrono::Utc::now(),
-            crate::store::Origin::Do,
-        )?;
-    }
-    Ok(())
 }

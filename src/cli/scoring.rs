@@ -7,21 +7,13 @@ use std::path::Path;
 use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::domain::edit::{CellValue, Edit};
+use super::common::{Failure, Format, emit, parse_period};
+use crate::domain::edit::Edit;
 use crate::domain::lang::Lang;
 use crate::domain::plan::format_number;
-use crate::domain::points::parse_raw;
-use crate::domain::results::{UnitResult, Which, year_results};
-use crate::domain::scoring::PeriodStatus;
-use crate::domain::text::same_name;
+use crate::domain::results::{UnitResult, Which, check_editable, year_results};
+use crate::domain::sheet::{read_grid, write_grid};
 use crate::store::{Grid, Intent, Origin, Store, StoreError};
-
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Csv,
-    Json,
-}
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Side {
@@ -68,42 +60,6 @@ pub enum ScoresCommand {
     },
 }
 
-/// A failure of a scoring command: a store error, or problems listed one a line.
-pub enum Failure {
-    Store(StoreError),
-    Problems(Vec<String>),
-}
-
-impl From<StoreError> for Failure {
-    fn from(e: StoreError) -> Self {
-        Failure::Store(e)
-    }
-}
-
-/// "2018-03" → (2018, 3); "2018" → (2018, 0), the whole year.
-pub fn parse_period(text: &str, lang: Lang) -> Result<(i32, u32), Failure> {
-    let bad = || {
-        Failure::Problems(vec![match lang {
-            Lang::Vi => format!("\"{text}\" không phải tháng dạng YYYY-MM hoặc năm YYYY"),
-            Lang::En => format!("\"{text}\" is not a month YYYY-MM or a year YYYY"),
-        }])
-    };
-    let mut parts = text.trim().split('-');
-    let year: i32 = parts.next().and_then(|y| y.parse().ok()).ok_or_else(bad)?;
-    let month: u32 = match parts.next() {
-        None => 0,
-        Some(m) => m
-            .parse()
-            .ok()
-            .filter(|m| (1..=12).contains(m))
-            .ok_or_else(bad)?,
-    };
-    if parts.next().is_some() || !(1990..=2100).contains(&year) {
-        return Err(bad());
-    }
-    Ok((year, month))
-}
-
 fn open_grid(
     store: &Store,
     model: &str,
@@ -123,61 +79,6 @@ fn open_grid(
         }])
     })?;
     Ok(store.grid(period.period_id)?)
-}
-
-/// Writes rows as a table, CSV or JSON.
-pub(crate) fn emit<T: Serialize>(
-    out: &mut dyn Write,
-    format: Format,
-    header: &[&str],
-    rows: &[Vec<String>],
-    records: &[T],
-) -> std::io::Result<()> {
-    match format {
-        Format::Json => {
-            let text = serde_json::to_string_pretty(records).map_err(std::io::Error::other)?;
-            writeln!(out, "{text}")
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            w.write_record(header).map_err(std::io::Error::other)?;
-            for r in rows {
-                w.write_record(r).map_err(std::io::Error::other)?;
-            }
-            w.flush()
-        }
-        Format::Table => {
-            let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-            for r in rows {
-                for (i, cell) in r.iter().enumerate() {
-                    if let Some(w) = widths.get_mut(i) {
-                        *w = (*w).max(cell.chars().count().min(70));
-                    }
-                }
-            }
-            let line = |cells: Vec<&str>| {
-                cells
-                    .iter()
-                    .zip(&widths)
-                    .map(|(c, w)| {
-                        let shown: String = c.chars().take(70).collect();
-                        format!(
-                            "{shown}{}",
-                            " ".repeat(w.saturating_sub(shown.chars().count()))
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("  ")
-                    .trim_end()
-                    .to_string()
-            };
-            writeln!(out, "{}", line(header.to_vec()))?;
-            for r in rows {
-                writeln!(out, "{}", line(r.iter().map(String::as_str).collect()))?;
-            }
-            Ok(())
-        }
-    }
 }
 
 #[derive(Serialize)]
@@ -255,29 +156,14 @@ pub fn export(
     let store = Store::open(file, Intent::Inspect)?;
     let grid = open_grid(&store, model, year, m, lang)?;
     let which = Which::from(side);
-    let mut text = String::from("unit");
-    for c in &grid.criteria {
-        text.push('\t');
-        text.push_str(&c.code);
-    }
-    text.push('\n');
-    for u in &grid.units {
-        text.push_str(&u.name);
-        for c in &grid.criteria {
-            text.push('\t');
-            let value =
-                grid.cells
-                    .get(&(u.unit_id, c.criterion_id))
-                    .and_then(|&(s, a)| match which {
-                        Which::SelfScore => s,
-                        Which::Appraised => a,
-                    });
-            if let Some(v) = value {
-                text.push_str(&v.to_string());
-            }
-        }
-        text.push('\n');
-    }
+    let text = write_grid(&grid.units, &grid.criteria, |u, c| {
+        grid.cells
+            .get(&(u.unit_id, c.criterion_id))
+            .and_then(|&(s, a)| match which {
+                Which::SelfScore => s,
+                Which::Appraised => a,
+            })
+    });
     std::fs::write(target, text).map_err(|e| StoreError::io(target, e))?;
     Ok(grid.units.len())
 }
@@ -296,109 +182,16 @@ pub fn import(
     let mut store = Store::open(file, Intent::Edit)?;
     let grid = open_grid(&store, model, year, m, lang)?;
     let mut problems = Vec::new();
-    if grid.period.status != PeriodStatus::Draft {
-        problems.push(match lang {
-            Lang::Vi => format!(
-                "Kỳ đã ở trạng thái \"{}\": không nhập được điểm",
-                grid.period.status.label(lang)
-            ),
-            Lang::En => format!(
-                "the period is {}: scores cannot be changed",
-                grid.period.status.label(lang).to_lowercase()
-            ),
-        });
+    if let Err(e) = check_editable(grid.period.status) {
+        problems.push(e.message(lang));
     }
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let header: Vec<&str> = lines
-        .next()
-        .map(|l| l.split('\t').collect())
-        .unwrap_or_default();
-    if header.first().map(|h| h.trim().to_lowercase()) != Some("unit".into()) {
-        problems.push(
-            lang.pick(
-                "Dòng 1: ô đầu tiên phải là \"unit\"",
-                "row 1: the first cell must be \"unit\"",
-            )
-            .to_string(),
-        );
-    }
-    let mut columns = Vec::new();
-    for (i, code) in header.iter().enumerate().skip(1) {
-        match grid.criteria.iter().find(|c| c.code == code.trim()) {
-            Some(c) => columns.push(c),
-            None => problems.push(match lang {
-                Lang::Vi => format!(
-                    "Dòng 1, cột {}: không có tiêu chí mã \"{}\"",
-                    i + 1,
-                    code.trim()
-                ),
-                Lang::En => format!(
-                    "row 1, column {}: no criterion with code \"{}\"",
-                    i + 1,
-                    code.trim()
-                ),
-            }),
+    let cells = match read_grid(&text, &grid.units, &grid.criteria) {
+        Ok(cells) => cells,
+        Err(found) => {
+            problems.extend(found.iter().map(|p| p.message(lang)));
+            Vec::new()
         }
-    }
-    let mut cells = Vec::new();
-    for (r, line) in lines.enumerate() {
-        let row_number = r + 2;
-        let fields: Vec<&str> = line.split('\t').collect();
-        let name = fields.first().copied().unwrap_or("").trim();
-        let Some(unit) = grid.units.iter().find(|u| same_name(&u.name, name)) else {
-            problems.push(match lang {
-                Lang::Vi => format!("Dòng {row_number}: không có đơn vị \"{name}\""),
-                Lang::En => format!("row {row_number}: no unit \"{name}\""),
-            });
-            continue;
-        };
-        if fields.len() > header.len() {
-            problems.push(match lang {
-                Lang::Vi => format!(
-                    "Dòng {row_number}: có {} ô, nhiều hơn dòng tiêu đề",
-                    fields.len()
-                ),
-                Lang::En => format!(
-                    "row {row_number}: {} cells, more than the header",
-                    fields.len()
-                ),
-            });
-        }
-        for (i, criterion) in columns.iter().enumerate() {
-            let raw = fields.get(i + 1).copied().unwrap_or("").trim();
-            let value = if raw.is_empty() {
-                None
-            } else {
-                match parse_raw(criterion, raw) {
-                    Ok(v) => Some(v),
-                    Err(e) => {
-                        problems.push(match lang {
-                            Lang::Vi => format!(
-                                "Dòng {row_number}, cột {} ({} / {}): {}",
-                                i + 2,
-                                unit.name,
-                                criterion.code,
-                                e.message(lang)
-                            ),
-                            Lang::En => format!(
-                                "row {row_number}, column {} ({} / {}): {}",
-                                i + 2,
-                                unit.name,
-                                criterion.code,
-                                e.message(lang)
-                            ),
-                        });
-                        continue;
-                    }
-                }
-            };
-            cells.push(CellValue {
-                unit_id: unit.unit_id,
-                criterion_id: criterion.criterion_id,
-                value,
-            });
-        }
-    }
+    };
     if !problems.is_empty() {
         return Err(Failure::Problems(problems));
     }
@@ -410,7 +203,7 @@ pub fn import(
     };
     store.apply(
         &edit,
-        &crate::app::prefs::Prefs::default().audit_name(),
+        &crate::host::user_name(),
         chrono::Utc::now(),
         Origin::Do,
     )?;
@@ -515,7 +308,7 @@ fn year_rows(store: &Store, model: &str, year: i32, lang: Lang) -> Result<Vec<Re
         let list = grid.results(Which::Appraised);
         return Ok(result_rows(&grid, &list));
     }
-    let (units, months, bands) = crate::app::year::load_year(store, model, year)?;
+    let (units, months, bands) = store.year(model, year)?;
     let mut rows: Vec<ResultRow> = year_results(
         &units.iter().map(|u| u.unit_id).collect::<Vec<_>>(),
         &months,

@@ -1,0 +1,82 @@
+//! Colours as rules: a band's colour read from the file, and whether black or white text reads
+//! on it. The window's chips, the grid's cells, the charts and the slides all ask here, so a
+//! band looks the same on the screen and on the wall.
+
+use serde::{Deserialize, Serialize};
+
+use super::scoring::Band;
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// "#RRGGBB" (as bands store their colour).
+    pub fn parse(text: &str) -> Option<Rgb> {
+        let hex = text.trim().strip_prefix('#')?;
+        if hex.len() != 6 || !hex.is_ascii() {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+    }
+
+    /// Relative luminance (WCAG), 0 for black to 1 for white.
+    pub fn luminance(self) -> f64 {
+        let lin = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
+    }
+
+    /// Black or white, whichever reads better on this colour.
+    pub fn text_on(self) -> Rgb {
+        // Contrast with black (L+0.05)/0.05 against white 1.05/(L+0.05): equal at L ≈ 0.179.
+        if self.luminance() > 0.179 { INK } else { WHITE }
+    }
+}
+
+pub const INK: Rgb = Rgb(0x11, 0x11, 0x11);
+pub const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
+/// Secondary text: still 9:1 on white.
+pub const MUTED: Rgb = Rgb(0x44, 0x44, 0x44);
+
+/// What a colour that cannot be read is shown as (a file from anyone may hold "red" or "#12").
+pub const UNREADABLE: Rgb = Rgb(0x8a, 0x8a, 0x8a);
+
+impl Band {
+    /// The band's colour, grey when the file's text is not "#RRGGBB".
+    pub fn colour(&self) -> Rgb {
+        Rgb::parse(&self.color).unwrap_or(UNREADABLE)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_from_the_file_are_read_or_shown_grey() {
+        assert_eq!(Rgb::parse("#F2D04B"), Some(Rgb(0xf2, 0xd0, 0x4b)));
+        assert_eq!(Rgb::parse("#1565C0"), Some(Rgb(0x15, 0x65, 0xc0)));
+        assert_eq!(Rgb::parse("red"), None);
+        assert_eq!(Rgb::parse("#12"), None);
+        assert_eq!(Rgb::parse("#ệệ"), None);
+        assert_eq!(Rgb::parse("#ẞẞẞ"), None);
+    }
+
+    #[test]
+    fn text_on_a_colour_is_the_one_with_more_contrast() {
+        assert_eq!(Rgb(0x0b, 0x5d, 0x2a).text_on(), WHITE);
+        assert_eq!(Rgb(0xf2, 0xd0, 0x4b).text_on(), INK);
+        assert_eq!(WHITE.text_on(), INK);
+        assert_eq!(INK.text_on(), WHITE);
+        // Mid-grey: black text gives 5.3:1 against white's 3.9:1.
+        assert_eq!(Rgb(0x80, 0x80, 0x80).text_on(), INK);
+    }
+}

@@ -1,0 +1,73 @@
+//! Small widgets every panel uses: colours from the domain's rules, chips, wrapped cells.
+
+use egui::{Color32, RichText};
+
+use crate::domain::colour::Rgb;
+use crate::domain::scoring::Band;
+
+/// A domain colour on screen.
+pub fn color32(c: Rgb) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
+}
+
+/// A band's colour on screen (grey when the file's colour cannot be read), as on the slides.
+pub fn band_fill(band: &Band) -> Color32 {
+    color32(band.colour())
+}
+
+/// Black or white, whichever reads better on `fill`: the domain's rule, as on the slides.
+pub fn text_on(fill: Color32) -> Color32 {
+    color32(Rgb(fill.r(), fill.g(), fill.b()).text_on())
+}
+
+/// A coloured chip with text that reads on it.
+pub fn chip(ui: &mut egui::Ui, text: &str, fill: Color32) {
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .corner_radius(3.0)
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(text_on(fill)));
+        });
+}
+
+/// A label that wraps within `width`, for the long text column of a grid.
+pub fn wrapped_cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, width: f32) {
+    ui.vertical(|ui| {
+        ui.set_width(width);
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::scoring::Band;
+
+    fn band(color: &str) -> Band {
+        Band {
+            band_id: uuid::Uuid::nil(),
+            set_id: uuid::Uuid::nil(),
+            name: "Tốt".into(),
+            lower_pct: 80.0,
+            color: color.into(),
+        }
+    }
+
+    /// A band's chip on screen and the same band on a slide: one colour, one text colour.
+    #[test]
+    fn a_band_on_screen_is_the_band_on_the_slide() {
+        for hex in [
+            "#2E7D32", "#F9A825", "#1565C0", "#C62828", "#9E9E9E", "#FFFFFF", "red", "#12",
+        ] {
+            let b = band(hex);
+            let on_slide = b.colour();
+            assert_eq!(band_fill(&b), color32(on_slide), "{hex}");
+            assert_eq!(text_on(band_fill(&b)), color32(on_slide.text_on()), "{hex}");
+        }
+        assert_eq!(
+            band_fill(&band("#ẞẞẞ")),
+            color32(crate::domain::colour::UNREADABLE)
+        );
+    }
+}

@@ -297,3 +297,16 @@ fn the_day_of_a_chart_is_typed_and_follows_the_slide_chosen() {
         "the field shows the slide's day"
     );
 }
+
+/// F5 presents the meeting shown, as the menu's *Trình chiếu cuộc họp* does.
+#[test]
+fn f5_presents_the_meeting_shown() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut h = harness(&dir, path);
+    click(&mut h, "Giao ban");
+    h.key_press(Key::F5);
+    h.step();
+    h.step();
+    assert!(h.state().presentation.is_some(), "presenting");
+}

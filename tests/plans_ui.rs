@@ -215,3 +215,78 @@ fn a_meeting_is_typed_with_a_conclusion_and_an_item_that_is_then_closed() {
     harness.run();
     assert!(shows(&harness, "việc chưa hoàn thành tại ngày 22/11/2026"));
 }
+
+/// What is being typed is kept when a key adds the next conclusion or item: the field is saved
+/// before the command acts.
+#[test]
+fn typing_then_ctrl_enter_keeps_what_was_typed() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path.clone());
+    click(&mut harness, "Giao ban");
+    click(&mut harness, "Thêm cuộc họp");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    type_into(&mut harness, "Kết luận 1", "Hoàn thành kết nối trực tuyến");
+    // Still in the field: Ctrl+Enter, then Ctrl+Shift+Enter at once.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    harness.run();
+    type_into(&mut harness, "Kết luận 2", "Rà soát thủ tục trực tuyến");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Enter);
+    harness.run();
+    harness.run();
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let book = store.meeting_book().expect("book");
+    let meeting = book
+        .meetings
+        .iter()
+        .find(|m| m.held_on == NaiveDate::from_ymd_opt(2026, 11, 22).expect("day"))
+        .expect("the new meeting")
+        .meeting_id;
+    let mut texts: Vec<(u32, String)> = book
+        .conclusions
+        .iter()
+        .filter(|c| c.meeting_id == meeting)
+        .map(|c| (c.number, c.text.clone()))
+        .collect();
+    texts.sort();
+    assert_eq!(
+        texts,
+        [
+            (1, "Hoàn thành kết nối trực tuyến".to_string()),
+            (2, "Rà soát thủ tục trực tuyến".to_string())
+        ]
+    );
+    assert_eq!(
+        book.actions
+            .iter()
+            .filter(|a| a.meeting_id == meeting)
+            .count(),
+        1
+    );
+}
+
+/// F1 lists every command with its keys, by where it acts; Esc closes the list.
+#[test]
+fn f1_lists_the_shortcuts() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path);
+    harness.key_press(Key::F1);
+    harness.run();
+    for text in [
+        "Phím tắt",
+        "Trong cuộc họp",
+        "Thêm kết luận",
+        "Thêm việc được giao",
+        "Khi trình chiếu",
+        "Trang sau",
+        "Trong bảng chấm điểm",
+    ] {
+        assert!(shows(&harness, text), "{text}");
+    }
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!shows(&harness, "Khi trình chiếu"));
+}

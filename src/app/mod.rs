@@ -685,7 +685,9 @@ impl eframe::App for GiaobanApp {
             ui::fonts::install(ui.ctx());
             self.fonts_installed = true;
         }
-        ui::shortcuts(self, ui.ctx());
+        if self.presentation.is_none() {
+            ui::commands::read_keys(self, ui.ctx());
+        }
         ui::app_ui(self, ui);
         self.run_commands();
         if self.quit_requested {

@@ -1,6 +1,7 @@
 //! Panels and widgets. They draw from the app state and return commands; they never write.
 
 pub mod charts;
+pub mod commands;
 pub mod criteria;
 pub mod fonts;
 pub mod forms;
@@ -12,7 +13,9 @@ pub mod scoring;
 mod settings;
 pub mod widgets;
 
-use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText};
+use egui::{Color32, RichText};
+
+use self::commands::UiCommand;
 
 use crate::app::notify::Level;
 use crate::app::{Command, GiaobanApp, Nav};
@@ -32,38 +35,10 @@ pub struct Panels {
     pub charts: charts::ChartsPanel,
     /// The window title last sent, so it is sent only when it changes.
     window_title: String,
-}
-
-pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-pub const REDO_SHIFT: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-
-/// Keyboard shortcuts of the whole window. Not while a text field has the keyboard: a text
-/// field undoes its own typing.
-pub fn shortcuts(app: &mut GiaobanApp, ctx: &egui::Context) {
-    if ctx.text_edit_focused() {
-        return;
-    }
-    let mut commands = Vec::new();
-    ctx.input_mut(|i| {
-        if i.consume_shortcut(&REDO_SHIFT) || i.consume_shortcut(&REDO) {
-            commands.push(Command::Redo);
-        } else if i.consume_shortcut(&UNDO) {
-            commands.push(Command::Undo);
-        }
-        if i.consume_shortcut(&OPEN) {
-            commands.push(Command::OpenDialog);
-        }
-        if i.consume_shortcut(&NEW) {
-            commands.push(Command::NewDialog);
-        }
-    });
-    for c in commands {
-        app.send(c);
-    }
+    /// Commands given by keys this frame, run once the panels have drawn (see `commands`).
+    pub pending: Vec<commands::UiCommand>,
+    /// The *Phím tắt* list (F1) is open.
+    pub show_shortcuts: bool,
 }
 
 /// The whole window: menu, navigation, status bar, banners and the selected panel.
@@ -84,11 +59,13 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
         return;
     }
 
+    let mut chosen = Vec::new();
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            menu_ui(app, ui, lang, &mut commands);
+            menu_ui(app, ui, lang, &mut commands, &mut chosen);
         });
     });
+    app.panels.pending.extend(chosen);
 
     egui::Panel::bottom("status").show(ui, |ui| status_ui(app, ui, lang));
 
@@ -160,6 +137,8 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
         }
     });
 
+    commands::run_pending(app, &mut commands);
+    commands::shortcuts_window(app, ui.ctx(), lang);
     notifications_ui(app, ui.ctx(), lang);
 
     let title = match app.doc.as_ref() {
@@ -184,15 +163,35 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
     }
 }
 
-fn menu_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
+/// A menu entry for `command`, with its shortcut beside it; chosen commands wait in `chosen`.
+fn menu_item(
+    ui: &mut egui::Ui,
+    command: UiCommand,
+    text: Option<String>,
+    enabled: bool,
+    lang: Lang,
+    chosen: &mut Vec<UiCommand>,
+) {
+    let mut button = egui::Button::new(text.unwrap_or_else(|| command.label(lang).to_string()));
+    if let Some(keys) = command.menu_shortcut(ui.ctx()) {
+        button = button.shortcut_text(keys);
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        chosen.push(command);
+    }
+}
+
+fn menu_ui(
+    app: &GiaobanApp,
+    ui: &mut egui::Ui,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+    chosen: &mut Vec<UiCommand>,
+) {
     let has_doc = app.doc.is_some();
     ui.menu_button(lang.pick("Tệp", "File"), |ui| {
-        if ui.button(lang.pick("Tạo tệp mới…", "New…")).clicked() {
-            commands.push(Command::NewDialog);
-        }
-        if ui.button(lang.pick("Mở…", "Open…")).clicked() {
-            commands.push(Command::OpenDialog);
-        }
+        menu_item(ui, UiCommand::New, None, true, lang, chosen);
+        menu_item(ui, UiCommand::Open, None, true, lang, chosen);
         ui.menu_button(lang.pick("Mở gần đây", "Open recent"), |ui| {
             if app.prefs.recent.is_empty() {
                 ui.label(lang.pick("(chưa có)", "(none)"));
@@ -208,69 +207,51 @@ fn menu_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<C
             }
         });
         ui.separator();
-        if ui
-            .add_enabled(
-                has_doc,
-                egui::Button::new(lang.pick("Lưu thành…", "Save as…")),
-            )
-            .clicked()
-        {
-            commands.push(Command::SaveAsDialog);
-        }
-        if ui
-            .add_enabled(
-                has_doc,
-                egui::Button::new(lang.pick("Xuất bản gửi e-mail…", "Export a copy for e-mail…")),
-            )
-            .clicked()
-        {
-            commands.push(Command::ExportDialog);
-        }
-        if ui
-            .add_enabled(
-                has_doc,
-                egui::Button::new(lang.pick("Kiểm tra tệp", "Check file")),
-            )
-            .clicked()
-        {
-            commands.push(Command::CheckFile);
-        }
+        menu_item(ui, UiCommand::SaveAs, None, has_doc, lang, chosen);
+        menu_item(ui, UiCommand::ExportForEmail, None, has_doc, lang, chosen);
+        menu_item(ui, UiCommand::CheckFile, None, has_doc, lang, chosen);
         ui.separator();
-        if ui.button(lang.pick("Thoát", "Quit")).clicked() {
-            commands.push(Command::Quit);
-        }
+        menu_item(ui, UiCommand::Quit, None, true, lang, chosen);
     });
     ui.menu_button(lang.pick("Sửa", "Edit"), |ui| {
-        let undo_text = match app.undo.next_undo() {
-            Some(step) => format!(
-                "{}: {}",
-                lang.pick("Hoàn tác", "Undo"),
-                step.redo.describe(lang)
-            ),
-            None => lang.pick("Hoàn tác", "Undo").to_string(),
+        let described = |command: UiCommand, step: Option<&crate::app::undo::Step>| {
+            step.map(|s| format!("{}: {}", command.label(lang), s.redo.describe(lang)))
         };
-        let undo = egui::Button::new(undo_text).shortcut_text(ui.ctx().format_shortcut(&UNDO));
-        if ui
-            .add_enabled(app.undo.next_undo().is_some(), undo)
-            .clicked()
-        {
-            commands.push(Command::Undo);
-        }
-        let redo_text = match app.undo.next_redo() {
-            Some(step) => format!(
-                "{}: {}",
-                lang.pick("Làm lại", "Redo"),
-                step.redo.describe(lang)
-            ),
-            None => lang.pick("Làm lại", "Redo").to_string(),
-        };
-        let redo = egui::Button::new(redo_text).shortcut_text(ui.ctx().format_shortcut(&REDO));
-        if ui
-            .add_enabled(app.undo.next_redo().is_some(), redo)
-            .clicked()
-        {
-            commands.push(Command::Redo);
-        }
+        let undo = app.undo.next_undo();
+        let redo = app.undo.next_redo();
+        menu_item(
+            ui,
+            UiCommand::Undo,
+            described(UiCommand::Undo, undo),
+            undo.is_some(),
+            lang,
+            chosen,
+        );
+        menu_item(
+            ui,
+            UiCommand::Redo,
+            described(UiCommand::Redo, redo),
+            redo.is_some(),
+            lang,
+            chosen,
+        );
+    });
+    ui.menu_button(lang.pick("Cuộc họp", "Meeting"), |ui| {
+        let in_meeting = app.nav == Nav::Meetings
+            && app.panels.meetings.selected.is_some()
+            && !app.panels.meetings.follow_up;
+        menu_item(ui, UiCommand::NewConclusion, None, in_meeting, lang, chosen);
+        menu_item(ui, UiCommand::NewActionItem, None, in_meeting, lang, chosen);
+        ui.separator();
+        let meeting = commands::meeting_to_present(app);
+        menu_item(
+            ui,
+            UiCommand::Present,
+            None,
+            meeting.is_some(),
+            lang,
+            chosen,
+        );
     });
     ui.menu_button(lang.pick("Ngôn ngữ", "Language"), |ui| {
         for l in Lang::ALL {
@@ -278,6 +259,9 @@ fn menu_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<C
                 commands.push(Command::SetLanguage(l));
             }
         }
+    });
+    ui.menu_button(lang.pick("Trợ giúp", "Help"), |ui| {
+        menu_item(ui, UiCommand::Shortcuts, None, true, lang, chosen);
     });
 }
 

@@ -7,10 +7,11 @@
 //! Slides are drawn once per size and kept as textures: the current one at once, the others
 //! on a background thread, so moving to the next slide only swaps a texture.
 
+use super::commands::UiCommand;
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, channel};
 
-use egui::{Color32, Key, RichText, TextureHandle};
+use egui::{Color32, RichText, TextureHandle};
 
 use crate::charts::Frame;
 use crate::domain::lang::Lang;
@@ -30,22 +31,19 @@ pub enum Step {
 
 /// The keys of presentation mode, in the input of one window.
 pub fn step_of(input: &egui::InputState) -> Option<Step> {
-    let pressed = |k| input.key_pressed(k);
-    if pressed(Key::Escape) {
-        Some(Step::Leave)
-    } else if pressed(Key::ArrowRight) || pressed(Key::Space) || pressed(Key::PageDown) {
-        Some(Step::Next)
-    } else if pressed(Key::ArrowLeft) || pressed(Key::PageUp) {
-        Some(Step::Back)
-    } else if pressed(Key::Home) {
-        Some(Step::First)
-    } else if pressed(Key::End) {
-        Some(Step::Last)
-    } else if pressed(Key::F11) {
-        Some(Step::FullScreen)
-    } else {
-        None
-    }
+    // Any modifier held with the key is ignored: a clicker sends plain keys, a hand may not.
+    let pressed = |c: UiCommand| c.keys().iter().any(|k| input.key_pressed(k.logical_key));
+    [
+        (UiCommand::EndPresentation, Step::Leave),
+        (UiCommand::NextSlide, Step::Next),
+        (UiCommand::PreviousSlide, Step::Back),
+        (UiCommand::FirstSlide, Step::First),
+        (UiCommand::LastSlide, Step::Last),
+        (UiCommand::FullScreen, Step::FullScreen),
+    ]
+    .into_iter()
+    .find(|(c, _)| pressed(*c))
+    .map(|(_, step)| step)
 }
 
 /// Slides drawn at one size: textures made, and pixels coming from the background thread.

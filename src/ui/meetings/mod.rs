@@ -5,7 +5,7 @@
 //! earlier meetings, and closing an item with its completion date.
 
 use chrono::NaiveDate;
-use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText};
+use egui::{Color32, Key, RichText};
 use uuid::Uuid;
 
 mod items;
@@ -24,10 +24,6 @@ use crate::domain::meeting::{
 };
 use crate::domain::record::{Record, RecordKind};
 use crate::domain::text::{Search, shorten};
-
-pub const ADD_CONCLUSION: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Enter);
-pub const ADD_ACTION: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Enter);
 
 #[derive(Default)]
 pub struct MeetingsPanel {
@@ -147,17 +143,6 @@ pub fn meetings_ui(
     let Some(meeting) = panel.selected.and_then(|id| book.meeting(id)).cloned() else {
         return;
     };
-    // Shortcuts while typing the meeting: one key adds a conclusion or an action item.
-    let (add_conclusion, add_action) = ui.input_mut(|i| {
-        let action = i.consume_shortcut(&ADD_ACTION);
-        (i.consume_shortcut(&ADD_CONCLUSION), action)
-    });
-    if add_conclusion {
-        push_conclusion(panel, book, &meeting, commands);
-    }
-    if add_action {
-        push_action(panel, &meeting, None, commands);
-    }
     egui::ScrollArea::vertical()
         .id_salt("meeting-detail")
         .auto_shrink([false, false])
@@ -219,6 +204,25 @@ pub fn meetings_ui(
             }
         });
     panel.drafts.commit(ui.ctx(), lang, commands);
+}
+
+/// Ctrl+Enter and Ctrl+Shift+Enter (see `ui::commands`): a new conclusion or action item in the
+/// meeting shown.
+pub fn add_from_key(
+    panel: &mut MeetingsPanel,
+    doc: &Document,
+    action: bool,
+    commands: &mut Vec<Command>,
+) {
+    let book = &doc.view.meetings;
+    let Some(meeting) = panel.selected.and_then(|id| book.meeting(id)).cloned() else {
+        return;
+    };
+    if action {
+        push_action(panel, &meeting, None, commands);
+    } else {
+        push_conclusion(panel, book, &meeting, commands);
+    }
 }
 
 fn push_conclusion(

@@ -1,0 +1,413 @@
+//! The person's commands: each one's name in both languages, its keys and where it acts. This
+//! one list drives the menus (their labels and the shortcut shown beside them), the keys of the
+//! window and of presentation mode, and the *Phím tắt* list that F1 opens.
+//!
+//! One rule for every command that a key or a menu gives: whatever is being typed in a field
+//! is committed first. A key pressed while a field has the cursor takes the cursor out of the
+//! field at the start of the frame, so the field's panel saves it during the frame, and the
+//! command acts only after the panels have drawn ([`run_pending`]): the field's edit is queued
+//! before the command's.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::app::{Command, GiaobanApp, Nav};
+use crate::domain::lang::Lang;
+
+/// Where a command acts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Anywhere in the window.
+    Window,
+    /// In a meeting, on the Meetings panel.
+    Meeting,
+    /// In the scoring grid, when it has the keyboard.
+    Grid,
+    /// In presentation mode.
+    Presentation,
+}
+
+impl Place {
+    pub const ALL: [Place; 4] = [
+        Place::Window,
+        Place::Meeting,
+        Place::Grid,
+        Place::Presentation,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Place::Window => lang.pick("Cả cửa sổ", "Anywhere"),
+            Place::Meeting => lang.pick("Trong cuộc họp", "In a meeting"),
+            Place::Grid => lang.pick("Trong bảng chấm điểm", "In the scoring grid"),
+            Place::Presentation => lang.pick("Khi trình chiếu", "While presenting"),
+        }
+    }
+}
+
+/// A command a person gives from a menu or a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UiCommand {
+    New,
+    Open,
+    SaveAs,
+    ExportForEmail,
+    CheckFile,
+    Quit,
+    Undo,
+    Redo,
+    Shortcuts,
+    Present,
+    NewConclusion,
+    NewActionItem,
+    EditCell,
+    CommitCell,
+    NextCell,
+    CancelCell,
+    ClearCells,
+    SelectBlock,
+    CopyCells,
+    PasteCells,
+    NextSlide,
+    PreviousSlide,
+    FirstSlide,
+    LastSlide,
+    FullScreen,
+    EndPresentation,
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const NONE: Modifiers = Modifiers::NONE;
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const SHIFT: Modifiers = Modifiers::SHIFT;
+
+impl UiCommand {
+    pub const ALL: [UiCommand; 26] = [
+        UiCommand::New,
+        UiCommand::Open,
+        UiCommand::SaveAs,
+        UiCommand::ExportForEmail,
+        UiCommand::CheckFile,
+        UiCommand::Quit,
+        UiCommand::Undo,
+        UiCommand::Redo,
+        UiCommand::Shortcuts,
+        UiCommand::Present,
+        UiCommand::NewConclusion,
+        UiCommand::NewActionItem,
+        UiCommand::EditCell,
+        UiCommand::CommitCell,
+        UiCommand::NextCell,
+        UiCommand::CancelCell,
+        UiCommand::ClearCells,
+        UiCommand::SelectBlock,
+        UiCommand::CopyCells,
+        UiCommand::PasteCells,
+        UiCommand::NextSlide,
+        UiCommand::PreviousSlide,
+        UiCommand::FirstSlide,
+        UiCommand::LastSlide,
+        UiCommand::FullScreen,
+        UiCommand::EndPresentation,
+    ];
+
+    /// Its name, as menus and the shortcut list show it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        use UiCommand as C;
+        match self {
+            C::New => lang.pick("Tạo tệp mới…", "New…"),
+            C::Open => lang.pick("Mở…", "Open…"),
+            C::SaveAs => lang.pick("Lưu thành…", "Save as…"),
+            C::ExportForEmail => lang.pick("Xuất bản gửi e-mail…", "Export a copy for e-mail…"),
+            C::CheckFile => lang.pick("Kiểm tra tệp", "Check file"),
+            C::Quit => lang.pick("Thoát", "Quit"),
+            C::Undo => lang.pick("Hoàn tác", "Undo"),
+            C::Redo => lang.pick("Làm lại", "Redo"),
+            C::Shortcuts => lang.pick("Phím tắt", "Keyboard shortcuts"),
+            C::Present => lang.pick("Trình chiếu cuộc họp", "Present the meeting"),
+            C::NewConclusion => lang.pick("Thêm kết luận", "New conclusion"),
+            C::NewActionItem => lang.pick("Thêm việc được giao", "New action item"),
+            C::EditCell => lang.pick("Sửa ô đang chọn", "Edit the current cell"),
+            C::CommitCell => lang.pick("Ghi ô, xuống dòng dưới", "Enter the cell, move down"),
+            C::NextCell => lang.pick(
+                "Ghi ô, sang ô bên phải (Shift: bên trái)",
+                "Enter the cell, move right (Shift: left)",
+            ),
+            C::CancelCell => lang.pick("Bỏ điều đang gõ trong ô", "Cancel what is typed"),
+            C::ClearCells => lang.pick("Xóa các ô đang chọn", "Clear the selected cells"),
+            C::SelectBlock => lang.pick("Chọn một khối ô", "Select a block of cells"),
+            C::CopyCells => lang.pick("Chép khối ô (dán vào Excel)", "Copy cells (for Excel)"),
+            C::PasteCells => lang.pick("Dán khối ô từ Excel", "Paste cells from Excel"),
+            C::NextSlide => lang.pick("Trang sau", "Next slide"),
+            C::PreviousSlide => lang.pick("Trang trước", "Previous slide"),
+            C::FirstSlide => lang.pick("Trang đầu", "First slide"),
+            C::LastSlide => lang.pick("Trang cuối", "Last slide"),
+            C::FullScreen => lang.pick("Toàn màn hình / thôi", "Full screen on / off"),
+            C::EndPresentation => lang.pick("Kết thúc trình chiếu", "End the presentation"),
+        }
+    }
+
+    /// Its keys, the first one shown in menus.
+    pub fn keys(self) -> &'static [KeyboardShortcut] {
+        use UiCommand as C;
+        match self {
+            C::New => const { &[key(CTRL, Key::N)] },
+            C::Open => const { &[key(CTRL, Key::O)] },
+            C::SaveAs => const { &[key(CTRL_SHIFT, Key::S)] },
+            C::ExportForEmail => const { &[key(CTRL, Key::E)] },
+            C::CheckFile => const { &[] },
+            C::Quit => const { &[key(CTRL, Key::Q)] },
+            C::Undo => const { &[key(CTRL, Key::Z)] },
+            C::Redo => const { &[key(CTRL, Key::Y), key(CTRL_SHIFT, Key::Z)] },
+            C::Shortcuts => const { &[key(NONE, Key::F1)] },
+            C::Present => const { &[key(NONE, Key::F5)] },
+            C::NewConclusion => const { &[key(CTRL, Key::Enter)] },
+            C::NewActionItem => const { &[key(CTRL_SHIFT, Key::Enter)] },
+            C::EditCell => const { &[key(NONE, Key::F2)] },
+            C::CommitCell => const { &[key(NONE, Key::Enter)] },
+            C::NextCell => const { &[key(NONE, Key::Tab), key(SHIFT, Key::Tab)] },
+            C::CancelCell => const { &[key(NONE, Key::Escape)] },
+            C::ClearCells => const { &[key(NONE, Key::Delete), key(NONE, Key::Backspace)] },
+            C::SelectBlock => const { &[key(SHIFT, Key::ArrowRight), key(SHIFT, Key::ArrowDown)] },
+            C::CopyCells => const { &[key(CTRL, Key::C)] },
+            C::PasteCells => const { &[key(CTRL, Key::V)] },
+            C::NextSlide => {
+                const {
+                    &[
+                        key(NONE, Key::ArrowRight),
+                        key(NONE, Key::Space),
+                        key(NONE, Key::PageDown),
+                    ]
+                }
+            }
+            C::PreviousSlide => const { &[key(NONE, Key::ArrowLeft), key(NONE, Key::PageUp)] },
+            C::FirstSlide => const { &[key(NONE, Key::Home)] },
+            C::LastSlide => const { &[key(NONE, Key::End)] },
+            C::FullScreen => const { &[key(NONE, Key::F11)] },
+            C::EndPresentation => const { &[key(NONE, Key::Escape)] },
+        }
+    }
+
+    pub fn place(self) -> Place {
+        use UiCommand as C;
+        match self {
+            C::New
+            | C::Open
+            | C::SaveAs
+            | C::ExportForEmail
+            | C::CheckFile
+            | C::Quit
+            | C::Undo
+            | C::Redo
+            | C::Shortcuts
+            | C::Present => Place::Window,
+            C::NewConclusion | C::NewActionItem => Place::Meeting,
+            C::EditCell
+            | C::CommitCell
+            | C::NextCell
+            | C::CancelCell
+            | C::ClearCells
+            | C::SelectBlock
+            | C::CopyCells
+            | C::PasteCells => Place::Grid,
+            C::NextSlide
+            | C::PreviousSlide
+            | C::FirstSlide
+            | C::LastSlide
+            | C::FullScreen
+            | C::EndPresentation => Place::Presentation,
+        }
+    }
+
+    /// Its keys as the person reads them ("Ctrl+Shift+Enter", "→ / Space / PageDown").
+    pub fn keys_text(self, ctx: &egui::Context) -> String {
+        self.keys()
+            .iter()
+            .map(|k| ctx.format_shortcut(k))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+
+    /// The first key, for a menu entry.
+    pub fn menu_shortcut(self, ctx: &egui::Context) -> Option<String> {
+        self.keys().first().map(|k| ctx.format_shortcut(k))
+    }
+}
+
+/// Reads the window's keys at the start of a frame (not in presentation mode, whose keys are
+/// its own): the commands pressed wait in `app.panels.pending` until the panels have drawn.
+/// A field with the cursor gives it up first, so that its panel saves what was typed.
+pub fn read_keys(app: &mut GiaobanApp, ctx: &egui::Context) {
+    let typing = ctx.text_edit_focused();
+    let in_meeting = app.nav == Nav::Meetings
+        && app.panels.meetings.selected.is_some()
+        && !app.panels.meetings.follow_up;
+    // Keys with more modifiers first: Ctrl+Enter would also match Ctrl+Shift+Enter.
+    let mut keys: Vec<(UiCommand, &KeyboardShortcut)> = UiCommand::ALL
+        .into_iter()
+        .filter(|c| match c.place() {
+            Place::Window => true,
+            Place::Meeting => in_meeting,
+            Place::Grid | Place::Presentation => false,
+        })
+        // A text field undoes and redoes its own typing.
+        .filter(|c| !(typing && matches!(c, UiCommand::Undo | UiCommand::Redo)))
+        .flat_map(|c| c.keys().iter().map(move |k| (c, k)))
+        .collect();
+    keys.sort_by_key(|(_, k)| std::cmp::Reverse(modifier_count(k.modifiers)));
+    let mut pressed = Vec::new();
+    ctx.input_mut(|i| {
+        for (command, key) in keys {
+            if i.consume_shortcut(key) && !pressed.contains(&command) {
+                pressed.push(command);
+            }
+        }
+    });
+    if pressed.is_empty() {
+        return;
+    }
+    if typing {
+        commit_typing(ctx);
+    }
+    app.panels.pending.extend(pressed);
+}
+
+fn modifier_count(m: Modifiers) -> u8 {
+    u8::from(m.alt) + u8::from(m.ctrl || m.command || m.mac_cmd) + u8::from(m.shift)
+}
+
+/// The one rule: the field being typed in loses the cursor, and its panel saves it this frame.
+pub fn commit_typing(ctx: &egui::Context) {
+    if let Some(id) = ctx.memory(|m| m.focused()) {
+        ctx.memory_mut(|m| m.surrender_focus(id));
+    }
+}
+
+/// Runs the commands given this frame, after the panels have drawn (and saved their fields).
+pub fn run_pending(app: &mut GiaobanApp, commands: &mut Vec<Command>) {
+    for command in std::mem::take(&mut app.panels.pending) {
+        run(app, command, commands);
+    }
+}
+
+/// What a command does.
+pub fn run(app: &mut GiaobanApp, command: UiCommand, commands: &mut Vec<Command>) {
+    use UiCommand as C;
+    let has_doc = app.doc.is_some();
+    match command {
+        C::New => commands.push(Command::NewDialog),
+        C::Open => commands.push(Command::OpenDialog),
+        C::SaveAs if has_doc => commands.push(Command::SaveAsDialog),
+        C::ExportForEmail if has_doc => commands.push(Command::ExportDialog),
+        C::CheckFile if has_doc => commands.push(Command::CheckFile),
+        C::Quit => commands.push(Command::Quit),
+        C::Undo => commands.push(Command::Undo),
+        C::Redo => commands.push(Command::Redo),
+        C::Shortcuts => app.panels.show_shortcuts = !app.panels.show_shortcuts,
+        C::Present => {
+            if let Some(meeting_id) = meeting_to_present(app) {
+                commands.push(Command::Present {
+                    meeting_id,
+                    single_window: false,
+                });
+            }
+        }
+        C::NewConclusion | C::NewActionItem => {
+            let Some(doc) = app.doc.as_ref() else { return };
+            super::meetings::add_from_key(
+                &mut app.panels.meetings,
+                doc,
+                command == C::NewActionItem,
+                commands,
+            );
+        }
+        // The grid and presentation mode read their own keys (see `Place`).
+        _ => {}
+    }
+}
+
+/// The meeting F5 presents: the deck open in Charts, else the meeting open in Meetings.
+pub fn meeting_to_present(app: &GiaobanApp) -> Option<uuid::Uuid> {
+    let doc = app.doc.as_ref()?;
+    let chosen = match app.nav {
+        Nav::Charts => app.panels.charts.meeting,
+        _ => app.panels.meetings.selected,
+    };
+    chosen
+        .or(app.panels.charts.meeting)
+        .or(app.panels.meetings.selected)
+        .filter(|id| doc.view.meetings.meeting(*id).is_some())
+}
+
+/// The *Phím tắt* list (F1): every command with its keys, by where it acts.
+pub fn shortcuts_window(app: &mut GiaobanApp, ctx: &egui::Context, lang: Lang) {
+    let mut open = app.panels.show_shortcuts;
+    egui::Window::new(UiCommand::Shortcuts.label(lang))
+        .id(egui::Id::unique("shortcuts"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(ctx.content_rect().height() - 120.0)
+                .show(ui, |ui| {
+                    for place in Place::ALL {
+                        ui.add_space(4.0);
+                        ui.label(super::fonts::bold(place.label(lang)).size(15.0));
+                        egui::Grid::new(("shortcuts", place as usize))
+                            .num_columns(2)
+                            .spacing([24.0, 4.0])
+                            .striped(true)
+                            .show(ui, |ui| {
+                                for command in UiCommand::ALL {
+                                    if command.place() != place || command.keys().is_empty() {
+                                        continue;
+                                    }
+                                    ui.label(command.label(lang).trim_end_matches('…'));
+                                    ui.label(
+                                        egui::RichText::new(command.keys_text(ctx)).monospace(),
+                                    );
+                                    ui.end_row();
+                                }
+                            });
+                    }
+                });
+        });
+    if ctx.input(|i| i.key_pressed(Key::Escape)) {
+        open = false;
+    }
+    app.panels.show_shortcuts = open;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_is_listed_once_and_keys_do_not_clash_where_they_act() {
+        for (i, a) in UiCommand::ALL.iter().enumerate() {
+            assert_eq!(
+                UiCommand::ALL.iter().filter(|b| *b == a).count(),
+                1,
+                "{a:?}"
+            );
+            for b in &UiCommand::ALL[i + 1..] {
+                let shared = a.keys().iter().any(|k| b.keys().contains(k));
+                let same_place = a.place() == b.place()
+                    || a.place() == Place::Window
+                    || b.place() == Place::Window;
+                // The grid's and presentation's own keys are read only there.
+                let local = |c: &UiCommand| matches!(c.place(), Place::Grid | Place::Presentation);
+                let clash = shared && same_place && !local(a) && !local(b);
+                assert!(!clash, "{a:?} and {b:?} share a key");
+            }
+            for lang in Lang::ALL {
+                assert!(!a.label(lang).is_empty());
+            }
+        }
+    }
+}

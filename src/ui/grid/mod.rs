@@ -6,21 +6,22 @@
 
 use std::collections::HashMap;
 
-use egui::{Align2, Color32, FontId, Key, Pos2, Rect, Sense, Stroke, Vec2};
+use egui::{Key, Pos2, Rect, Sense, Vec2};
 use uuid::Uuid;
 
 use crate::app::Command;
 use crate::domain::edit::{CellValue, Edit};
 use crate::domain::lang::Lang;
-use crate::domain::plan::{format_number, format_number_in};
+use crate::domain::plan::format_number;
 use crate::domain::points::display_raw;
 use crate::domain::results::{UnitResult, Which};
 use crate::domain::text::Search;
 use crate::store::Grid;
 
-use super::widgets::{band_fill, text_on};
-
 mod edit;
+mod paint;
+
+use self::paint::{Layout, Style};
 
 use self::edit::keyboard;
 pub use self::edit::{commit, copy_text, paste, selection};
@@ -259,31 +260,8 @@ pub fn grid_ui(
     let Some(grid) = state.grid.as_ref() else {
         return;
     };
-    let cursor = state.cursor;
-    let scroll_to = has_focus.then_some(cursor);
-    let visuals = ui.visuals().clone();
-    let text_color = visuals.text_color();
-    let font = FontId::proportional(14.0);
-    let bold = FontId::new(14.0, egui::FontFamily::Name(super::fonts::BOLD.into()));
-    let header_fill = if visuals.dark_mode {
-        Color32::from_gray(45)
-    } else {
-        Color32::from_gray(232)
-    };
-    let line = Stroke::new(
-        1.0,
-        if visuals.dark_mode {
-            Color32::from_gray(70)
-        } else {
-            Color32::from_gray(205)
-        },
-    );
-
-    let mut clicked_cell = None;
-    let mut clicked_header = None;
-    let mut shift_click = false;
-    // (where the drag started, where the pointer is), as cells.
-    let mut dragged: Option<((usize, usize), (usize, usize))> = None;
+    let style = Style::of(ui);
+    let mut pointer = Pointer::default();
     egui::ScrollArea::both()
         .id_salt("score-grid-scroll")
         .auto_shrink([false, false])
@@ -297,471 +275,12 @@ pub fn grid_ui(
                     lang.pick("Bảng điểm", "Score grid"),
                 )
             });
-            let origin = rect.min;
-            let painter = ui.painter_at(rect.intersect(viewport.translate(origin.to_vec2())));
-            let first_row = ((viewport.min.y - HEADER_HEIGHT).max(0.0) / ROW_HEIGHT) as usize;
-            let last_row =
-                (((viewport.max.y - HEADER_HEIGHT).max(0.0) / ROW_HEIGHT) as usize + 1).min(n_rows);
-            let first_col = ((viewport.min.x - UNIT_WIDTH).max(0.0) / CELL_WIDTH) as usize;
-            let last_col =
-                (((viewport.max.x - UNIT_WIDTH).max(0.0) / CELL_WIDTH) as usize + 1).min(n_cols);
-            let view = viewport.translate(origin.to_vec2());
-            let x_of = |col: usize| origin.x + UNIT_WIDTH + col as f32 * CELL_WIDTH;
-            let y_of = |row: usize| origin.y + HEADER_HEIGHT + row as f32 * ROW_HEIGHT;
-            // Totals, %, rank and band stay in view at the right when the criteria are wider
-            // than the window.
-            let summary_x = x_of(n_cols)
-                .min(view.max.x - SUMMARIES as f32 * SUMMARY_WIDTH)
-                .max(view.min.x + UNIT_WIDTH);
-            let summary_bg = visuals.panel_fill;
-
-            // Body cells in view.
-            for row in first_row..last_row {
-                let Some(&i) = state.rows.get(row) else {
-                    continue;
-                };
-                let unit = grid.units[i].unit_id;
-                let y = y_of(row);
-                if row % 2 == 1 {
-                    painter.rect_filled(
-                        Rect::from_min_size(
-                            Pos2::new(view.min.x, y),
-                            Vec2::new(view.width(), ROW_HEIGHT),
-                        ),
-                        0.0,
-                        visuals.faint_bg_color,
-                    );
-                }
-                for col in first_col..last_col {
-                    let cell = Rect::from_min_size(
-                        Pos2::new(x_of(col), y),
-                        Vec2::new(CELL_WIDTH, ROW_HEIGHT),
-                    );
-                    let (text, differs) = state.shown_value(grid, unit, col, lang);
-                    if differs {
-                        painter.rect_filled(
-                            cell.shrink(1.0),
-                            2.0,
-                            Color32::from_rgb(255, 224, 178),
-                        );
-                    }
-                    if !text.is_empty() {
-                        painter.text(
-                            cell.right_center() - Vec2::new(6.0, 0.0),
-                            Align2::RIGHT_CENTER,
-                            text,
-                            font.clone(),
-                            text_color,
-                        );
-                    }
-                    painter.line_segment([cell.right_top(), cell.right_bottom()], line);
-                }
-                painter.line_segment(
-                    [
-                        Pos2::new(view.min.x, y + ROW_HEIGHT),
-                        Pos2::new(view.max.x, y + ROW_HEIGHT),
-                    ],
-                    line,
-                );
-                // Summaries: total, %, rank, band (of the counting side).
-                let results = if state.mode == ViewMode::SelfScores {
-                    &state.self_scored
-                } else {
-                    &state.appraised
-                };
-                let summary_rect = Rect::from_min_size(
-                    Pos2::new(summary_x, y),
-                    Vec2::new(SUMMARIES as f32 * SUMMARY_WIDTH, ROW_HEIGHT),
-                );
-                painter.rect_filled(summary_rect, 0.0, summary_bg);
-                if row % 2 == 1 {
-                    painter.rect_filled(summary_rect, 0.0, visuals.faint_bg_color);
-                }
-                painter.line_segment(
-                    [
-                        Pos2::new(summary_x, y),
-                        Pos2::new(summary_x, y + ROW_HEIGHT),
-                    ],
-                    Stroke::new(1.5, text_color),
-                );
-                if let Some(r) = results.get(&unit) {
-                    let sx = summary_x;
-                    let cells = [
-                        if r.rank.is_some() {
-                            format_number_in((r.total * 100.0).round() / 100.0, lang)
-                        } else {
-                            String::new()
-                        },
-                        if r.rank.is_some() {
-                            format!(
-                                "{}%",
-                                format_number_in((r.pct_of_max * 10.0).round() / 10.0, lang)
-                            )
-                        } else {
-                            String::new()
-                        },
-                        r.rank.map(|x| x.to_string()).unwrap_or_default(),
-                        match (r.passed, r.band.and_then(|b| grid.bands.get(b))) {
-                            (Some(true), _) => lang.pick("Đạt", "Passed").into(),
-                            (Some(false), _) => lang.pick("Chưa đạt", "Not yet").into(),
-                            (None, Some(b)) => b.name.clone(),
-                            _ => String::new(),
-                        },
-                    ];
-                    for (k, text) in cells.into_iter().enumerate() {
-                        let cell = Rect::from_min_size(
-                            Pos2::new(sx + k as f32 * SUMMARY_WIDTH, y),
-                            Vec2::new(SUMMARY_WIDTH, ROW_HEIGHT),
-                        );
-                        if k == 3
-                            && let Some(b) = r.band.and_then(|b| grid.bands.get(b))
-                        {
-                            let fill = band_fill(b);
-                            painter.rect_filled(cell.shrink(2.0), 3.0, fill);
-                            painter.text(
-                                cell.center(),
-                                Align2::CENTER_CENTER,
-                                text,
-                                font.clone(),
-                                text_on(fill),
-                            );
-                            continue;
-                        }
-                        painter.text(
-                            cell.right_center() - Vec2::new(6.0, 0.0),
-                            Align2::RIGHT_CENTER,
-                            text,
-                            bold.clone(),
-                            text_color,
-                        );
-                    }
-                    if r.missing > 0 && r.rank.is_none() {
-                        let cell = Rect::from_min_size(
-                            Pos2::new(sx, y),
-                            Vec2::new(SUMMARY_WIDTH * 2.0, ROW_HEIGHT),
-                        );
-                        painter.text(
-                            cell.center(),
-                            Align2::CENTER_CENTER,
-                            lang.pick("chưa thẩm định", "not appraised"),
-                            font.clone(),
-                            Color32::from_rgb(170, 100, 0),
-                        );
-                    } else if r.missing > 0 {
-                        let cell = Rect::from_min_size(
-                            Pos2::new(sx + SUMMARY_WIDTH * 2.0, y),
-                            Vec2::new(SUMMARY_WIDTH, ROW_HEIGHT),
-                        );
-                        painter.text(
-                            cell.left_center() + Vec2::new(4.0, 0.0),
-                            Align2::LEFT_CENTER,
-                            format!("−{}", r.missing),
-                            font.clone(),
-                            Color32::from_rgb(170, 100, 0),
-                        );
-                    }
-                }
-            }
-
-            // The selected block.
-            if state.anchor.is_some() {
-                let (r0, r1, c0, c1) = selection(state);
-                let block = Rect::from_min_max(
-                    Pos2::new(x_of(c0), y_of(r0)),
-                    Pos2::new(x_of(c1 + 1), y_of(r1 + 1)),
-                );
-                painter.rect_filled(block, 0.0, visuals.selection.bg_fill.gamma_multiply(0.35));
-                painter.rect_stroke(
-                    block,
-                    0.0,
-                    Stroke::new(1.5, visuals.selection.stroke.color),
-                    egui::StrokeKind::Inside,
-                );
-            }
-
-            // The cursor, and the text being typed.
-            if let Some(&_i) = state.rows.get(cursor.0) {
-                let cell = Rect::from_min_size(
-                    Pos2::new(x_of(cursor.1), y_of(cursor.0)),
-                    Vec2::new(CELL_WIDTH, ROW_HEIGHT),
-                );
-                let color = if state.error.is_some() {
-                    Color32::from_rgb(200, 30, 30)
-                } else {
-                    visuals.selection.stroke.color
-                };
-                if let Some(text) = &state.editing {
-                    painter.rect_filled(cell, 0.0, visuals.extreme_bg_color);
-                    painter.text(
-                        cell.left_center() + Vec2::new(4.0, 0.0),
-                        Align2::LEFT_CENTER,
-                        format!("{text}|"),
-                        font.clone(),
-                        text_color,
-                    );
-                }
-                painter.rect_stroke(
-                    cell.shrink(1.0),
-                    0.0,
-                    Stroke::new(2.0, color),
-                    egui::StrokeKind::Inside,
-                );
-            }
-
-            // Header rows, kept at the top of the view: group names over their columns, codes below.
-            let hy = view.min.y;
-            painter.rect_filled(
-                Rect::from_min_size(
-                    Pos2::new(view.min.x, hy),
-                    Vec2::new(view.width(), HEADER_HEIGHT),
-                ),
-                0.0,
-                header_fill,
-            );
-            let mut col = 0;
-            for g in &grid.groups {
-                let span = grid
-                    .criteria
-                    .iter()
-                    .filter(|c| c.group_id == g.group_id)
-                    .count();
-                let from = col;
-                col += span;
-                if col <= first_col || from >= last_col || span == 0 {
-                    continue;
-                }
-                let r = Rect::from_min_max(
-                    Pos2::new(x_of(from), hy),
-                    Pos2::new(x_of(col), hy + HEADER_HEIGHT / 2.0),
-                );
-                let name = format!("{}. {}", g.code, g.name);
-                let max_chars = ((r.width() - 8.0) / 7.5).max(1.0) as usize;
-                let name = if name.chars().count() > max_chars {
-                    format!(
-                        "{}…",
-                        name.chars()
-                            .take(max_chars.saturating_sub(1))
-                            .collect::<String>()
-                    )
-                } else {
-                    name
-                };
-                painter.text(
-                    r.left_center() + Vec2::new(4.0, 0.0),
-                    Align2::LEFT_CENTER,
-                    name,
-                    font.clone(),
-                    text_color,
-                );
-                painter.line_segment([r.left_top(), Pos2::new(r.min.x, hy + HEADER_HEIGHT)], line);
-            }
-            for c in first_col..last_col {
-                let r = Rect::from_min_size(
-                    Pos2::new(x_of(c), hy + HEADER_HEIGHT / 2.0),
-                    Vec2::new(CELL_WIDTH, HEADER_HEIGHT / 2.0),
-                );
-                painter.text(
-                    r.center(),
-                    Align2::CENTER_CENTER,
-                    &grid.criteria[c].code,
-                    bold.clone(),
-                    text_color,
-                );
-            }
-            let sx = summary_x;
-            painter.rect_filled(
-                Rect::from_min_size(
-                    Pos2::new(sx, hy),
-                    Vec2::new(SUMMARIES as f32 * SUMMARY_WIDTH, HEADER_HEIGHT),
-                ),
-                0.0,
-                header_fill,
-            );
-            for (k, title) in [
-                lang.pick("Tổng", "Total"),
-                "%",
-                lang.pick("Hạng", "Rank"),
-                lang.pick("Xếp loại", "Band"),
-            ]
-            .iter()
-            .enumerate()
-            {
-                let r = Rect::from_min_size(
-                    Pos2::new(sx + k as f32 * SUMMARY_WIDTH, hy),
-                    Vec2::new(SUMMARY_WIDTH, HEADER_HEIGHT),
-                );
-                painter.text(
-                    r.center(),
-                    Align2::CENTER_CENTER,
-                    *title,
-                    bold.clone(),
-                    text_color,
-                );
-            }
-            painter.line_segment(
-                [
-                    Pos2::new(view.min.x, hy + HEADER_HEIGHT),
-                    Pos2::new(view.max.x, hy + HEADER_HEIGHT),
-                ],
-                Stroke::new(1.5, text_color),
-            );
-
-            // Footer: each criterion's average.
-            let fy = (origin.y + HEADER_HEIGHT + n_rows as f32 * ROW_HEIGHT)
-                .min(view.max.y - FOOTER_HEIGHT);
-            painter.rect_filled(
-                Rect::from_min_size(
-                    Pos2::new(view.min.x, fy),
-                    Vec2::new(view.width(), FOOTER_HEIGHT),
-                ),
-                0.0,
-                header_fill,
-            );
-            for c in first_col..last_col {
-                if let Some(avg) = state.averages.get(c).copied().flatten() {
-                    let r = Rect::from_min_size(
-                        Pos2::new(x_of(c), fy),
-                        Vec2::new(CELL_WIDTH, FOOTER_HEIGHT),
-                    );
-                    painter.text(
-                        r.right_center() - Vec2::new(6.0, 0.0),
-                        Align2::RIGHT_CENTER,
-                        format_number_in((avg * 10.0).round() / 10.0, lang),
-                        font.clone(),
-                        text_color,
-                    );
-                }
-            }
-
-            painter.rect_filled(
-                Rect::from_min_size(
-                    Pos2::new(summary_x, fy),
-                    Vec2::new(SUMMARIES as f32 * SUMMARY_WIDTH, FOOTER_HEIGHT),
-                ),
-                0.0,
-                header_fill,
-            );
-
-            // The unit column, kept at the left of the view.
-            let ux = view.min.x;
-            painter.rect_filled(
-                Rect::from_min_size(
-                    Pos2::new(ux, view.min.y),
-                    Vec2::new(UNIT_WIDTH, view.height()),
-                ),
-                0.0,
-                visuals.panel_fill,
-            );
-            for row in first_row..last_row {
-                let Some(&i) = state.rows.get(row) else {
-                    continue;
-                };
-                let r = Rect::from_min_size(
-                    Pos2::new(ux, y_of(row)),
-                    Vec2::new(UNIT_WIDTH, ROW_HEIGHT),
-                );
-                if r.max.y <= hy + HEADER_HEIGHT || r.min.y >= fy {
-                    continue;
-                }
-                let color = if row == cursor.0 {
-                    visuals.selection.stroke.color
-                } else {
-                    text_color
-                };
-                painter.text(
-                    r.left_center() + Vec2::new(6.0, 0.0),
-                    Align2::LEFT_CENTER,
-                    &grid.units[i].name,
-                    font.clone(),
-                    color,
-                );
-            }
-            painter.rect_filled(
-                Rect::from_min_size(Pos2::new(ux, hy), Vec2::new(UNIT_WIDTH, HEADER_HEIGHT)),
-                0.0,
-                header_fill,
-            );
-            painter.text(
-                Pos2::new(ux + 6.0, hy + HEADER_HEIGHT * 0.75),
-                Align2::LEFT_CENTER,
-                lang.pick("Đơn vị", "Unit"),
-                bold.clone(),
-                text_color,
-            );
-            painter.text(
-                Pos2::new(ux + 6.0, fy + FOOTER_HEIGHT / 2.0),
-                Align2::LEFT_CENTER,
-                lang.pick("Trung bình", "Average"),
-                bold.clone(),
-                text_color,
-            );
-            painter.line_segment(
-                [
-                    Pos2::new(ux + UNIT_WIDTH, view.min.y),
-                    Pos2::new(ux + UNIT_WIDTH, view.max.y),
-                ],
-                Stroke::new(1.5, text_color),
-            );
-
-            // Clicks: a cell selects it (Shift+click extends the block); a header sorts by
-            // it. Dragging over cells selects a block.
-            let cell_at = |pos: Pos2| -> Option<(usize, usize)> {
-                if pos.y < hy + HEADER_HEIGHT || pos.x <= ux + UNIT_WIDTH || pos.x >= summary_x {
-                    return None;
-                }
-                let row = ((pos.y - origin.y - HEADER_HEIGHT) / ROW_HEIGHT).floor();
-                let col = ((pos.x - origin.x - UNIT_WIDTH) / CELL_WIDTH).floor();
-                (row >= 0.0 && col >= 0.0).then_some((row as usize, col as usize))
-            };
-            if response.drag_started()
-                && let Some(start) = ui.input(|i| i.pointer.press_origin()).and_then(cell_at)
-            {
-                dragged = Some((start, start));
-                ui.memory_mut(|m| m.request_focus(grid_id));
-            } else if response.dragged()
-                && let (Some(start), Some(now)) = (
-                    ui.input(|i| i.pointer.press_origin()).and_then(cell_at),
-                    response.interact_pointer_pos().and_then(cell_at),
-                )
-            {
-                dragged = Some((start, now));
-            }
-            if response.clicked() {
-                if let Some(pos) = response.interact_pointer_pos() {
-                    if pos.y < hy + HEADER_HEIGHT {
-                        let col = ((pos.x - origin.x - UNIT_WIDTH) / CELL_WIDTH).floor();
-                        if pos.x >= summary_x {
-                            clicked_header = Some(n_cols);
-                        } else if pos.x > ux + UNIT_WIDTH && col >= 0.0 {
-                            clicked_header = Some(col as usize);
-                        } else if pos.x <= ux + UNIT_WIDTH {
-                            clicked_header = Some(usize::MAX);
-                        }
-                    } else if let Some(cell) = cell_at(pos) {
-                        clicked_cell = Some(cell);
-                        shift_click = ui.input(|i| {
-                            i.modifiers.shift
-                                || i.events.iter().any(|e| {
-                                    matches!(e, egui::Event::PointerButton { pressed: false, modifiers, .. }
-                                        if modifiers.shift)
-                                })
-                        });
-                    }
-                }
-                ui.memory_mut(|m| m.request_focus(grid_id));
-            }
-            if let Some((r, c)) = scroll_to {
-                let target = Rect::from_min_size(
-                    Pos2::new(x_of(c), y_of(r)),
-                    Vec2::new(CELL_WIDTH, ROW_HEIGHT),
-                );
-                let visible = Rect::from_min_max(
-                    view.min + Vec2::new(UNIT_WIDTH, HEADER_HEIGHT),
-                    view.max - Vec2::new(0.0, FOOTER_HEIGHT),
-                );
-                if !visible.contains_rect(target) {
-                    ui.scroll_to_rect(target, None);
-                }
+            let layout = Layout::new(rect.min, viewport, n_rows, n_cols);
+            let painter = ui.painter_at(rect.intersect(layout.view));
+            paint::paint(&painter, &layout, &style, state, grid, lang);
+            pointer = Pointer::read(ui, &response, &layout, grid_id);
+            if has_focus {
+                scroll_into_view(ui, &layout, state.cursor);
             }
         });
     if has_focus {
@@ -778,41 +297,116 @@ pub fn grid_ui(
             );
         });
     }
-    if let Some((r, c)) = clicked_cell
-        && r < n_rows
-        && c < n_cols
-    {
-        state.anchor = if shift_click {
-            Some(state.anchor.unwrap_or(state.cursor))
-        } else {
-            None
-        };
-        state.cursor = (r, c);
-        state.editing = None;
-        state.error = None;
-    }
-    if let Some((start, now)) = dragged {
-        let clamp = |(r, c): (usize, usize)| {
-            (
-                r.min(n_rows.saturating_sub(1)),
-                c.min(n_cols.saturating_sub(1)),
+    pointer.apply(state, n_rows, n_cols);
+}
+
+/// What the mouse did to the grid in a frame.
+#[derive(Default)]
+struct Pointer {
+    clicked_cell: Option<(usize, usize)>,
+    /// A column's header (`n_cols` for the summaries, `usize::MAX` for the unit column).
+    clicked_header: Option<usize>,
+    shift_click: bool,
+    /// (where the drag started, where the pointer is), as cells.
+    dragged: Option<((usize, usize), (usize, usize))>,
+}
+
+impl Pointer {
+    /// Clicks: a cell selects it (Shift+click extends the block); a header sorts by it.
+    /// Dragging over cells selects a block.
+    fn read(ui: &egui::Ui, response: &egui::Response, l: &Layout, grid_id: egui::Id) -> Pointer {
+        let mut p = Pointer::default();
+        let cell_at = |pos: Pos2| l.cell_at(pos);
+        if response.drag_started()
+            && let Some(start) = ui.input(|i| i.pointer.press_origin()).and_then(cell_at)
+        {
+            p.dragged = Some((start, start));
+            ui.memory_mut(|m| m.request_focus(grid_id));
+        } else if response.dragged()
+            && let (Some(start), Some(now)) = (
+                ui.input(|i| i.pointer.press_origin()).and_then(cell_at),
+                response.interact_pointer_pos().and_then(cell_at),
             )
-        };
-        if n_rows > 0 && n_cols > 0 {
-            state.anchor = Some(clamp(start));
-            state.cursor = clamp(now);
+        {
+            p.dragged = Some((start, now));
+        }
+        if response.clicked() {
+            if let Some(pos) = response.interact_pointer_pos() {
+                let ux = l.view.min.x;
+                if pos.y < l.header_y + HEADER_HEIGHT {
+                    let col = ((pos.x - l.origin.x - UNIT_WIDTH) / CELL_WIDTH).floor();
+                    if pos.x >= l.summary_x {
+                        p.clicked_header = Some(l.n_cols);
+                    } else if pos.x > ux + UNIT_WIDTH && col >= 0.0 {
+                        p.clicked_header = Some(col as usize);
+                    } else if pos.x <= ux + UNIT_WIDTH {
+                        p.clicked_header = Some(usize::MAX);
+                    }
+                } else if let Some(cell) = cell_at(pos) {
+                    p.clicked_cell = Some(cell);
+                    p.shift_click = ui.input(|i| {
+                        i.modifiers.shift || i.events.iter().any(|e| {
+                            matches!(e, egui::Event::PointerButton { pressed: false, modifiers, .. }
+                                    if modifiers.shift)
+                        })
+                    });
+                }
+            }
+            ui.memory_mut(|m| m.request_focus(grid_id));
+        }
+        p
+    }
+
+    /// Moves the cursor, the selection or the sort as the mouse said.
+    fn apply(self, state: &mut GridState, n_rows: usize, n_cols: usize) {
+        if let Some((r, c)) = self.clicked_cell
+            && r < n_rows
+            && c < n_cols
+        {
+            state.anchor = if self.shift_click {
+                Some(state.anchor.unwrap_or(state.cursor))
+            } else {
+                None
+            };
+            state.cursor = (r, c);
             state.editing = None;
             state.error = None;
         }
+        if let Some((start, now)) = self.dragged {
+            let clamp = |(r, c): (usize, usize)| {
+                (
+                    r.min(n_rows.saturating_sub(1)),
+                    c.min(n_cols.saturating_sub(1)),
+                )
+            };
+            if n_rows > 0 && n_cols > 0 {
+                state.anchor = Some(clamp(start));
+                state.cursor = clamp(now);
+                state.editing = None;
+                state.error = None;
+            }
+        }
+        if let Some(col) = self.clicked_header {
+            state.sort = if col == usize::MAX {
+                SortBy::Official
+            } else if col < n_cols {
+                SortBy::Criterion(col)
+            } else {
+                SortBy::Total
+            };
+        }
     }
-    if let Some(col) = clicked_header {
-        state.sort = if col == usize::MAX {
-            SortBy::Official
-        } else if col < n_cols {
-            SortBy::Criterion(col)
-        } else {
-            SortBy::Total
-        };
+}
+
+/// Scrolls so that the cursor's cell is not under the header, the footer or the unit column.
+fn scroll_into_view(ui: &egui::Ui, l: &Layout, (r, c): (usize, usize)) {
+    let target = l.cell(r, c);
+    let visible = Rect::from_min_max(
+        l.view.min + Vec2::new(UNIT_WIDTH, HEADER_HEIGHT),
+        l.view.max - Vec2::new(0.0, FOOTER_HEIGHT),
+    );
+    if !visible.contains_rect(target) {
+        ui.scroll_to_rect(target, None);
     }
 }
 

@@ -13,6 +13,7 @@ pub mod error;
 mod ids;
 mod lock;
 mod open;
+mod org;
 mod read;
 mod records;
 mod repair;

@@ -404,14 +404,7 @@ pub(super) fn apply_criteria(
             if taken || !(1990..=2100).contains(&clean.set.year) {
                 return Err(DefinitionError::YearTaken(clean.set.year).into());
             }
-            tx.execute(
-                "INSERT INTO criteria_set (uuid, model_id, year, title, decision_ref, updated_at)
-                 VALUES (?1, ?2, ?3, '', '', ?4)",
-                params![clean.set.set_id.to_string(), model, clean.set.year, now],
-            )?;
-            let set = tx.last_insert_rowid();
-            write_set_row(tx, set, &clean, now)?;
-            write_contents(tx, set, &clean, now)?;
+            insert_set(tx, model, &clean, now)?;
             Ok((
                 Edit::DeleteCriteriaSet {
                     set_id: clean.set.set_id,
@@ -483,13 +476,13 @@ pub(super) fn apply_criteria(
             if !fits {
                 return Err(WorkflowError::BadMonth(*month).into());
             }
-            let label = Period {
+            let period = Period {
                 period_id: *period_id,
                 set_id: *set_id,
                 month: *month,
                 status: PeriodStatus::Draft,
-            }
-            .label(found.year, Lang::Vi);
+            };
+            let label = period.label(found.year, Lang::Vi);
             let taken: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM period WHERE set_id = ?1 AND month = ?2)",
                 params![found.row, month],
@@ -498,11 +491,7 @@ pub(super) fn apply_criteria(
             if taken {
                 return Err(WorkflowError::PeriodExists(label).into());
             }
-            tx.execute(
-                "INSERT INTO period (uuid, set_id, month, status, updated_at)
-                 VALUES (?1, ?2, ?3, 'draft', ?4)",
-                params![period_id.to_string(), found.row, month, now],
-            )?;
+            insert_period(tx, &period, found.row, now)?;
             Ok((
                 Edit::DeletePeriod {
                     period_id: *period_id,
@@ -570,46 +559,20 @@ fn fill(
     if scored {
         return Err(WorkflowError::PeriodNotEmpty(label).into());
     }
-    let criteria = super::scores::criteria_by_id(tx, set)?;
-    let mut units: HashMap<Uuid, i64> = HashMap::new();
-    {
-        let mut stmt = tx.prepare("SELECT uuid, id FROM unit")?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            units.insert(uuid_at(row, 0).map_err(StoreError::from)?, row.get(1)?);
-        }
-    }
-    let mut insert = tx.prepare(
-        "INSERT INTO score (uuid, period_id, unit_id, criterion_id, self_value, appraised_value,
-            note, evidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    insert_cells(
+        tx,
+        period,
+        set,
+        cells.iter().map(|c| CellRow {
+            unit_id: c.unit_id,
+            criterion_id: c.criterion_id,
+            self_value: c.self_value,
+            appraised_value: c.appraised_value,
+            note: &c.note,
+            evidence: &c.evidence,
+        }),
+        now,
     )?;
-    for cell in cells {
-        let (criterion_row, criterion) = criteria
-            .get(&cell.criterion_id)
-            .ok_or(StoreError::Missing { what: "criterion" })?;
-        let unit_row = units
-            .get(&cell.unit_id)
-            .ok_or(StoreError::Missing { what: "unit" })?;
-        for v in [cell.self_value, cell.appraised_value]
-            .into_iter()
-            .flatten()
-        {
-            validate_raw(criterion, v)?;
-        }
-        let note = crate::domain::text::clean_text(&cell.note, 2000)?;
-        let evidence = crate::domain::text::clean_text(&cell.evidence, 2000)?;
-        insert.execute(params![
-            Uuid::new_v4().to_string(),
-            period,
-            unit_row,
-            criterion_row,
-            cell.self_value,
-            cell.appraised_value,
-            note,
-            evidence,
-            now
-        ])?;
-    }
     Ok((
         Edit::ClearPeriod { period_id },
         audit(
@@ -655,4 +618,104 @@ fn clear(tx: &Transaction, period_id: Uuid) -> Result<(Edit, Audit), StoreError>
             None,
         ),
     ))
+}
+
+/// A criteria set of `model` (a row id) with its groups, criteria and bands, checked before.
+pub(super) fn insert_set(
+    tx: &Transaction,
+    model: i64,
+    def: &SetDefinition,
+    now: &str,
+) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO criteria_set (uuid, model_id, year, title, decision_ref, updated_at)
+         VALUES (?1, ?2, ?3, '', '', ?4)",
+        params![def.set.set_id.to_string(), model, def.set.year, now],
+    )?;
+    let set = tx.last_insert_rowid();
+    write_set_row(tx, set, def, now)?;
+    write_contents(tx, set, def, now)?;
+    Ok(set)
+}
+
+/// A period's row in the set `set` (a row id).
+pub(super) fn insert_period(
+    tx: &Transaction,
+    period: &Period,
+    set: i64,
+    now: &str,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO period (uuid, set_id, month, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            period.period_id.to_string(),
+            set,
+            period.month,
+            period.status.slug(),
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+/// One cell of a period written whole: both sides, its note and evidence.
+pub(super) struct CellRow<'a> {
+    pub unit_id: Uuid,
+    pub criterion_id: Uuid,
+    pub self_value: Option<f64>,
+    pub appraised_value: Option<f64>,
+    pub note: &'a str,
+    pub evidence: &'a str,
+}
+
+/// Writes cells into an empty period (`period`, of the set `set`, as row ids), each value
+/// checked against its criterion.
+pub(super) fn insert_cells<'a>(
+    tx: &Transaction,
+    period: i64,
+    set: i64,
+    cells: impl IntoIterator<Item = CellRow<'a>>,
+    now: &str,
+) -> Result<(), StoreError> {
+    let criteria = super::scores::criteria_by_id(tx, set)?;
+    let mut units: HashMap<Uuid, i64> = HashMap::new();
+    {
+        let mut stmt = tx.prepare("SELECT uuid, id FROM unit")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            units.insert(uuid_at(row, 0).map_err(StoreError::from)?, row.get(1)?);
+        }
+    }
+    let mut insert = tx.prepare(
+        "INSERT INTO score (uuid, period_id, unit_id, criterion_id, self_value, appraised_value,
+            note, evidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for cell in cells {
+        let (criterion_row, criterion) = criteria
+            .get(&cell.criterion_id)
+            .ok_or(StoreError::Missing { what: "criterion" })?;
+        let unit_row = units
+            .get(&cell.unit_id)
+            .ok_or(StoreError::Missing { what: "unit" })?;
+        for v in [cell.self_value, cell.appraised_value]
+            .into_iter()
+            .flatten()
+        {
+            validate_raw(criterion, v)?;
+        }
+        let note = crate::domain::text::clean_text(cell.note, 2000)?;
+        let evidence = crate::domain::text::clean_text(cell.evidence, 2000)?;
+        insert.execute(params![
+            Uuid::new_v4().to_string(),
+            period,
+            unit_row,
+            criterion_row,
+            cell.self_value,
+            cell.appraised_value,
+            note,
+            evidence,
+            now
+        ])?;
+    }
+    Ok(())
 }

@@ -11,7 +11,7 @@ use super::ids::row_or;
 use super::read::{PERSON_SELECT, UNIT_COLUMNS, person_from_row, unit_at, unit_from_row};
 use crate::domain::edit::Edit;
 use crate::domain::error::RuleError;
-use crate::domain::org::{self, Person, Unit};
+use crate::domain::org::{self, Body, Person, Unit};
 use crate::domain::text::{clean_name, clean_text};
 
 /// Applies an edit of the body, a unit or a person.
@@ -156,14 +156,7 @@ fn set_body(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
             )?;
             Some(row)
         }
-        (Some(p), None) => {
-            tx.execute(
-                "INSERT INTO body (uuid, name, kind, parent_id, is_home, updated_at)
-                     VALUES (?1, ?2, 'city', NULL, 0, ?3)",
-                params![Uuid::new_v4().to_string(), p, now],
-            )?;
-            Some(tx.last_insert_rowid())
-        }
+        (Some(p), None) => Some(insert_level_above(tx, p, now)?),
     };
     tx.execute(
         "UPDATE body SET name = ?2, kind = ?3, parent_id = ?4, updated_at = ?5 WHERE id = ?1",
@@ -203,29 +196,19 @@ fn add_unit(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
         return Err(StoreError::Internal("a unit with this id exists"));
     }
     let body_row: i64 = tx.query_row("SELECT id FROM body WHERE is_home = 1", [], |r| r.get(0))?;
-    tx.execute(
-        "INSERT INTO unit (uuid, body_id, name, kind, sort_order, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            unit_id.to_string(),
-            body_row,
-            name,
-            kind.slug(),
-            units.len() as i64,
-            now
-        ],
-    )?;
+    let mut after = Unit {
+        unit_id: *unit_id,
+        name,
+        kind: *kind,
+        sort_order: units.len() as i64,
+        retired_on: None,
+    };
+    insert_unit(tx, &after, body_row, now)?;
     let mut order: Vec<Uuid> = units.iter().map(|u| u.unit_id).collect();
     let at = position.unwrap_or(order.len()).min(order.len());
     order.insert(at, *unit_id);
     write_order(tx, &order, now)?;
-    let after = Unit {
-        unit_id: *unit_id,
-        name,
-        kind: *kind,
-        sort_order: at as i64,
-        retired_on: None,
-    };
+    after.sort_order = at as i64;
     Ok((
         Edit::DeleteUnit { unit_id: *unit_id },
         Audit {
@@ -436,12 +419,6 @@ fn add_person(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit),
     };
     let name = clean_name(name)?;
     let title = clean_text(title, MAX_TITLE_CHARS)?;
-    let unit_row = unit_row_id(tx, *unit_id)?;
-    tx.execute(
-        "INSERT INTO person (uuid, name, title, unit_id, active, updated_at)
-             VALUES (?1, ?2, ?3, ?4, 1, ?5)",
-        params![person_id.to_string(), name, title, unit_row, now],
-    )?;
     let after = Person {
         person_id: *person_id,
         name,
@@ -449,6 +426,7 @@ fn add_person(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit),
         unit_id: *unit_id,
         active: true,
     };
+    insert_person(tx, &after, now)?;
     Ok((
         Edit::DeletePerson {
             person_id: *person_id,
@@ -572,4 +550,76 @@ fn delete_person(tx: &Transaction, edit: &Edit, _now: &str) -> Result<(Edit, Aud
             after: None,
         },
     ))
+}
+
+/// The level above the body (a city, a province), known by its name only.
+fn insert_level_above(tx: &Transaction, name: &str, now: &str) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO body (uuid, name, kind, parent_id, is_home, updated_at)
+         VALUES (?1, ?2, 'city', NULL, 0, ?3)",
+        params![Uuid::new_v4().to_string(), name, now],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The body of a new document, with the level above it; its row id.
+pub(super) fn insert_body(tx: &Transaction, body: &Body, now: &str) -> Result<i64, StoreError> {
+    let parent = body
+        .parent_name
+        .as_deref()
+        .map(|p| insert_level_above(tx, p, now))
+        .transpose()?;
+    tx.execute(
+        "INSERT INTO body (uuid, name, kind, parent_id, is_home, updated_at)
+         VALUES (?1, ?2, ?3, ?4, 1, ?5)",
+        params![
+            body.body_id.to_string(),
+            body.name,
+            body.kind.slug(),
+            parent,
+            now
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// A unit's row, at its `sort_order`.
+pub(super) fn insert_unit(
+    tx: &Transaction,
+    u: &Unit,
+    body_row: i64,
+    now: &str,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO unit (uuid, body_id, name, kind, sort_order, retired_on, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            u.unit_id.to_string(),
+            body_row,
+            u.name,
+            u.kind.slug(),
+            u.sort_order,
+            u.retired_on.map(|d| d.to_string()),
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+/// A person's row.
+pub(super) fn insert_person(tx: &Transaction, p: &Person, now: &str) -> Result<(), StoreError> {
+    let unit_row = unit_row_id(tx, p.unit_id)?;
+    tx.execute(
+        "INSERT INTO person (uuid, name, title, unit_id, active, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            p.person_id.to_string(),
+            p.name,
+            p.title,
+            unit_row,
+            p.active,
+            now
+        ],
+    )?;
+    Ok(())
 }

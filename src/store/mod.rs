@@ -31,7 +31,7 @@ pub use self::apply::Origin;
 pub use self::error::{Damage, Difference, ForeignObject, ObjectKind, ReadOnlyReason, StoreError};
 pub use self::lock::WriterLock;
 pub use self::open::MAX_PATH_BYTES;
-pub use self::read::{AuditEntry, Counts, SetOverview};
+pub use self::read::{AuditEntry, Counts, PeriodOverview, SetOverview};
 pub use self::repair::{RepairPlan, RepairReport};
 pub use self::scores::{Grid, PeriodRef, SetContents};
 pub use self::verify::Depth;

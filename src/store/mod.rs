@@ -14,6 +14,8 @@ mod ids;
 mod lock;
 mod open;
 mod org;
+mod people;
+mod periods;
 mod read;
 mod records;
 mod repair;

@@ -8,10 +8,11 @@ use uuid::Uuid;
 use super::apply::{Audit, to_json};
 use super::error::{Damage, StoreError};
 use super::ids::row_or;
-use super::read::{PERSON_SELECT, UNIT_COLUMNS, person_from_row, unit_at, unit_from_row};
+use super::people::{add_person, delete_person, set_person_active, update_person};
+use super::read::{UNIT_COLUMNS, unit_at, unit_from_row};
 use crate::domain::edit::Edit;
 use crate::domain::error::RuleError;
-use crate::domain::org::{self, Body, Person, Unit};
+use crate::domain::org::{self, Body, Unit};
 use crate::domain::text::{clean_name, clean_text};
 
 /// Applies an edit of the body, a unit or a person.
@@ -37,9 +38,9 @@ pub(super) fn apply_org(
     }
 }
 
-const MAX_TITLE_CHARS: usize = 300;
+pub(super) const MAX_TITLE_CHARS: usize = 300;
 
-fn load_unit(tx: &Transaction, unit_id: Uuid) -> Result<(i64, Unit), StoreError> {
+pub(super) fn load_unit(tx: &Transaction, unit_id: Uuid) -> Result<(i64, Unit), StoreError> {
     tx.query_row(
         &format!("SELECT id, {UNIT_COLUMNS} FROM unit WHERE uuid = ?1"),
         [unit_id.to_string()],
@@ -49,7 +50,7 @@ fn load_unit(tx: &Transaction, unit_id: Uuid) -> Result<(i64, Unit), StoreError>
     .ok_or(StoreError::Rule(RuleError::UnitNotFound))
 }
 
-fn all_units(tx: &Transaction) -> Result<Vec<Unit>, StoreError> {
+pub(super) fn all_units(tx: &Transaction) -> Result<Vec<Unit>, StoreError> {
     let mut stmt = tx.prepare(&format!(
         "SELECT {UNIT_COLUMNS} FROM unit ORDER BY sort_order, id"
     ))?;
@@ -59,17 +60,10 @@ fn all_units(tx: &Transaction) -> Result<Vec<Unit>, StoreError> {
     Ok(units)
 }
 
-fn load_person(tx: &Transaction, person_id: Uuid) -> Result<Person, StoreError> {
-    tx.query_row(
-        &format!("{PERSON_SELECT} WHERE p.uuid = ?1"),
-        [person_id.to_string()],
-        person_from_row,
-    )
-    .optional()?
-    .ok_or(StoreError::Rule(RuleError::PersonNotFound))
-}
-
-fn unit_row_id(tx: &Transaction, unit_id: Option<Uuid>) -> Result<Option<i64>, StoreError> {
+pub(super) fn unit_row_id(
+    tx: &Transaction,
+    unit_id: Option<Uuid>,
+) -> Result<Option<i64>, StoreError> {
     match unit_id {
         None => Ok(None),
         Some(u) => row_or(tx, "unit", u, StoreError::Rule(RuleError::UnitNotFound)).map(Some),
@@ -103,7 +97,7 @@ fn unit_history(tx: &Transaction, row_id: i64) -> Result<i64, StoreError> {
 }
 
 /// Optional free text: empty means none.
-fn clean_text_opt(raw: &str) -> Result<Option<String>, RuleError> {
+pub(super) fn clean_text_opt(raw: &str) -> Result<Option<String>, RuleError> {
     let t = clean_text(raw, 200)?;
     Ok(if t.is_empty() { None } else { Some(t) })
 }
@@ -406,152 +400,6 @@ fn restore_unit(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit
     ))
 }
 
-/// A person added.
-fn add_person(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), StoreError> {
-    let Edit::AddPerson {
-        person_id,
-        name,
-        title,
-        unit_id,
-    } = edit
-    else {
-        return Err(StoreError::Internal("not a AddPerson edit"));
-    };
-    let name = clean_name(name)?;
-    let title = clean_text(title, MAX_TITLE_CHARS)?;
-    let after = Person {
-        person_id: *person_id,
-        name,
-        title,
-        unit_id: *unit_id,
-        active: true,
-    };
-    insert_person(tx, &after, now)?;
-    Ok((
-        Edit::DeletePerson {
-            person_id: *person_id,
-        },
-        Audit {
-            entity: "person",
-            entity_uuid: Some(*person_id),
-            before: None,
-            after: to_json(&after),
-        },
-    ))
-}
-
-/// A person's name, title and unit.
-fn update_person(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), StoreError> {
-    let Edit::UpdatePerson {
-        person_id,
-        name,
-        title,
-        unit_id,
-    } = edit
-    else {
-        return Err(StoreError::Internal("not a UpdatePerson edit"));
-    };
-    let name = clean_name(name)?;
-    let title = clean_text(title, MAX_TITLE_CHARS)?;
-    let before = load_person(tx, *person_id)?;
-    let unit_row = unit_row_id(tx, *unit_id)?;
-    tx.execute(
-        "UPDATE person SET name = ?2, title = ?3, unit_id = ?4, updated_at = ?5 WHERE uuid = ?1",
-        params![person_id.to_string(), name, title, unit_row, now],
-    )?;
-    let after = Person {
-        name,
-        title,
-        unit_id: *unit_id,
-        ..before.clone()
-    };
-    Ok((
-        Edit::UpdatePerson {
-            person_id: *person_id,
-            name: before.name.clone(),
-            title: before.title.clone(),
-            unit_id: before.unit_id,
-        },
-        Audit {
-            entity: "person",
-            entity_uuid: Some(*person_id),
-            before: to_json(&before),
-            after: to_json(&after),
-        },
-    ))
-}
-
-/// A person active or not.
-fn set_person_active(
-    tx: &Transaction,
-    edit: &Edit,
-    now: &str,
-) -> Result<(Edit, Audit), StoreError> {
-    let Edit::SetPersonActive { person_id, active } = edit else {
-        return Err(StoreError::Internal("not a SetPersonActive edit"));
-    };
-    let before = load_person(tx, *person_id)?;
-    tx.execute(
-        "UPDATE person SET active = ?2, updated_at = ?3 WHERE uuid = ?1",
-        params![person_id.to_string(), active, now],
-    )?;
-    let after = Person {
-        active: *active,
-        ..before.clone()
-    };
-    Ok((
-        Edit::SetPersonActive {
-            person_id: *person_id,
-            active: before.active,
-        },
-        Audit {
-            entity: "person",
-            entity_uuid: Some(*person_id),
-            before: to_json(&before),
-            after: to_json(&after),
-        },
-    ))
-}
-
-/// A person with no history removed.
-fn delete_person(tx: &Transaction, edit: &Edit, _now: &str) -> Result<(Edit, Audit), StoreError> {
-    let Edit::DeletePerson { person_id } = edit else {
-        return Err(StoreError::Internal("not a DeletePerson edit"));
-    };
-    let before = load_person(tx, *person_id)?;
-    let rows: i64 = tx.query_row(
-            "SELECT (SELECT count(*) FROM attendance a JOIN person p ON p.id = a.person_id WHERE p.uuid = ?1)
-                  + (SELECT count(*) FROM meeting m JOIN person p ON p.id = m.chair_id WHERE p.uuid = ?1)",
-            [person_id.to_string()],
-            |r| r.get(0),
-        )?;
-    if rows > 0 {
-        return Err(RuleError::PersonHasHistory {
-            name: before.name,
-            rows,
-        }
-        .into());
-    }
-    tx.execute(
-        "DELETE FROM person WHERE uuid = ?1",
-        [person_id.to_string()],
-    )?;
-    Ok((
-        Edit::AddPerson {
-            person_id: *person_id,
-            name: before.name.clone(),
-            title: before.title.clone(),
-            unit_id: before.unit_id,
-        },
-        Audit {
-            entity: "person",
-            entity_uuid: Some(*person_id),
-            before: to_json(&before),
-            after: None,
-        },
-    ))
-}
-
 /// The level above the body (a city, a province), known by its name only.
 fn insert_level_above(tx: &Transaction, name: &str, now: &str) -> Result<i64, StoreError> {
     tx.execute(
@@ -600,24 +448,6 @@ pub(super) fn insert_unit(
             u.kind.slug(),
             u.sort_order,
             u.retired_on.map(|d| d.to_string()),
-            now
-        ],
-    )?;
-    Ok(())
-}
-
-/// A person's row.
-pub(super) fn insert_person(tx: &Transaction, p: &Person, now: &str) -> Result<(), StoreError> {
-    let unit_row = unit_row_id(tx, p.unit_id)?;
-    tx.execute(
-        "INSERT INTO person (uuid, name, title, unit_id, active, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            p.person_id.to_string(),
-            p.name,
-            p.title,
-            unit_row,
-            p.active,
             now
         ],
     )?;

@@ -8,10 +8,12 @@ use std::collections::HashMap;
 use rusqlite::{Connection, Transaction, params};
 use uuid::Uuid;
 
-use super::criteria::{CellRow, insert_cells, insert_period, insert_set};
+use super::criteria::insert_set;
 use super::error::StoreError;
 use super::ids::row_or;
-use super::org::{insert_body, insert_person, insert_unit};
+use super::org::{insert_body, insert_unit};
+use super::people::insert_person;
+use super::periods::{CellRow, insert_cells, insert_period};
 use super::records::write_record;
 use crate::domain::criteria::SetDefinition;
 use crate::domain::record::Record;

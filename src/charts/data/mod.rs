@@ -9,10 +9,12 @@ use crate::domain::lang::Lang;
 use crate::domain::scoring::Cadence;
 use crate::store::{Grid, SetOverview, Store, StoreError};
 
+mod cards;
 mod scores;
 mod work;
 
-use self::scores::{heatmap, one_stop, ranking, scorecard, trend};
+use self::cards::{one_stop, scorecard};
+use self::scores::{heatmap, ranking, trend};
 use self::work::{actions, targets};
 
 /// Fills what a spec leaves open with what the file has: the first model with scores, its

@@ -386,161 +386,194 @@ pub(super) fn apply_criteria(
     now: &str,
 ) -> Result<(Edit, Audit), StoreError> {
     match edit {
-        Edit::CreateCriteriaSet { def } => {
-            let (model, pass_fail): (i64, bool) = tx
-                .query_row(
-                    "SELECT id, pass_fail FROM model WHERE uuid = ?1",
-                    [def.set.model_id.to_string()],
-                    |r| Ok((r.get(0)?, r.get::<_, i64>(1)? != 0)),
-                )
-                .optional()?
-                .ok_or(StoreError::Missing { what: "model" })?;
-            let clean = check_definition(def, pass_fail)?;
-            let taken: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM criteria_set WHERE model_id = ?1 AND year = ?2)",
-                params![model, clean.set.year],
-                |r| r.get(0),
-            )?;
-            if taken || !(1990..=2100).contains(&clean.set.year) {
-                return Err(DefinitionError::YearTaken(clean.set.year).into());
-            }
-            insert_set(tx, model, &clean, now)?;
-            Ok((
-                Edit::DeleteCriteriaSet {
-                    set_id: clean.set.set_id,
-                },
-                audit(
-                    "criteria_set",
-                    clean.set.set_id,
-                    None,
-                    serde_json::to_value(&clean).ok(),
-                ),
-            ))
-        }
-        Edit::DeleteCriteriaSet { set_id } => {
-            let found = set_row(tx, *set_id)?;
-            let periods: i64 = tx.query_row(
-                "SELECT count(*) FROM period WHERE set_id = ?1",
-                [found.row],
-                |r| r.get(0),
-            )?;
-            if periods > 0 {
-                return Err(DefinitionError::SetHasPeriods(found.year).into());
-            }
-            let old = read_definition(tx, *set_id)?;
-            tx.execute("DELETE FROM criteria_set WHERE id = ?1", [found.row])?;
-            Ok((
-                Edit::CreateCriteriaSet {
-                    def: Box::new(old.clone()),
-                },
-                audit(
-                    "criteria_set",
-                    *set_id,
-                    serde_json::to_value(&old).ok(),
-                    None,
-                ),
-            ))
-        }
-        Edit::SetCriteriaSet { def } => {
-            let found = set_row(tx, def.set.set_id)?;
-            check_set_editable(&period_labels(tx, &found)?)?;
-            let old = read_definition(tx, def.set.set_id)?;
-            let mut clean = check_definition(def, found.pass_fail)?;
-            // Model and year are who the set is, not what it says.
-            clean.set.model_id = old.set.model_id;
-            clean.set.year = old.set.year;
-            write_set_row(tx, found.row, &clean, now)?;
-            write_contents(tx, found.row, &clean, now)?;
-            Ok((
-                Edit::SetCriteriaSet {
-                    def: Box::new(old.clone()),
-                },
-                audit(
-                    "criteria_set",
-                    clean.set.set_id,
-                    serde_json::to_value(&old).ok(),
-                    serde_json::to_value(&clean).ok(),
-                ),
-            ))
-        }
-        Edit::CreatePeriod {
-            period_id,
-            set_id,
-            month,
-        } => {
-            let found = set_row(tx, *set_id)?;
-            let fits = match found.cadence {
-                Cadence::Monthly => (1..=12).contains(month),
-                Cadence::Yearly => *month == 0,
-            };
-            if !fits {
-                return Err(WorkflowError::BadMonth(*month).into());
-            }
-            let period = Period {
-                period_id: *period_id,
-                set_id: *set_id,
-                month: *month,
-                status: PeriodStatus::Draft,
-            };
-            let label = period.label(found.year, Lang::Vi);
-            let taken: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM period WHERE set_id = ?1 AND month = ?2)",
-                params![found.row, month],
-                |r| r.get(0),
-            )?;
-            if taken {
-                return Err(WorkflowError::PeriodExists(label).into());
-            }
-            insert_period(tx, &period, found.row, now)?;
-            Ok((
-                Edit::DeletePeriod {
-                    period_id: *period_id,
-                },
-                audit(
-                    "period",
-                    *period_id,
-                    None,
-                    Some(json!({"set": set_id, "month": month, "status": "draft"})),
-                ),
-            ))
-        }
-        Edit::DeletePeriod { period_id } => {
-            let (row, status, label, set) = period_of(tx, *period_id)?;
-            check_editable(status)?;
-            let cells: i64 = tx.query_row(
-                "SELECT count(*) FROM score WHERE period_id = ?1",
-                [row],
-                |r| r.get(0),
-            )?;
-            if cells > 0 {
-                return Err(WorkflowError::PeriodNotEmpty(label).into());
-            }
-            let (set_id, month): (String, u32) = tx.query_row(
-                "SELECT s.uuid, p.month FROM period p JOIN criteria_set s ON s.id = ?2 WHERE p.id = ?1",
-                params![row, set],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            let set_id =
-                Uuid::parse_str(&set_id).map_err(|_| StoreError::Damaged(Damage::Value))?;
-            tx.execute("DELETE FROM period WHERE id = ?1", [row])?;
-            Ok((
-                Edit::CreatePeriod {
-                    period_id: *period_id,
-                    set_id,
-                    month,
-                },
-                audit(
-                    "period",
-                    *period_id,
-                    Some(json!({"set": set_id, "month": month})),
-                    None,
-                ),
-            ))
-        }
+        Edit::CreateCriteriaSet { .. } => create_criteria_set(tx, edit, now),
+        Edit::DeleteCriteriaSet { .. } => delete_criteria_set(tx, edit, now),
+        Edit::SetCriteriaSet { .. } => set_criteria_set(tx, edit, now),
+        Edit::CreatePeriod { .. } => create_period(tx, edit, now),
+        Edit::DeletePeriod { .. } => delete_period(tx, edit, now),
         Edit::FillPeriod { period_id, cells } => fill(tx, *period_id, cells, now),
         Edit::ClearPeriod { period_id } => clear(tx, *period_id),
         _ => Err(StoreError::Internal("not a criteria edit")),
     }
+}
+
+fn create_criteria_set(
+    tx: &Transaction,
+    edit: &Edit,
+    now: &str,
+) -> Result<(Edit, Audit), StoreError> {
+    let Edit::CreateCriteriaSet { def } = edit else {
+        return Err(StoreError::Internal("not a CreateCriteriaSet edit"));
+    };
+    let (model, pass_fail): (i64, bool) = tx
+        .query_row(
+            "SELECT id, pass_fail FROM model WHERE uuid = ?1",
+            [def.set.model_id.to_string()],
+            |r| Ok((r.get(0)?, r.get::<_, i64>(1)? != 0)),
+        )
+        .optional()?
+        .ok_or(StoreError::Missing { what: "model" })?;
+    let clean = check_definition(def, pass_fail)?;
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM criteria_set WHERE model_id = ?1 AND year = ?2)",
+        params![model, clean.set.year],
+        |r| r.get(0),
+    )?;
+    if taken || !(1990..=2100).contains(&clean.set.year) {
+        return Err(DefinitionError::YearTaken(clean.set.year).into());
+    }
+    insert_set(tx, model, &clean, now)?;
+    Ok((
+        Edit::DeleteCriteriaSet {
+            set_id: clean.set.set_id,
+        },
+        audit(
+            "criteria_set",
+            clean.set.set_id,
+            None,
+            serde_json::to_value(&clean).ok(),
+        ),
+    ))
+}
+
+fn delete_criteria_set(
+    tx: &Transaction,
+    edit: &Edit,
+    _now: &str,
+) -> Result<(Edit, Audit), StoreError> {
+    let Edit::DeleteCriteriaSet { set_id } = edit else {
+        return Err(StoreError::Internal("not a DeleteCriteriaSet edit"));
+    };
+    let found = set_row(tx, *set_id)?;
+    let periods: i64 = tx.query_row(
+        "SELECT count(*) FROM period WHERE set_id = ?1",
+        [found.row],
+        |r| r.get(0),
+    )?;
+    if periods > 0 {
+        return Err(DefinitionError::SetHasPeriods(found.year).into());
+    }
+    let old = read_definition(tx, *set_id)?;
+    tx.execute("DELETE FROM criteria_set WHERE id = ?1", [found.row])?;
+    Ok((
+        Edit::CreateCriteriaSet {
+            def: Box::new(old.clone()),
+        },
+        audit(
+            "criteria_set",
+            *set_id,
+            serde_json::to_value(&old).ok(),
+            None,
+        ),
+    ))
+}
+
+fn set_criteria_set(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), StoreError> {
+    let Edit::SetCriteriaSet { def } = edit else {
+        return Err(StoreError::Internal("not a SetCriteriaSet edit"));
+    };
+    let found = set_row(tx, def.set.set_id)?;
+    check_set_editable(&period_labels(tx, &found)?)?;
+    let old = read_definition(tx, def.set.set_id)?;
+    let mut clean = check_definition(def, found.pass_fail)?;
+    // Model and year are who the set is, not what it says.
+    clean.set.model_id = old.set.model_id;
+    clean.set.year = old.set.year;
+    write_set_row(tx, found.row, &clean, now)?;
+    write_contents(tx, found.row, &clean, now)?;
+    Ok((
+        Edit::SetCriteriaSet {
+            def: Box::new(old.clone()),
+        },
+        audit(
+            "criteria_set",
+            clean.set.set_id,
+            serde_json::to_value(&old).ok(),
+            serde_json::to_value(&clean).ok(),
+        ),
+    ))
+}
+
+fn create_period(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), StoreError> {
+    let Edit::CreatePeriod {
+        period_id,
+        set_id,
+        month,
+    } = edit
+    else {
+        return Err(StoreError::Internal("not a CreatePeriod edit"));
+    };
+    let found = set_row(tx, *set_id)?;
+    let fits = match found.cadence {
+        Cadence::Monthly => (1..=12).contains(month),
+        Cadence::Yearly => *month == 0,
+    };
+    if !fits {
+        return Err(WorkflowError::BadMonth(*month).into());
+    }
+    let period = Period {
+        period_id: *period_id,
+        set_id: *set_id,
+        month: *month,
+        status: PeriodStatus::Draft,
+    };
+    let label = period.label(found.year, Lang::Vi);
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM period WHERE set_id = ?1 AND month = ?2)",
+        params![found.row, month],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(WorkflowError::PeriodExists(label).into());
+    }
+    insert_period(tx, &period, found.row, now)?;
+    Ok((
+        Edit::DeletePeriod {
+            period_id: *period_id,
+        },
+        audit(
+            "period",
+            *period_id,
+            None,
+            Some(json!({"set": set_id, "month": month, "status": "draft"})),
+        ),
+    ))
+}
+
+fn delete_period(tx: &Transaction, edit: &Edit, _now: &str) -> Result<(Edit, Audit), StoreError> {
+    let Edit::DeletePeriod { period_id } = edit else {
+        return Err(StoreError::Internal("not a DeletePeriod edit"));
+    };
+    let (row, status, label, set) = period_of(tx, *period_id)?;
+    check_editable(status)?;
+    let cells: i64 = tx.query_row(
+        "SELECT count(*) FROM score WHERE period_id = ?1",
+        [row],
+        |r| r.get(0),
+    )?;
+    if cells > 0 {
+        return Err(WorkflowError::PeriodNotEmpty(label).into());
+    }
+    let (set_id, month): (String, u32) = tx.query_row(
+        "SELECT s.uuid, p.month FROM period p JOIN criteria_set s ON s.id = ?2 WHERE p.id = ?1",
+        params![row, set],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let set_id = Uuid::parse_str(&set_id).map_err(|_| StoreError::Damaged(Damage::Value))?;
+    tx.execute("DELETE FROM period WHERE id = ?1", [row])?;
+    Ok((
+        Edit::CreatePeriod {
+            period_id: *period_id,
+            set_id,
+            month,
+        },
+        audit(
+            "period",
+            *period_id,
+            Some(json!({"set": set_id, "month": month})),
+            None,
+        ),
+    ))
 }
 
 /// A criteria set of `model` (a row id) with its groups, criteria and bands, checked before.

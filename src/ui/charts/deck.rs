@@ -45,6 +45,70 @@ pub(super) fn deck_ui(
         })
         .response
         .labelled_by(heading.id);
+    load_deck(panel, doc, &meeting);
+    let Some((mut slides, saved)) = panel.deck.as_ref().map(|d| (d.slides.clone(), d.saved)) else {
+        return;
+    };
+    if !saved {
+        ui.label(
+            RichText::new(lang.pick(
+                "Bộ mặc định (chưa sửa): xếp hạng và bản đồ nhiệt của tháng gần nhất đã chấm trước cuộc họp, diễn biến cả năm, công nhận, chỉ tiêu, việc được giao.",
+                "The default deck (not edited): ranking and heatmap of the latest month scored before the meeting, the year's trend, recognition, targets, action items.",
+            ))
+            .weak(),
+        );
+    }
+    let mut changed = false;
+    let (chosen, action) = slide_list_ui(ui, panel, &slides, lang);
+    if let Some((i, step)) = action {
+        match step {
+            0 => {
+                slides.remove(i);
+            }
+            -1 => slides.swap(i, i - 1),
+            _ => slides.swap(i, i + 1),
+        }
+        changed = true;
+    }
+    changed |= chosen_slide_ui(ui, panel, &mut slides, resolved, lang);
+    if ui
+        .button(lang.pick(
+            "Thêm biểu đồ đang xem vào bộ trình chiếu",
+            "Add the chart shown to the deck",
+        ))
+        .clicked()
+    {
+        slides.push(Slide {
+            slide_id: Uuid::new_v4(),
+            title: String::new(),
+            spec: resolved.clone(),
+        });
+        changed = true;
+    }
+    if saved
+        && ui
+            .button(lang.pick("Trở về bộ mặc định", "Back to the default deck"))
+            .clicked()
+    {
+        slides.clear();
+        changed = true;
+    }
+    if changed {
+        commands.push(Command::Edit(Edit::SetDeck {
+            meeting_id: meeting.meeting_id,
+            slides: slides.clone(),
+        }));
+    }
+    if let Some(spec) = chosen {
+        panel.spec = spec;
+    }
+    ui.add_space(6.0);
+    deck_buttons(ui, meeting.meeting_id, lang, false, commands);
+}
+
+/// The deck shown: the meeting's saved slides, or its default deck; read again when the file
+/// changes or another meeting is chosen.
+fn load_deck(panel: &mut ChartsPanel, doc: &Document, meeting: &crate::domain::meeting::Meeting) {
     let revision = doc.view.revision;
     if panel
         .deck
@@ -54,7 +118,7 @@ pub(super) fn deck_ui(
         let saved = doc.store.slides(meeting.meeting_id).unwrap_or_default();
         let (slides, saved) = if saved.is_empty() {
             (
-                crate::charts::deck::default_for(&doc.store, &meeting).unwrap_or_default(),
+                crate::charts::deck::default_for(&doc.store, meeting).unwrap_or_default(),
                 false,
             )
         } else {
@@ -67,20 +131,16 @@ pub(super) fn deck_ui(
             saved,
         });
     }
-    let Some(deck) = panel.deck.as_ref() else {
-        return;
-    };
-    if !deck.saved {
-        ui.label(
-            RichText::new(lang.pick(
-                "Bộ mặc định (chưa sửa): xếp hạng và bản đồ nhiệt của tháng gần nhất đã chấm trước cuộc họp, diễn biến cả năm, công nhận, chỉ tiêu, việc được giao.",
-                "The default deck (not edited): ranking and heatmap of the latest month scored before the meeting, the year's trend, recognition, targets, action items.",
-            ))
-            .weak(),
-        );
-    }
-    let mut slides = deck.slides.clone();
-    let mut changed = false;
+}
+
+/// The slides, one a row: choose one, move it up or down, remove it. What was chosen and what
+/// was asked (a slide's index and -1 up, 1 down, 0 remove).
+fn slide_list_ui(
+    ui: &mut egui::Ui,
+    panel: &mut ChartsPanel,
+    slides: &[Slide],
+    lang: Lang,
+) -> (Option<ChartSpec>, Option<(usize, i32)>) {
     let mut chosen: Option<ChartSpec> = None;
     let count = slides.len();
     let mut action: Option<(usize, i32)> = None;
@@ -145,17 +205,18 @@ pub(super) fn deck_ui(
                 }
             }
         });
-    if let Some((i, step)) = action {
-        match step {
-            0 => {
-                slides.remove(i);
-            }
-            -1 => slides.swap(i, i - 1),
-            _ => slides.swap(i, i + 1),
-        }
-        changed = true;
-    }
-    // The chosen slide: its title, or its chart replaced by the one shown.
+    (chosen, action)
+}
+
+/// The chosen slide: its title, or its chart replaced by the one shown. Whether it changed.
+fn chosen_slide_ui(
+    ui: &mut egui::Ui,
+    panel: &mut ChartsPanel,
+    slides: &mut [Slide],
+    resolved: &ChartSpec,
+    lang: Lang,
+) -> bool {
+    let mut changed = false;
     if let Some(k) = panel
         .slide
         .and_then(|id| slides.iter().position(|s| s.slide_id == id))
@@ -186,39 +247,7 @@ pub(super) fn deck_ui(
             changed = true;
         }
     }
-    if ui
-        .button(lang.pick(
-            "Thêm biểu đồ đang xem vào bộ trình chiếu",
-            "Add the chart shown to the deck",
-        ))
-        .clicked()
-    {
-        slides.push(Slide {
-            slide_id: Uuid::new_v4(),
-            title: String::new(),
-            spec: resolved.clone(),
-        });
-        changed = true;
-    }
-    if deck.saved
-        && ui
-            .button(lang.pick("Trở về bộ mặc định", "Back to the default deck"))
-            .clicked()
-    {
-        slides.clear();
-        changed = true;
-    }
-    if changed {
-        commands.push(Command::Edit(Edit::SetDeck {
-            meeting_id: meeting.meeting_id,
-            slides: slides.clone(),
-        }));
-    }
-    if let Some(spec) = chosen {
-        panel.spec = spec;
-    }
-    ui.add_space(6.0);
-    deck_buttons(ui, meeting.meeting_id, lang, false, commands);
+    changed
 }
 
 /// Present a meeting's deck (in its own window or this one), export it as PDF, and — from

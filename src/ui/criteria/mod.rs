@@ -112,112 +112,14 @@ pub fn editor_ui(
     commands: &mut Vec<Command>,
     notes: &mut Vec<String>,
 ) {
-    if ed.loaded != Some((set_id, doc.view.revision)) {
-        match doc.store.set_definition(set_id) {
-            Ok(def) => {
-                ed.lock = match doc.store.set_lock(set_id) {
-                    Ok(lock) => lock.map(|e| e.message(lang)),
-                    Err(e) => Some(e.message(lang)),
-                };
-                ed.work = Some(def.clone());
-                ed.submitted = Some(def.clone());
-                ed.stored = Some(def);
-                ed.pass_fail = model.pass_fail;
-                ed.error = None;
-            }
-            Err(e) => notes.push(e.message(lang)),
-        }
-        ed.loaded = Some((set_id, doc.view.revision));
-    }
+    load(ed, doc, model, set_id, lang, notes);
     let locked = ed.lock.is_some();
     let pass_fail = ed.pass_fail;
+    status_ui(ui, ed, lang);
     let Some(work) = ed.work.as_mut() else {
         return;
     };
-    if let Some(reason) = &ed.lock {
-        egui::Frame::new()
-            .fill(Color32::from_rgb(255, 243, 205))
-            .inner_margin(8)
-            .show(ui, |ui| {
-                ui.label(
-                    RichText::new(reason)
-                        .color(Color32::from_rgb(90, 60, 0))
-                        .strong(),
-                );
-            });
-    } else {
-        let mut revert = false;
-        let unsaved = Some(&*work) != ed.stored.as_ref();
-        ui.horizontal(|ui| {
-            match &ed.error {
-                Some(error) => {
-                    ui.colored_label(Color32::from_rgb(180, 20, 20), error);
-                }
-                None => {
-                    ui.label(
-                        RichText::new(lang.pick(
-                            "Mỗi thay đổi được lưu ngay khi rời ô nhập · Ctrl+Z hoàn tác",
-                            "Each change is saved when you leave the field · Ctrl+Z undoes",
-                        ))
-                        .weak(),
-                    );
-                }
-            }
-            if unsaved {
-                revert = ui
-                    .button(lang.pick("Hoàn lại như đã lưu", "Revert to the saved set"))
-                    .clicked();
-            }
-        });
-        if revert {
-            if let Some(stored) = ed.stored.clone() {
-                *work = stored;
-            }
-            ed.submitted = ed.stored.clone();
-            ed.error = None;
-        }
-    }
-    ui.scope(|ui| {
-        if locked {
-            ui.label(bold(&work.set.title).size(16.0));
-            if !work.set.decision_ref.is_empty() {
-                ui.label(format!(
-                    "{} {}",
-                    lang.pick("Ban hành theo", "Issued by"),
-                    work.set.decision_ref
-                ));
-            }
-        } else {
-            ui.horizontal(|ui| {
-                let label = ui.label(lang.pick("Tên bộ tiêu chí", "Title"));
-                ui.add_sized(
-                    [440.0, 22.0],
-                    egui::TextEdit::singleline(&mut work.set.title),
-                )
-                .labelled_by(label.id);
-                let label = ui.label(lang.pick("Quyết định ban hành", "Issued by decision"));
-                ui.add_sized(
-                    [220.0, 22.0],
-                    egui::TextEdit::singleline(&mut work.set.decision_ref),
-                )
-                .labelled_by(label.id);
-            });
-        }
-        ui.label(match lang {
-            Lang::Vi => format!(
-                "{} nhóm · {} tiêu chí · tổng điểm tối đa {} (không kể điểm thưởng, điểm trừ)",
-                work.groups.len(),
-                work.criteria.len(),
-                format_number(max_total(&work.criteria)).replace('.', ",")
-            ),
-            Lang::En => format!(
-                "{} groups · {} criteria · {} points at most (bonus and penalty aside)",
-                work.groups.len(),
-                work.criteria.len(),
-                format_number(max_total(&work.criteria))
-            ),
-        });
-    });
+    title_ui(ui, work, locked, lang);
     ui.separator();
     let height = ui.available_height();
     ui.columns(2, |cols| {
@@ -259,8 +161,136 @@ pub fn editor_ui(
                 }
             });
     });
-    // Save when nobody is typing or dragging: a text field commits when left, a number when
-    // released, a checkbox or a choice at once.
+    save_when_idle(ui, ed, lang, commands);
+}
+
+/// Reads the set again when the file changed: its definition, and why it is locked.
+fn load(
+    ed: &mut CriteriaEditor,
+    doc: &Document,
+    model: &Model,
+    set_id: Uuid,
+    lang: Lang,
+    notes: &mut Vec<String>,
+) {
+    if ed.loaded == Some((set_id, doc.view.revision)) {
+        return;
+    }
+    {
+        match doc.store.set_definition(set_id) {
+            Ok(def) => {
+                ed.lock = match doc.store.set_lock(set_id) {
+                    Ok(lock) => lock.map(|e| e.message(lang)),
+                    Err(e) => Some(e.message(lang)),
+                };
+                ed.work = Some(def.clone());
+                ed.submitted = Some(def.clone());
+                ed.stored = Some(def);
+                ed.pass_fail = model.pass_fail;
+                ed.error = None;
+            }
+            Err(e) => notes.push(e.message(lang)),
+        }
+        ed.loaded = Some((set_id, doc.view.revision));
+    }
+}
+
+/// Why the set is locked; else how changes are saved, why the last one was refused, and the
+/// way back to the saved set.
+fn status_ui(ui: &mut egui::Ui, ed: &mut CriteriaEditor, lang: Lang) {
+    if let Some(reason) = &ed.lock {
+        egui::Frame::new()
+            .fill(Color32::from_rgb(255, 243, 205))
+            .inner_margin(8)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(reason)
+                        .color(Color32::from_rgb(90, 60, 0))
+                        .strong(),
+                );
+            });
+    } else {
+        let mut revert = false;
+        let unsaved = ed.work.as_ref() != ed.stored.as_ref();
+        ui.horizontal(|ui| {
+            match &ed.error {
+                Some(error) => {
+                    ui.colored_label(Color32::from_rgb(180, 20, 20), error);
+                }
+                None => {
+                    ui.label(
+                        RichText::new(lang.pick(
+                            "Mỗi thay đổi được lưu ngay khi rời ô nhập · Ctrl+Z hoàn tác",
+                            "Each change is saved when you leave the field · Ctrl+Z undoes",
+                        ))
+                        .weak(),
+                    );
+                }
+            }
+            if unsaved {
+                revert = ui
+                    .button(lang.pick("Hoàn lại như đã lưu", "Revert to the saved set"))
+                    .clicked();
+            }
+        });
+        if revert {
+            if let Some(stored) = ed.stored.clone() {
+                ed.work = Some(stored);
+            }
+            ed.submitted = ed.stored.clone();
+            ed.error = None;
+        }
+    }
+}
+
+/// The set's title and decision, and its size.
+fn title_ui(ui: &mut egui::Ui, work: &mut SetDefinition, locked: bool, lang: Lang) {
+    if locked {
+        ui.label(bold(&work.set.title).size(16.0));
+        if !work.set.decision_ref.is_empty() {
+            ui.label(format!(
+                "{} {}",
+                lang.pick("Ban hành theo", "Issued by"),
+                work.set.decision_ref
+            ));
+        }
+    } else {
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.pick("Tên bộ tiêu chí", "Title"));
+            ui.add_sized(
+                [440.0, 22.0],
+                egui::TextEdit::singleline(&mut work.set.title),
+            )
+            .labelled_by(label.id);
+            let label = ui.label(lang.pick("Quyết định ban hành", "Issued by decision"));
+            ui.add_sized(
+                [220.0, 22.0],
+                egui::TextEdit::singleline(&mut work.set.decision_ref),
+            )
+            .labelled_by(label.id);
+        });
+    }
+    ui.label(match lang {
+        Lang::Vi => format!(
+            "{} nhóm · {} tiêu chí · tổng điểm tối đa {} (không kể điểm thưởng, điểm trừ)",
+            work.groups.len(),
+            work.criteria.len(),
+            format_number(max_total(&work.criteria)).replace('.', ",")
+        ),
+        Lang::En => format!(
+            "{} groups · {} criteria · {} points at most (bonus and penalty aside)",
+            work.groups.len(),
+            work.criteria.len(),
+            format_number(max_total(&work.criteria))
+        ),
+    });
+}
+
+/// Saves when nobody is typing or dragging: a text field commits when left, a number when
+/// released, a checkbox or a choice at once.
+fn save_when_idle(ui: &egui::Ui, ed: &mut CriteriaEditor, lang: Lang, commands: &mut Vec<Command>) {
+    let locked = ed.lock.is_some();
+    let pass_fail = ed.pass_fail;
     let ctx = ui.ctx().clone();
     if !locked
         && ed.work != ed.submitted

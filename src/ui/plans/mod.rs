@@ -146,48 +146,7 @@ pub fn plans_ui(
             .or(order.first())
             .map(|p| p.plan_id);
     }
-    let mut bad_day = None;
-    ui.horizontal(|ui| {
-        ui.heading(lang.pick("Kế hoạch ứng dụng CNTT", "IT application plans"));
-        ui.add_space(16.0);
-        let label = ui.label(lang.pick("Xem tại ngày", "As of"));
-        typed_field(
-            ui,
-            &mut panel.as_of_text,
-            100.0,
-            "dd/mm/yyyy",
-            |t| parse_typed_day(t).map_err(|e| e.message(lang)),
-            &mut bad_day,
-        )
-        .0
-        .labelled_by(label.id);
-        if ui.button(lang.pick("Thêm kế hoạch", "Add plan")).clicked() {
-            let plan = Plan {
-                plan_id: Uuid::new_v4(),
-                number: String::new(),
-                title: lang.pick("Kế hoạch mới", "New plan").into(),
-                issuer: doc
-                    .view
-                    .body
-                    .as_ref()
-                    .map(|b| b.name.clone())
-                    .unwrap_or_default(),
-                level: PlanLevel::District,
-                issued_on: Some(today),
-                start_year: chrono::Datelike::year(&today),
-                end_year: chrono::Datelike::year(&today),
-                orientation_year: None,
-                parent_id: panel.selected,
-                legal_basis: String::new(),
-                status: PlanStatus::Draft,
-            };
-            panel.selected = Some(plan.plan_id);
-            panel.target = None;
-            commands.push(Command::Edit(Edit::SaveRecord {
-                record: Box::new(Record::Plan(plan)),
-            }));
-        }
-    });
+    let bad_day = header_ui(ui, panel, doc, lang, today, commands);
     if let Some(e) = &bad_day {
         ui.colored_label(Color32::from_rgb(180, 20, 20), e);
     }
@@ -219,6 +178,111 @@ pub fn plans_ui(
             .cloned()
             .collect()
     };
+    tree_ui(ui, panel, book, &order, &of_plan, lang);
+    let Some(plan) = panel
+        .selected
+        .and_then(|id| book.plans.iter().find(|p| p.plan_id == id))
+        .cloned()
+    else {
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("plan-detail")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            plan_form(ui, panel, book, &plan, lang);
+            ui.separator();
+            let rows = of_plan(plan.plan_id);
+            targets_ui(ui, panel, &plan, &rows, lang, as_of, commands);
+            if let Some(row) = panel
+                .target
+                .and_then(|id| rows.iter().find(|r| r.target.target_id == id))
+            {
+                ui.separator();
+                target_ui(
+                    ui,
+                    panel,
+                    doc,
+                    book,
+                    row,
+                    &statuses.units,
+                    lang,
+                    as_of,
+                    commands,
+                );
+            }
+            ui.separator();
+            tasks_ui(ui, panel, doc, book, &plan, lang, commands);
+        });
+    panel.statuses = Some(statuses);
+    panel.drafts.commit(ui.ctx(), lang, commands);
+}
+
+/// The title, the day statuses are computed for, and the button that adds a plan. Why the
+/// day typed is refused, if it is.
+fn header_ui(
+    ui: &mut egui::Ui,
+    panel: &mut PlansPanel,
+    doc: &Document,
+    lang: Lang,
+    today: NaiveDate,
+    commands: &mut Vec<Command>,
+) -> Option<String> {
+    let mut bad_day = None;
+    let book_selected = panel.selected;
+    ui.horizontal(|ui| {
+        ui.heading(lang.pick("Kế hoạch ứng dụng CNTT", "IT application plans"));
+        ui.add_space(16.0);
+        let label = ui.label(lang.pick("Xem tại ngày", "As of"));
+        typed_field(
+            ui,
+            &mut panel.as_of_text,
+            100.0,
+            "dd/mm/yyyy",
+            |t| parse_typed_day(t).map_err(|e| e.message(lang)),
+            &mut bad_day,
+        )
+        .0
+        .labelled_by(label.id);
+        if ui.button(lang.pick("Thêm kế hoạch", "Add plan")).clicked() {
+            let plan = Plan {
+                plan_id: Uuid::new_v4(),
+                number: String::new(),
+                title: lang.pick("Kế hoạch mới", "New plan").into(),
+                issuer: doc
+                    .view
+                    .body
+                    .as_ref()
+                    .map(|b| b.name.clone())
+                    .unwrap_or_default(),
+                level: PlanLevel::District,
+                issued_on: Some(today),
+                start_year: chrono::Datelike::year(&today),
+                end_year: chrono::Datelike::year(&today),
+                orientation_year: None,
+                parent_id: book_selected,
+                legal_basis: String::new(),
+                status: PlanStatus::Draft,
+            };
+            panel.selected = Some(plan.plan_id);
+            panel.target = None;
+            commands.push(Command::Edit(Edit::SaveRecord {
+                record: Box::new(Record::Plan(plan)),
+            }));
+        }
+    });
+    bad_day
+}
+
+/// The plans as a tree (each under the plan it implements), with their targets' counts.
+fn tree_ui(
+    ui: &mut egui::Ui,
+    panel: &mut PlansPanel,
+    book: &PlanBook,
+    order: &[&Plan],
+    of_plan: &dyn Fn(Uuid) -> Vec<TargetRow>,
+    lang: Lang,
+) {
     let height = ui.available_height();
     egui::Panel::left("plans-tree")
         .resizable(true)
@@ -228,7 +292,7 @@ pub fn plans_ui(
                 .id_salt("plans-tree-scroll")
                 .max_height(height)
                 .show(ui, |ui| {
-                    for p in &order {
+                    for p in order {
                         let rows = of_plan(p.plan_id);
                         ui.horizontal(|ui| {
                             ui.add_space(depth(book, p) as f32 * 16.0);
@@ -268,41 +332,4 @@ pub fn plans_ui(
                     }
                 });
         });
-    let Some(plan) = panel
-        .selected
-        .and_then(|id| book.plans.iter().find(|p| p.plan_id == id))
-        .cloned()
-    else {
-        return;
-    };
-    egui::ScrollArea::vertical()
-        .id_salt("plan-detail")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            plan_form(ui, panel, book, &plan, lang);
-            ui.separator();
-            let rows = of_plan(plan.plan_id);
-            targets_ui(ui, panel, &plan, &rows, lang, as_of, commands);
-            if let Some(row) = panel
-                .target
-                .and_then(|id| rows.iter().find(|r| r.target.target_id == id))
-            {
-                ui.separator();
-                target_ui(
-                    ui,
-                    panel,
-                    doc,
-                    book,
-                    row,
-                    &statuses.units,
-                    lang,
-                    as_of,
-                    commands,
-                );
-            }
-            ui.separator();
-            tasks_ui(ui, panel, doc, book, &plan, lang, commands);
-        });
-    panel.statuses = Some(statuses);
-    panel.drafts.commit(ui.ctx(), lang, commands);
 }

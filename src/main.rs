@@ -1,9 +1,10 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use giaoban::app::{AppConfig, GiaobanApp};
+use giaoban::app::AppConfig;
 use giaoban::cli::{self, Cli};
 use giaoban::domain::lang::Lang;
+use giaoban::ui::GiaobanApp;
 
 fn main() -> ExitCode {
     let args = Cli::parse();

@@ -288,8 +288,8 @@ mod ui {
     use egui::{Key, Modifiers};
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
-    use giaoban::app::GiaobanApp;
     use giaoban::app::dialogs::ScriptedDialogs;
+    use giaoban::ui::GiaobanApp;
 
     fn harness(dir: &TempDir, file: std::path::PathBuf) -> Harness<'static, GiaobanApp> {
         app(

@@ -9,12 +9,13 @@ use common::TempDir;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use giaoban::app::AppConfig;
 use giaoban::app::dialogs::ScriptedDialogs;
 use giaoban::app::prefs::Paths;
-use giaoban::app::{AppConfig, GiaobanApp};
 use giaoban::domain::results::Which;
 use giaoban::domain::scoring::PeriodStatus;
 use giaoban::store::{Intent, Store};
+use giaoban::ui::GiaobanApp;
 
 fn harness(dir: &TempDir, file: PathBuf) -> Harness<'static, GiaobanApp> {
     let config = AppConfig {

@@ -173,9 +173,10 @@ fn a_wrong_extension_or_date_is_refused_and_nothing_is_written() {
 fn the_meeting_panel_exports_the_notice() {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
+    use giaoban::app::AppConfig;
     use giaoban::app::dialogs::ScriptedDialogs;
     use giaoban::app::prefs::Paths;
-    use giaoban::app::{AppConfig, GiaobanApp};
+    use giaoban::ui::GiaobanApp;
 
     let dir = TempDir::new();
     let db = dir.demo("demo.db");

@@ -10,10 +10,10 @@ use common::ui::{app, click, shows, type_into};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use giaoban::app::GiaobanApp;
 use giaoban::app::dialogs::ScriptedDialogs;
 use giaoban::domain::meeting::ActionStatus;
 use giaoban::store::{Intent, Store};
+use giaoban::ui::GiaobanApp;
 
 fn harness(dir: &TempDir, file: std::path::PathBuf) -> Harness<'static, GiaobanApp> {
     app(

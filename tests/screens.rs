@@ -20,9 +20,10 @@ use chrono::NaiveDate;
 use egui_kittest::Harness;
 use giaoban::app::dialogs::ScriptedDialogs;
 use giaoban::app::prefs::Paths;
-use giaoban::app::{AppConfig, GiaobanApp, Nav};
+use giaoban::app::{AppConfig, Nav};
 use giaoban::demo::demo_seed;
 use giaoban::store::Store;
+use giaoban::ui::GiaobanApp;
 
 fn out_dir() -> PathBuf {
     let label = std::env::var("GIAOBAN_SCREENS").unwrap_or_else(|_| "latest".into());

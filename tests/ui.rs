@@ -9,11 +9,12 @@ use common::TempDir;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use giaoban::app::AppConfig;
 use giaoban::app::dialogs::ScriptedDialogs;
 use giaoban::app::prefs::{Paths, Prefs};
-use giaoban::app::{AppConfig, GiaobanApp};
 use giaoban::domain::lang::Lang;
 use giaoban::store::{Intent, Store};
+use giaoban::ui::GiaobanApp;
 use giaoban::ui::fonts;
 
 fn config(dir: &TempDir, file: Option<PathBuf>, dialogs: ScriptedDialogs) -> AppConfig {

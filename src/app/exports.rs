@@ -2,12 +2,11 @@
 
 use std::path::Path;
 
-use super::{Command, GiaobanApp};
+use super::{App, Command};
 use crate::domain::lang::Lang;
 use crate::domain::text::display_path;
-use crate::ui;
 
-impl GiaobanApp {
+impl App {
     /// A meeting's day as file names carry it ("2019-07-10"); empty when it is gone.
     pub(super) fn meeting_day(&self, meeting_id: uuid::Uuid) -> String {
         self.doc
@@ -110,19 +109,19 @@ impl GiaobanApp {
                     lang.pick("Giao ban ngày", "Briefing of"),
                     crate::domain::deadline::display_day(meeting.held_on)
                 );
-                self.presentation = Some(ui::present::Presentation::new(
+                self.requests.push(super::Request::Present {
                     meeting_id,
                     title,
                     frames,
                     single_window,
-                ));
+                });
             }
             Err(e) => self.notes.error(e.message(lang)),
         }
     }
 }
 
-impl GiaobanApp {
+impl App {
     /// Asks where to write the notice (PDF or DOCX).
     pub(super) fn notice_dialog(&mut self, meeting_id: uuid::Uuid, pdf: bool) {
         let lang = self.lang();

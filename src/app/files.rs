@@ -3,13 +3,13 @@
 use std::path::Path;
 
 use super::document::Document;
-use super::{Command, GiaobanApp, Nav, RefusedFile};
+use super::{App, Command, Nav, RefusedFile};
 use crate::demo::demo_seed;
 use crate::domain::lang::Lang;
 use crate::domain::text::{display_path, file_stem};
 use crate::store::{Access, Intent, Store, StoreError};
 
-impl GiaobanApp {
+impl App {
     /// Opens a document (untrusted); on failure the current one stays open.
     pub fn open(&mut self, path: &Path) {
         let lang = self.lang();
@@ -158,7 +158,7 @@ pub fn human_size(bytes: u64) -> String {
     }
 }
 
-impl GiaobanApp {
+impl App {
     /// Asks where to create a new document.
     pub(super) fn new_dialog(&mut self) {
         let lang = self.lang();

@@ -31,7 +31,6 @@ use self::undo::{Step, UndoStack};
 use crate::domain::edit::Edit;
 use crate::domain::lang::Lang;
 use crate::store::{Access, Origin};
-use crate::ui;
 
 /// How the program starts.
 pub struct AppConfig {
@@ -56,47 +55,58 @@ impl AppConfig {
     }
 }
 
-pub struct GiaobanApp {
+/// What the window is asked to do by a command: the state has no window of its own.
+pub enum Request {
+    /// Show a meeting's deck in the Charts panel.
+    ShowDeck { meeting_id: uuid::Uuid },
+    /// Start presentation mode with these slides.
+    Present {
+        meeting_id: uuid::Uuid,
+        title: String,
+        frames: Vec<crate::charts::Frame>,
+        single_window: bool,
+    },
+}
+
+/// The program's state: the open document, preferences, undo, notifications, and the one
+/// door through which every change goes. The window (`ui::GiaobanApp`) draws it.
+pub struct App {
     pub doc: Option<Document>,
     pub prefs: Prefs,
     pub paths: Paths,
     pub nav: Nav,
     pub notes: Notifications,
     pub undo: UndoStack,
-    pub panels: ui::Panels,
-    /// Presentation mode, while it runs.
-    pub presentation: Option<ui::present::Presentation>,
+    /// What the window must do that the state cannot (show a deck, start presenting).
+    pub requests: Vec<Request>,
     /// The last file refused at open, while its notice is shown.
     pub refused: Option<RefusedFile>,
     today: Option<NaiveDate>,
     queue: Vec<Command>,
     dialogs: Box<dyn FileDialogs>,
-    fonts_installed: bool,
     quit_requested: bool,
 }
 
-impl GiaobanApp {
+impl App {
     /// Builds the app and opens its first document: the file given, else the last one used,
     /// else (first run) the demo file, created in the user's data folder.
-    pub fn new(config: AppConfig) -> GiaobanApp {
+    pub fn new(config: AppConfig) -> App {
         let mut prefs = Prefs::load(&config.paths.prefs_file);
         if let Some(lang) = config.lang {
             prefs.language = Some(lang);
         }
-        let mut app = GiaobanApp {
+        let mut app = App {
             doc: None,
             prefs,
             paths: config.paths,
             nav: Nav::default(),
             notes: Notifications::default(),
             undo: UndoStack::default(),
-            panels: ui::Panels::default(),
-            presentation: None,
+            requests: Vec::new(),
             refused: None,
             today: config.today,
             queue: Vec::new(),
             dialogs: config.dialogs,
-            fonts_installed: false,
             quit_requested: false,
         };
         match config.file {
@@ -107,14 +117,6 @@ impl GiaobanApp {
                 None => app.open_demo(),
             },
         }
-        app
-    }
-
-    /// Builds the app inside eframe, with the bundled fonts.
-    pub fn with_context(cc: &eframe::CreationContext<'_>, config: AppConfig) -> GiaobanApp {
-        ui::fonts::install(&cc.egui_ctx);
-        let mut app = GiaobanApp::new(config);
-        app.fonts_installed = true;
         app
     }
 
@@ -169,7 +171,7 @@ impl GiaobanApp {
             Command::DeckExportDialog { meeting_id } => self.deck_dialog(meeting_id),
             Command::WriteDeck { meeting_id, path } => self.write_deck(meeting_id, &path),
             Command::EditDeck { meeting_id } => {
-                self.panels.charts.meeting = Some(meeting_id);
+                self.requests.push(Request::ShowDeck { meeting_id });
                 self.nav = Nav::Charts;
             }
             Command::Present {
@@ -267,22 +269,5 @@ impl GiaobanApp {
     /// Last error shown, for tests.
     pub fn last_error(&self) -> Option<&str> {
         self.notes.last_error()
-    }
-}
-
-impl eframe::App for GiaobanApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if !self.fonts_installed {
-            ui::fonts::install(ui.ctx());
-            self.fonts_installed = true;
-        }
-        if self.presentation.is_none() {
-            ui::commands::read_keys(self, ui.ctx());
-        }
-        ui::app_ui(self, ui);
-        self.run_commands();
-        if self.quit_requested {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        }
     }
 }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 
-use super::{Command, GiaobanApp};
+use super::{App, Command};
 use crate::domain::lang::Lang;
 use crate::domain::text::{display_path, file_stem};
 use crate::store::{RepairPlan, Store, StoreError};
@@ -19,7 +19,7 @@ pub struct RefusedFile {
     pub plan: Option<RepairPlan>,
 }
 
-impl GiaobanApp {
+impl App {
     /// Asks where to write the clean copy of the refused file (a name after it), then queues it.
     pub(super) fn repair_dialog(&mut self) {
         let lang = self.lang();

@@ -10,7 +10,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::app::{Command, GiaobanApp, Nav};
+use super::GiaobanApp;
+use crate::app::{Command, Nav};
 use crate::domain::lang::Lang;
 
 /// Where a command acts.
@@ -242,7 +243,7 @@ impl UiCommand {
 /// A field with the cursor gives it up first, so that its panel saves what was typed.
 pub fn read_keys(app: &mut GiaobanApp, ctx: &egui::Context) {
     let typing = ctx.text_edit_focused();
-    let in_meeting = app.nav == Nav::Meetings
+    let in_meeting = app.app.nav == Nav::Meetings
         && app.panels.meetings.selected.is_some()
         && !app.panels.meetings.follow_up;
     // Keys with more modifiers first: Ctrl+Enter would also match Ctrl+Shift+Enter.
@@ -296,7 +297,7 @@ pub fn run_pending(app: &mut GiaobanApp, commands: &mut Vec<Command>) {
 /// What a command does.
 pub fn run(app: &mut GiaobanApp, command: UiCommand, commands: &mut Vec<Command>) {
     use UiCommand as C;
-    let has_doc = app.doc.is_some();
+    let has_doc = app.app.doc.is_some();
     match command {
         C::New => commands.push(Command::NewDialog),
         C::Open => commands.push(Command::OpenDialog),
@@ -316,7 +317,9 @@ pub fn run(app: &mut GiaobanApp, command: UiCommand, commands: &mut Vec<Command>
             }
         }
         C::NewConclusion | C::NewActionItem => {
-            let Some(doc) = app.doc.as_ref() else { return };
+            let Some(doc) = app.app.doc.as_ref() else {
+                return;
+            };
             super::meetings::add_from_key(
                 &mut app.panels.meetings,
                 doc,
@@ -331,8 +334,8 @@ pub fn run(app: &mut GiaobanApp, command: UiCommand, commands: &mut Vec<Command>
 
 /// The meeting F5 presents: the deck open in Charts, else the meeting open in Meetings.
 pub fn meeting_to_present(app: &GiaobanApp) -> Option<uuid::Uuid> {
-    let doc = app.doc.as_ref()?;
-    let chosen = match app.nav {
+    let doc = app.app.doc.as_ref()?;
+    let chosen = match app.app.nav {
         Nav::Charts => app.panels.charts.meeting,
         _ => app.panels.meetings.selected,
     };

@@ -12,13 +12,16 @@ pub mod present;
 pub mod scoring;
 mod settings;
 pub mod widgets;
+mod window;
+
+pub use self::window::GiaobanApp;
 
 use egui::{Color32, RichText};
 
 use self::commands::UiCommand;
 
 use crate::app::notify::Level;
-use crate::app::{Command, GiaobanApp, Nav};
+use crate::app::{Command, Nav};
 use crate::domain::lang::Lang;
 use crate::domain::text::escape_for_display;
 use crate::store::Access;
@@ -75,7 +78,7 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             ui.add_space(8.0);
             for nav in Nav::ALL {
-                let selected = app.nav == nav;
+                let selected = app.app.nav == nav;
                 let text = RichText::new(nav.label(lang)).size(16.0);
                 if ui
                     .add_sized([174.0, 34.0], egui::Button::selectable(selected, text))
@@ -88,9 +91,9 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
 
     egui::CentralPanel::default().show(ui, |ui| {
         banners_ui(app, ui, lang, &mut commands);
-        match app.doc.as_ref() {
+        match app.app.doc.as_ref() {
             None => start_ui(ui, lang, &mut commands),
-            Some(doc) => match app.nav {
+            Some(doc) => match app.app.nav {
                 Nav::Plans => {
                     plans::plans_ui(ui, &mut app.panels.plans, doc, lang, today, &mut commands)
                 }
@@ -106,7 +109,7 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
                         &mut notes,
                     );
                     for n in notes {
-                        app.notes.error(n);
+                        app.app.notes.error(n);
                     }
                 }
                 Nav::Meetings => meetings::meetings_ui(
@@ -121,12 +124,12 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
                     charts::charts_ui(ui, &mut app.panels.charts, doc, lang, today, &mut commands)
                 }
                 Nav::Settings => {
-                    let who = app.prefs.audit_name();
+                    let who = app.app.prefs.audit_name();
                     settings::settings_ui(
                         ui,
                         &mut app.panels.settings,
                         doc,
-                        &app.prefs,
+                        &app.app.prefs,
                         &who,
                         lang,
                         today,
@@ -141,7 +144,7 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
     commands::shortcuts_window(app, ui.ctx(), lang);
     notifications_ui(app, ui.ctx(), lang);
 
-    let title = match app.doc.as_ref() {
+    let title = match app.app.doc.as_ref() {
         Some(doc) => format!(
             "giaoban — {}",
             doc.store
@@ -188,15 +191,15 @@ fn menu_ui(
     commands: &mut Vec<Command>,
     chosen: &mut Vec<UiCommand>,
 ) {
-    let has_doc = app.doc.is_some();
+    let has_doc = app.app.doc.is_some();
     ui.menu_button(lang.pick("Tệp", "File"), |ui| {
         menu_item(ui, UiCommand::New, None, true, lang, chosen);
         menu_item(ui, UiCommand::Open, None, true, lang, chosen);
         ui.menu_button(lang.pick("Mở gần đây", "Open recent"), |ui| {
-            if app.prefs.recent.is_empty() {
+            if app.app.prefs.recent.is_empty() {
                 ui.label(lang.pick("(chưa có)", "(none)"));
             }
-            for path in &app.prefs.recent {
+            for path in &app.app.prefs.recent {
                 if ui.button(path.display().to_string()).clicked() {
                     commands.push(Command::Open(path.clone()));
                 }
@@ -217,8 +220,8 @@ fn menu_ui(
         let described = |command: UiCommand, step: Option<&crate::app::undo::Step>| {
             step.map(|s| format!("{}: {}", command.label(lang), s.redo.describe(lang)))
         };
-        let undo = app.undo.next_undo();
-        let redo = app.undo.next_redo();
+        let undo = app.app.undo.next_undo();
+        let redo = app.app.undo.next_redo();
         menu_item(
             ui,
             UiCommand::Undo,
@@ -237,7 +240,7 @@ fn menu_ui(
         );
     });
     ui.menu_button(lang.pick("Cuộc họp", "Meeting"), |ui| {
-        let in_meeting = app.nav == Nav::Meetings
+        let in_meeting = app.app.nav == Nav::Meetings
             && app.panels.meetings.selected.is_some()
             && !app.panels.meetings.follow_up;
         menu_item(ui, UiCommand::NewConclusion, None, in_meeting, lang, chosen);
@@ -266,7 +269,7 @@ fn menu_ui(
 }
 
 fn status_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang) {
-    ui.horizontal(|ui| match app.doc.as_ref() {
+    ui.horizontal(|ui| match app.app.doc.as_ref() {
         None => {
             ui.label(lang.pick("Chưa mở tệp", "No file open"));
         }
@@ -314,7 +317,7 @@ fn status_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang) {
 
 /// A file refused at open: why, what a clean copy would leave out, and the way out.
 fn refused_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
-    let Some(refused) = app.refused.as_ref() else {
+    let Some(refused) = app.app.refused.as_ref() else {
         return;
     };
     let name = refused
@@ -377,7 +380,9 @@ fn refused_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Ve
 
 fn banners_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
     refused_ui(app, ui, lang, commands);
-    let Some(doc) = app.doc.as_ref() else { return };
+    let Some(doc) = app.app.doc.as_ref() else {
+        return;
+    };
     if let Access::ReadOnly(reason) = doc.store.access() {
         egui::Frame::new()
             .fill(Color32::from_rgb(255, 236, 204))
@@ -447,8 +452,8 @@ fn start_ui(ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
 
 fn notifications_ui(app: &mut GiaobanApp, ctx: &egui::Context, lang: Lang) {
     let now = ctx.input(|i| i.time);
-    app.notes.tick(now);
-    if app.notes.all().is_empty() {
+    app.app.notes.tick(now);
+    if app.app.notes.all().is_empty() {
         return;
     }
     let mut dismiss = None;
@@ -456,7 +461,7 @@ fn notifications_ui(app: &mut GiaobanApp, ctx: &egui::Context, lang: Lang) {
         .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -40.0])
         .show(ctx, |ui| {
             ui.set_max_width(460.0);
-            for (i, n) in app.notes.all().iter().enumerate() {
+            for (i, n) in app.app.notes.all().iter().enumerate() {
                 let (fill, text) = match n.level {
                     Level::Info => (
                         Color32::from_rgb(232, 245, 233),
@@ -491,7 +496,7 @@ fn notifications_ui(app: &mut GiaobanApp, ctx: &egui::Context, lang: Lang) {
             }
         });
     if let Some(i) = dismiss {
-        app.notes.dismiss(i);
+        app.app.notes.dismiss(i);
     }
     ctx.request_repaint_after(std::time::Duration::from_millis(500));
 }

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use giaoban::app::AppConfig;
 use giaoban::app::dialogs::ScriptedDialogs;
 use giaoban::app::prefs::Paths;
-use giaoban::app::{AppConfig, GiaobanApp};
+use giaoban::ui::GiaobanApp;
 
 use super::TempDir;
 

@@ -141,30 +141,7 @@ pub fn build_notice(
     let chair_short = chair
         .map(|p| format!("đồng chí {}", p.name))
         .unwrap_or_else(|| "đồng chí chủ trì".into());
-    let attendees: Vec<String> = book
-        .attendees
-        .iter()
-        .filter(|a| a.meeting_id == meeting.meeting_id)
-        .filter(|a| a.person_id != meeting.chair_id || a.person_id.is_none())
-        .filter_map(|a| {
-            let person = a
-                .person_id
-                .and_then(|id| people.iter().find(|p| p.person_id == id));
-            let name = person.map(|p| p.name.clone()).unwrap_or(a.name.clone());
-            let title = if a.title.is_empty() {
-                person.map(|p| p.title.clone()).unwrap_or_default()
-            } else {
-                a.title.clone()
-            };
-            let text = match (name.trim().is_empty(), title.trim().is_empty()) {
-                (false, false) => format!("đồng chí {name}, {title}"),
-                (false, true) => format!("đồng chí {name}"),
-                (true, false) => title.trim().trim_start_matches(", ").to_string(),
-                (true, true) => return None,
-            };
-            Some(text)
-        })
-        .collect();
+    let attendees = attendee_words(meeting, book, people);
     let reports: Vec<String> = book
         .agenda
         .iter()
@@ -223,34 +200,7 @@ pub fn build_notice(
                 .collect(),
         })
         .collect();
-    let items: Vec<String> = book
-        .actions
-        .iter()
-        .filter(|a| a.meeting_id == meeting.meeting_id && a.status != ActionStatus::Cancelled)
-        .map(|a| {
-            let who = unit_name(a.unit_id).unwrap_or_else(|| "Các đơn vị".into());
-            let text = a.text.trim().trim_end_matches('.');
-            match a.deadline {
-                Some(d) => format!(
-                    "- {who}: {}; thời hạn: {}.",
-                    lowercase_first(text),
-                    d.display(super::lang::Lang::Vi).to_lowercase()
-                ),
-                None => format!("- {who}: {}.", lowercase_first(text)),
-            }
-        })
-        .collect();
-    let assignments = (!items.is_empty()).then(|| Section {
-        heading: format!(
-            "{}. Phân công thực hiện",
-            book.conclusions
-                .iter()
-                .filter(|c| c.meeting_id == meeting.meeting_id)
-                .count()
-                + 1
-        ),
-        paragraphs: items,
-    });
+    let assignments = assignments(meeting, book, &unit_name);
     let issuer = "BAN CHỈ ĐẠO ỨNG DỤNG CNTT".to_string();
     let number = if meeting.notice_number.trim().is_empty() {
         "Số:       /TB-BCĐ".to_string()
@@ -282,6 +232,70 @@ pub fn build_notice(
         signer_title: vec!["TL. TRƯỞNG BAN".into(), "THƯ KÝ BAN CHỈ ĐẠO".into()],
         signer_name: String::new(),
     }
+}
+
+/// Who attended, as the notice names them ("đồng chí Nguyễn Văn A, Phó Chủ tịch"), the chair
+/// apart.
+fn attendee_words(meeting: &Meeting, book: &MeetingBook, people: &[Person]) -> Vec<String> {
+    book.attendees
+        .iter()
+        .filter(|a| a.meeting_id == meeting.meeting_id)
+        .filter(|a| a.person_id != meeting.chair_id || a.person_id.is_none())
+        .filter_map(|a| {
+            let person = a
+                .person_id
+                .and_then(|id| people.iter().find(|p| p.person_id == id));
+            let name = person.map(|p| p.name.clone()).unwrap_or(a.name.clone());
+            let title = if a.title.is_empty() {
+                person.map(|p| p.title.clone()).unwrap_or_default()
+            } else {
+                a.title.clone()
+            };
+            let text = match (name.trim().is_empty(), title.trim().is_empty()) {
+                (false, false) => format!("đồng chí {name}, {title}"),
+                (false, true) => format!("đồng chí {name}"),
+                (true, false) => title.trim().trim_start_matches(", ").to_string(),
+                (true, true) => return None,
+            };
+            Some(text)
+        })
+        .collect()
+}
+
+/// The section that assigns the action items, numbered after the conclusions.
+fn assignments(
+    meeting: &Meeting,
+    book: &MeetingBook,
+    unit_name: &dyn Fn(Option<uuid::Uuid>) -> Option<String>,
+) -> Option<Section> {
+    let items: Vec<String> = book
+        .actions
+        .iter()
+        .filter(|a| a.meeting_id == meeting.meeting_id && a.status != ActionStatus::Cancelled)
+        .map(|a| {
+            let who = unit_name(a.unit_id).unwrap_or_else(|| "Các đơn vị".into());
+            let text = a.text.trim().trim_end_matches('.');
+            match a.deadline {
+                Some(d) => format!(
+                    "- {who}: {}; thời hạn: {}.",
+                    lowercase_first(text),
+                    d.display(super::lang::Lang::Vi).to_lowercase()
+                ),
+                None => format!("- {who}: {}.", lowercase_first(text)),
+            }
+        })
+        .collect();
+    (!items.is_empty()).then(|| Section {
+        heading: format!(
+            "{}. Phân công thực hiện",
+            book.conclusions
+                .iter()
+                .filter(|c| c.meeting_id == meeting.meeting_id)
+                .count()
+                + 1
+        ),
+        paragraphs: items,
+    })
 }
 
 /// "Giao ban Ban chỉ đạo" → "giao ban Ban chỉ đạo" (inside a sentence).

@@ -160,42 +160,7 @@ pub(super) fn criterion_form(
                     ui.end_row();
                 }
             });
-        let thresholds = c.kind == CriterionKind::Count
-            || (c.kind == CriterionKind::Rate && c.rate_mode == Some(RateMode::Thresholds));
-        if thresholds {
-            ui.add_space(6.0);
-            ui.label(bold(lang.pick("Ngưỡng quy đổi", "Thresholds")));
-            let unit = if c.kind == CriterionKind::Rate {
-                "%"
-            } else {
-                ""
-            };
-            let mut remove = None;
-            for (i, t) in c.thresholds.iter_mut().enumerate() {
-                ui.horizontal(|ui| {
-                    ui.label(lang.pick("Từ", "From"));
-                    ui.add(number_field(&mut t.at_least, lang).speed(1.0).suffix(unit));
-                    ui.label(lang.pick("được", "gives"));
-                    ui.add(number_field(&mut t.points, lang).speed(0.25));
-                    ui.label(lang.pick("điểm", "points"));
-                    if ui.small_button(lang.pick("Bỏ", "Remove")).clicked() {
-                        remove = Some(i);
-                    }
-                });
-            }
-            if let Some(i) = remove {
-                c.thresholds.remove(i);
-            }
-            if ui
-                .button(lang.pick("Thêm ngưỡng", "Add threshold"))
-                .clicked()
-            {
-                c.thresholds.push(Threshold {
-                    at_least: 0.0,
-                    points: 0.0,
-                });
-            }
-        }
+        thresholds_ui(ui, c, lang);
     }
     if let Some(g) = new_group {
         // Moving to another group puts the criterion at that group's end.
@@ -207,6 +172,47 @@ pub(super) fn criterion_form(
             .rposition(|x| x.group_id == g)
             .map_or(work.criteria.len(), |i| i + 1);
         work.criteria.insert(at, c);
+    }
+}
+
+/// The thresholds of a count, or of a rate scored by thresholds: from which value, how many
+/// points.
+fn thresholds_ui(ui: &mut egui::Ui, c: &mut crate::domain::scoring::Criterion, lang: Lang) {
+    let uses = c.kind == CriterionKind::Count
+        || (c.kind == CriterionKind::Rate && c.rate_mode == Some(RateMode::Thresholds));
+    if uses {
+        ui.add_space(6.0);
+        ui.label(bold(lang.pick("Ngưỡng quy đổi", "Thresholds")));
+        let unit = if c.kind == CriterionKind::Rate {
+            "%"
+        } else {
+            ""
+        };
+        let mut remove = None;
+        for (i, t) in c.thresholds.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                ui.label(lang.pick("Từ", "From"));
+                ui.add(number_field(&mut t.at_least, lang).speed(1.0).suffix(unit));
+                ui.label(lang.pick("được", "gives"));
+                ui.add(number_field(&mut t.points, lang).speed(0.25));
+                ui.label(lang.pick("điểm", "points"));
+                if ui.small_button(lang.pick("Bỏ", "Remove")).clicked() {
+                    remove = Some(i);
+                }
+            });
+        }
+        if let Some(i) = remove {
+            c.thresholds.remove(i);
+        }
+        if ui
+            .button(lang.pick("Thêm ngưỡng", "Add threshold"))
+            .clicked()
+        {
+            c.thresholds.push(Threshold {
+                at_least: 0.0,
+                points: 0.0,
+            });
+        }
     }
 }
 

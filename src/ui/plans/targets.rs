@@ -155,142 +155,7 @@ pub(super) fn target_ui(
         heading.scroll_to_me(Some(egui::Align::TOP));
         panel.scroll_to_target = false;
     }
-    {
-        let draft = panel.drafts.draft(&Record::Target(t.clone()));
-        let mut bad = None;
-        let mut value_text = draft
-            .text("value", || format_number_in(t.target_value, lang))
-            .clone();
-        let mut baseline_text = draft
-            .text("baseline", || {
-                t.baseline
-                    .map(|b| format_number_in(b, lang))
-                    .unwrap_or_default()
-            })
-            .clone();
-        let mut deadline_text = draft
-            .text("deadline", || {
-                t.deadline.map(|d| d.display(lang)).unwrap_or_default()
-            })
-            .clone();
-        if let Record::Target(w) = &mut draft.work {
-            egui::Grid::new(("target-form", t.target_id))
-                .num_columns(2)
-                .spacing([8.0, 5.0])
-                .show(ui, |ui| {
-                    let label = ui.label(lang.pick("Mã", "Code"));
-                    ui.add_sized([80.0, 22.0], egui::TextEdit::singleline(&mut w.code))
-                        .labelled_by(label.id);
-                    ui.end_row();
-                    let label = ui.label(lang.pick("Nội dung chỉ tiêu", "Target text"));
-                    ui.add_sized([520.0, 44.0], egui::TextEdit::multiline(&mut w.text))
-                        .labelled_by(label.id);
-                    ui.end_row();
-                    let label = ui.label(lang.pick("Loại", "Kind"));
-                    ui.horizontal(|ui| {
-                        for (k, name) in [
-                            (TargetKind::Percent, lang.pick("Tỷ lệ %", "Percentage")),
-                            (TargetKind::Count, lang.pick("Số lượng", "Count")),
-                            (TargetKind::YesNo, lang.pick("Có/không", "Yes/no")),
-                        ] {
-                            ui.radio_value(&mut w.kind, k, name);
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                    ui.end_row();
-                    let label = ui.label(lang.pick("Phạm vi", "Scope"));
-                    ui.horizontal(|ui| {
-                        ui.radio_value(
-                            &mut w.scope,
-                            TargetScope::Body,
-                            lang.pick("Toàn cơ quan", "The body as a whole"),
-                        );
-                        ui.radio_value(
-                            &mut w.scope,
-                            TargetScope::Units,
-                            lang.pick(
-                                "Đếm theo đơn vị (tỷ lệ đơn vị đạt)",
-                                "Counted over the units",
-                            ),
-                        );
-                    })
-                    .response
-                    .labelled_by(label.id);
-                    ui.end_row();
-                    let label = ui.label(lang.pick("Mục tiêu", "Goal"));
-                    ui.horizontal(|ui| {
-                        egui::ComboBox::from_id_salt(("cmp", t.target_id))
-                            .selected_text(w.comparison.words(lang))
-                            .show_ui(ui, |ui| {
-                                for c in Comparison::ALL {
-                                    ui.selectable_value(&mut w.comparison, *c, c.words(lang));
-                                }
-                            })
-                            .response
-                            .labelled_by(label.id);
-                        let (r, v) = typed_field(
-                            ui,
-                            &mut value_text,
-                            70.0,
-                            "",
-                            |s| parse_number(s).map_err(|e| e.message(lang)),
-                            &mut bad,
-                        );
-                        r.on_hover_text(lang.pick("Giá trị mục tiêu", "Goal value"));
-                        if let Some(v) = v {
-                            w.target_value = v;
-                        }
-                        ui.label(lang.pick("xuất phát từ", "from a baseline of"));
-                        let mut bad_base = None;
-                        let (rb, b) = typed_field(
-                            ui,
-                            &mut baseline_text,
-                            70.0,
-                            lang.pick("(không rõ)", "(unknown)"),
-                            |s| {
-                                if s.trim().is_empty() {
-                                    Ok(None)
-                                } else {
-                                    parse_number(s).map(Some).map_err(|e| e.message(lang))
-                                }
-                            },
-                            &mut bad_base,
-                        );
-                        rb.on_hover_text(lang.pick("Giá trị xuất phát", "Baseline"));
-                        if let Some(b) = b {
-                            w.baseline = b;
-                        }
-                        bad = bad.take().or(bad_base);
-                    });
-                    ui.end_row();
-                    let label = ui.label(lang.pick("Thời hạn", "Deadline"));
-                    let mut bad_deadline = None;
-                    let (r, d) = typed_field(
-                        ui,
-                        &mut deadline_text,
-                        140.0,
-                        lang.pick(
-                            "31/12/2019, 06/2019, Quý II/2019, 2019",
-                            "31/12/2019, 06/2019, Q2 2019, 2019",
-                        ),
-                        |s| Deadline::parse_optional(s).map_err(|e| e.message(lang)),
-                        &mut bad_deadline,
-                    );
-                    r.labelled_by(label.id);
-                    if let Some(d) = d {
-                        w.deadline = d;
-                    }
-                    bad = bad.take().or(bad_deadline);
-                    ui.end_row();
-                });
-        }
-        draft.texts.insert("value", value_text);
-        draft.texts.insert("baseline", baseline_text);
-        draft.texts.insert("deadline", deadline_text);
-        draft.bad_text = bad;
-        draft.error_ui(ui);
-    }
+    target_form(ui, panel, t, lang);
     if t.scope == TargetScope::Units {
         checklist_ui(ui, doc, book, row, units, lang, as_of, commands);
     }
@@ -308,6 +173,144 @@ pub(super) fn target_ui(
             id: t.target_id,
         }));
     }
+}
+
+/// A target's own fields: code, text, kind, scope, goal and baseline, deadline.
+fn target_form(ui: &mut egui::Ui, panel: &mut PlansPanel, t: &Target, lang: Lang) {
+    let draft = panel.drafts.draft(&Record::Target(t.clone()));
+    let mut bad = None;
+    let mut value_text = draft
+        .text("value", || format_number_in(t.target_value, lang))
+        .clone();
+    let mut baseline_text = draft
+        .text("baseline", || {
+            t.baseline
+                .map(|b| format_number_in(b, lang))
+                .unwrap_or_default()
+        })
+        .clone();
+    let mut deadline_text = draft
+        .text("deadline", || {
+            t.deadline.map(|d| d.display(lang)).unwrap_or_default()
+        })
+        .clone();
+    if let Record::Target(w) = &mut draft.work {
+        egui::Grid::new(("target-form", t.target_id))
+            .num_columns(2)
+            .spacing([8.0, 5.0])
+            .show(ui, |ui| {
+                let label = ui.label(lang.pick("Mã", "Code"));
+                ui.add_sized([80.0, 22.0], egui::TextEdit::singleline(&mut w.code))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(lang.pick("Nội dung chỉ tiêu", "Target text"));
+                ui.add_sized([520.0, 44.0], egui::TextEdit::multiline(&mut w.text))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(lang.pick("Loại", "Kind"));
+                ui.horizontal(|ui| {
+                    for (k, name) in [
+                        (TargetKind::Percent, lang.pick("Tỷ lệ %", "Percentage")),
+                        (TargetKind::Count, lang.pick("Số lượng", "Count")),
+                        (TargetKind::YesNo, lang.pick("Có/không", "Yes/no")),
+                    ] {
+                        ui.radio_value(&mut w.kind, k, name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(lang.pick("Phạm vi", "Scope"));
+                ui.horizontal(|ui| {
+                    ui.radio_value(
+                        &mut w.scope,
+                        TargetScope::Body,
+                        lang.pick("Toàn cơ quan", "The body as a whole"),
+                    );
+                    ui.radio_value(
+                        &mut w.scope,
+                        TargetScope::Units,
+                        lang.pick(
+                            "Đếm theo đơn vị (tỷ lệ đơn vị đạt)",
+                            "Counted over the units",
+                        ),
+                    );
+                })
+                .response
+                .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(lang.pick("Mục tiêu", "Goal"));
+                ui.horizontal(|ui| {
+                    egui::ComboBox::from_id_salt(("cmp", t.target_id))
+                        .selected_text(w.comparison.words(lang))
+                        .show_ui(ui, |ui| {
+                            for c in Comparison::ALL {
+                                ui.selectable_value(&mut w.comparison, *c, c.words(lang));
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    let (r, v) = typed_field(
+                        ui,
+                        &mut value_text,
+                        70.0,
+                        "",
+                        |s| parse_number(s).map_err(|e| e.message(lang)),
+                        &mut bad,
+                    );
+                    r.on_hover_text(lang.pick("Giá trị mục tiêu", "Goal value"));
+                    if let Some(v) = v {
+                        w.target_value = v;
+                    }
+                    ui.label(lang.pick("xuất phát từ", "from a baseline of"));
+                    let mut bad_base = None;
+                    let (rb, b) = typed_field(
+                        ui,
+                        &mut baseline_text,
+                        70.0,
+                        lang.pick("(không rõ)", "(unknown)"),
+                        |s| {
+                            if s.trim().is_empty() {
+                                Ok(None)
+                            } else {
+                                parse_number(s).map(Some).map_err(|e| e.message(lang))
+                            }
+                        },
+                        &mut bad_base,
+                    );
+                    rb.on_hover_text(lang.pick("Giá trị xuất phát", "Baseline"));
+                    if let Some(b) = b {
+                        w.baseline = b;
+                    }
+                    bad = bad.take().or(bad_base);
+                });
+                ui.end_row();
+                let label = ui.label(lang.pick("Thời hạn", "Deadline"));
+                let mut bad_deadline = None;
+                let (r, d) = typed_field(
+                    ui,
+                    &mut deadline_text,
+                    140.0,
+                    lang.pick(
+                        "31/12/2019, 06/2019, Quý II/2019, 2019",
+                        "31/12/2019, 06/2019, Q2 2019, 2019",
+                    ),
+                    |s| Deadline::parse_optional(s).map_err(|e| e.message(lang)),
+                    &mut bad_deadline,
+                );
+                r.labelled_by(label.id);
+                if let Some(d) = d {
+                    w.deadline = d;
+                }
+                bad = bad.take().or(bad_deadline);
+                ui.end_row();
+            });
+    }
+    draft.texts.insert("value", value_text);
+    draft.texts.insert("baseline", baseline_text);
+    draft.texts.insert("deadline", deadline_text);
+    draft.bad_text = bad;
+    draft.error_ui(ui);
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -1,10 +1,18 @@
 //! giaoban: the desk of an IT steering committee's secretary.
 //!
-//! - [`domain`]: the rules and types, pure.
+//! Layers, each using only those below it (`ARCHITECTURE.md`; `tests/architecture.rs` checks):
+//!
+//! - [`ui`]: the window ([`ui::GiaobanApp`]), its panels and the one list of the person's
+//!   commands and keys; draws from the state and emits commands, never writes.
+//! - [`app`]: the program's state ([`app::App`]) and the one door for every change: the command
+//!   queue, undo, notifications, the file's actions.
+//! - [`cli`]: the command line, a file per group of commands; no window state.
+//! - [`export`]: the notice (DOCX, PDF) and the deck (PDF).
+//! - [`charts`]: a chart's numbers from the store, drawn as PNG or SVG.
 //! - [`store`]: the document (one SQLite file); the only place SQL lives.
-//! - [`app`]: application state, the command queue, undo, notifications, file dialogs.
-//! - [`ui`]: panels and widgets; draws from the state and emits commands.
-//! - [`cli`]: the command line.
+//! - [`domain`]: the rules and types, pure: no egui, no SQLite, no clock.
+//! - [`demo`]: the demo document from the source articles, as domain data.
+//! - [`assets`], [`host`]: the bundled fonts; what the machine says. Usable by every layer.
 
 pub mod app;
 pub mod assets;

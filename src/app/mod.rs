@@ -1,5 +1,5 @@
 //! Application state and the one door for every change: UI code emits [`Command`]s into a
-//! queue; [`GiaobanApp::run_commands`] drains it once per frame, applies each change in its
+//! queue; [`App::run_commands`] drains it once per frame, applies each change in its
 //! own transaction, records undo and the audit row, and reports errors as notifications.
 
 pub mod dialogs;

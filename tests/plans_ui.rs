@@ -290,3 +290,33 @@ fn f1_lists_the_shortcuts() {
     harness.run();
     assert!(!shows(&harness, "Khi trình chiếu"));
 }
+
+/// What is being typed is kept when the person goes to another panel straight from the field.
+#[test]
+fn typing_then_going_elsewhere_keeps_what_was_typed() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path.clone());
+    click(&mut harness, "Giao ban");
+    click(&mut harness, "Thêm cuộc họp");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    type_into(&mut harness, "Kết luận 1", "Đã thống nhất lịch giao ban");
+    click(&mut harness, "Kế hoạch");
+    harness.run();
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let book = store.meeting_book().expect("book");
+    let meeting = book
+        .meetings
+        .iter()
+        .find(|m| m.held_on == NaiveDate::from_ymd_opt(2026, 11, 22).expect("day"))
+        .expect("the new meeting")
+        .meeting_id;
+    let texts: Vec<String> = book
+        .conclusions
+        .iter()
+        .filter(|c| c.meeting_id == meeting)
+        .map(|c| c.text.clone())
+        .collect();
+    assert_eq!(texts, ["Đã thống nhất lịch giao ban"]);
+}

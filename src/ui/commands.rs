@@ -227,7 +227,7 @@ impl UiCommand {
     pub fn keys_text(self, ctx: &egui::Context) -> String {
         self.keys()
             .iter()
-            .map(|k| ctx.format_shortcut(k))
+            .map(|k| arrows(&ctx.format_shortcut(k)))
             .collect::<Vec<_>>()
             .join(" / ")
     }
@@ -274,6 +274,20 @@ pub fn read_keys(app: &mut GiaobanApp, ctx: &egui::Context) {
         commit_typing(ctx);
     }
     app.panels.pending.extend(pressed);
+}
+
+/// "Shift+Right" → "Shift+→": arrows as the keyboard shows them, in either language.
+fn arrows(keys: &str) -> String {
+    keys.split('+')
+        .map(|part| match part {
+            "Right" => "→",
+            "Left" => "←",
+            "Up" => "↑",
+            "Down" => "↓",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join("+")
 }
 
 fn modifier_count(m: Modifiers) -> u8 {
@@ -332,7 +346,8 @@ pub fn run(app: &mut GiaobanApp, command: UiCommand, commands: &mut Vec<Command>
     }
 }
 
-/// The meeting F5 presents: the deck open in Charts, else the meeting open in Meetings.
+/// The meeting F5 presents: the deck open in Charts, else the meeting open in Meetings, else
+/// the one the Charts panel opens on.
 pub fn meeting_to_present(app: &GiaobanApp) -> Option<uuid::Uuid> {
     let doc = app.app.doc.as_ref()?;
     let chosen = match app.app.nav {
@@ -343,6 +358,8 @@ pub fn meeting_to_present(app: &GiaobanApp) -> Option<uuid::Uuid> {
         .or(app.panels.charts.meeting)
         .or(app.panels.meetings.selected)
         .filter(|id| doc.view.meetings.meeting(*id).is_some())
+        // Else the meeting the Charts panel would open on.
+        .or_else(|| doc.view.meetings.meetings.first().map(|m| m.meeting_id))
 }
 
 /// The *Phím tắt* list (F1): every command with its keys, by where it acts.
@@ -353,37 +370,45 @@ pub fn shortcuts_window(app: &mut GiaobanApp, ctx: &egui::Context, lang: Lang) {
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
+        .min_width(760.0)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            egui::ScrollArea::vertical()
-                .max_height(ctx.content_rect().height() - 120.0)
-                .show(ui, |ui| {
-                    for place in Place::ALL {
-                        ui.add_space(4.0);
-                        ui.label(super::fonts::bold(place.label(lang)).size(15.0));
-                        egui::Grid::new(("shortcuts", place as usize))
-                            .num_columns(2)
-                            .spacing([24.0, 4.0])
-                            .striped(true)
-                            .show(ui, |ui| {
-                                for command in UiCommand::ALL {
-                                    if command.place() != place || command.keys().is_empty() {
-                                        continue;
-                                    }
-                                    ui.label(command.label(lang).trim_end_matches('…'));
-                                    ui.label(
-                                        egui::RichText::new(command.keys_text(ctx)).monospace(),
-                                    );
-                                    ui.end_row();
-                                }
-                            });
-                    }
-                });
+            // Two columns, each one grid so that the keys line up under one another.
+            ui.columns(2, |columns| {
+                let halves = [
+                    [Place::Window, Place::Meeting],
+                    [Place::Grid, Place::Presentation],
+                ];
+                for (column, places) in columns.iter_mut().zip(halves) {
+                    shortcut_grid(column, ctx, &places, lang);
+                }
+            });
         });
     if ctx.input(|i| i.key_pressed(Key::Escape)) {
         open = false;
     }
     app.panels.show_shortcuts = open;
+}
+
+/// The commands of `places` with their keys, a heading for each place.
+fn shortcut_grid(ui: &mut egui::Ui, ctx: &egui::Context, places: &[Place], lang: Lang) {
+    egui::Grid::new(("shortcuts", places[0] as usize))
+        .num_columns(2)
+        .spacing([20.0, 4.0])
+        .show(ui, |ui| {
+            for place in places {
+                ui.label(super::fonts::bold(place.label(lang)).size(15.0));
+                ui.end_row();
+                for command in UiCommand::ALL {
+                    if command.place() != *place || command.keys().is_empty() {
+                        continue;
+                    }
+                    ui.label(command.label(lang).trim_end_matches('…'));
+                    ui.label(egui::RichText::new(command.keys_text(ctx)).monospace());
+                    ui.end_row();
+                }
+            }
+        });
 }
 
 #[cfg(test)]
@@ -412,5 +437,8 @@ mod tests {
                 assert!(!a.label(lang).is_empty());
             }
         }
+        assert_eq!(arrows("Shift+Right"), "Shift+→");
+        assert_eq!(arrows("PageDown"), "PageDown");
+        {}
     }
 }

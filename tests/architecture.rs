@@ -159,10 +159,10 @@ fn no_file_and_no_function_too_long_to_read() {
                 continue;
             }
             let close = format!("{indent}}}");
-            if let Some(len) = lines[i + 1..code_end].iter().position(|l| *l == close) {
-                if len + 2 > FUNCTION_LINES {
-                    long.push(format!("{}:{}: {} lines", file.display(), i + 1, len + 2));
-                }
+            if let Some(len) = lines[i + 1..code_end].iter().position(|l| *l == close)
+                && len + 2 > FUNCTION_LINES
+            {
+                long.push(format!("{}:{}: {} lines", file.display(), i + 1, len + 2));
             }
         }
     }

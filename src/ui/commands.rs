@@ -65,6 +65,7 @@ pub enum UiCommand {
     NextCell,
     CancelCell,
     ClearCells,
+    MoveCell,
     SelectBlock,
     CopyCells,
     PasteCells,
@@ -86,7 +87,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 26] = [
+    pub const ALL: [UiCommand; 27] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::SaveAs,
@@ -104,6 +105,7 @@ impl UiCommand {
         UiCommand::NextCell,
         UiCommand::CancelCell,
         UiCommand::ClearCells,
+        UiCommand::MoveCell,
         UiCommand::SelectBlock,
         UiCommand::CopyCells,
         UiCommand::PasteCells,
@@ -139,6 +141,7 @@ impl UiCommand {
             ),
             C::CancelCell => lang.pick("Bỏ điều đang gõ trong ô", "Cancel what is typed"),
             C::ClearCells => lang.pick("Xóa các ô đang chọn", "Clear the selected cells"),
+            C::MoveCell => lang.pick("Sang ô bên cạnh", "Move to the next cell"),
             C::SelectBlock => lang.pick("Chọn một khối ô", "Select a block of cells"),
             C::CopyCells => lang.pick("Chép khối ô (dán vào Excel)", "Copy cells (for Excel)"),
             C::PasteCells => lang.pick("Dán khối ô từ Excel", "Paste cells from Excel"),
@@ -172,7 +175,26 @@ impl UiCommand {
             C::NextCell => const { &[key(NONE, Key::Tab), key(SHIFT, Key::Tab)] },
             C::CancelCell => const { &[key(NONE, Key::Escape)] },
             C::ClearCells => const { &[key(NONE, Key::Delete), key(NONE, Key::Backspace)] },
-            C::SelectBlock => const { &[key(SHIFT, Key::ArrowRight), key(SHIFT, Key::ArrowDown)] },
+            C::MoveCell => {
+                const {
+                    &[
+                        key(NONE, Key::ArrowRight),
+                        key(NONE, Key::ArrowLeft),
+                        key(NONE, Key::ArrowDown),
+                        key(NONE, Key::ArrowUp),
+                    ]
+                }
+            }
+            C::SelectBlock => {
+                const {
+                    &[
+                        key(SHIFT, Key::ArrowRight),
+                        key(SHIFT, Key::ArrowLeft),
+                        key(SHIFT, Key::ArrowDown),
+                        key(SHIFT, Key::ArrowUp),
+                    ]
+                }
+            }
             C::CopyCells => const { &[key(CTRL, Key::C)] },
             C::PasteCells => const { &[key(CTRL, Key::V)] },
             C::NextSlide => {
@@ -211,6 +233,7 @@ impl UiCommand {
             | C::NextCell
             | C::CancelCell
             | C::ClearCells
+            | C::MoveCell
             | C::SelectBlock
             | C::CopyCells
             | C::PasteCells => Place::Grid,
@@ -230,6 +253,24 @@ impl UiCommand {
             .map(|k| arrows(&ctx.format_shortcut(k)))
             .collect::<Vec<_>>()
             .join(" / ")
+    }
+
+    /// The command of `place` whose key this is (the one with more modifiers first: Shift+→
+    /// selects, → moves; a modifier not asked for is ignored, as spreadsheets do).
+    pub fn pressed_in(place: Place, key: Key, modifiers: Modifiers) -> Option<UiCommand> {
+        let mut found: Option<(UiCommand, u8)> = None;
+        for command in UiCommand::ALL.into_iter().filter(|c| c.place() == place) {
+            for k in command.keys() {
+                let count = modifier_count(k.modifiers);
+                if k.logical_key == key
+                    && modifiers.matches_logically(k.modifiers)
+                    && found.is_none_or(|(_, best)| count > best)
+                {
+                    found = Some((command, count));
+                }
+            }
+        }
+        found.map(|(command, _)| command)
     }
 
     /// The first key, for a menu entry.

@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::results::check_editable;
 use crate::domain::sheet::{rows, score_cell};
+use crate::ui::commands::{Place, UiCommand};
 
 /// Checks and turns the text typed into a cell into a command; the reason when refused.
 pub fn commit(state: &GridState, text: &str, lang: Lang) -> Result<Option<Command>, String> {
@@ -210,12 +211,19 @@ pub(super) fn keyboard(
                         }
                     }
                 };
-                match key {
-                    Key::Enter if commit_now(state, commands) => {
+                // Typing: Backspace takes back a letter of the cell being typed.
+                if key == Key::Backspace
+                    && let Some(t) = state.editing.as_mut()
+                {
+                    t.pop();
+                    continue;
+                }
+                match UiCommand::pressed_in(Place::Grid, key, modifiers) {
+                    Some(UiCommand::CommitCell) if commit_now(state, commands) => {
                         state.anchor = None;
                         move_to(state, r + 1, c);
                     }
-                    Key::Tab if commit_now(state, commands) => {
+                    Some(UiCommand::NextCell) if commit_now(state, commands) => {
                         state.anchor = None;
                         if modifiers.shift {
                             move_to(state, r, c.saturating_sub(1));
@@ -223,29 +231,24 @@ pub(super) fn keyboard(
                             move_to(state, r, c + 1);
                         }
                     }
-                    Key::Escape => {
+                    Some(UiCommand::CancelCell) => {
                         state.editing = None;
                         state.error = None;
                     }
-                    Key::F2 => {
+                    Some(UiCommand::EditCell) => {
                         let text = state.raw_text(grid_ref(state), r, c, lang);
                         state.editing = Some(text);
                     }
-                    Key::Backspace if state.editing.is_some() => {
-                        if let Some(t) = state.editing.as_mut() {
-                            t.pop();
-                        }
-                    }
-                    Key::Delete | Key::Backspace => match clear_selection(state, lang) {
+                    Some(UiCommand::ClearCells) => match clear_selection(state, lang) {
                         Ok(cmd) => commands.extend(cmd),
                         Err(message) => state.error = Some(message),
                     },
-                    Key::ArrowDown | Key::ArrowUp | Key::ArrowLeft | Key::ArrowRight => {
+                    Some(command @ (UiCommand::MoveCell | UiCommand::SelectBlock)) => {
                         if state.editing.is_some() && !commit_now(state, commands) {
                             continue;
                         }
                         // Shift+arrows select a block; plain arrows drop the selection.
-                        if modifiers.shift {
+                        if command == UiCommand::SelectBlock {
                             state.anchor.get_or_insert((r, c));
                         } else {
                             state.anchor = None;

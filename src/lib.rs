@@ -12,7 +12,8 @@
 //! - [`store`]: the document (one SQLite file); the only place SQL lives.
 //! - [`domain`]: the rules and types, pure: no egui, no SQLite, no clock.
 //! - [`demo`]: the demo document from the source articles, as domain data.
-//! - [`assets`], [`host`]: the bundled fonts; what the machine says. Usable by every layer.
+//! - [`assets`], [`host`]: the bundled fonts; what the machine says. Usable by every layer
+//!   (but the domain, which reads nothing of the machine).
 
 pub mod app;
 pub mod assets;

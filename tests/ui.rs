@@ -182,6 +182,32 @@ fn renaming_with_the_keyboard_and_undo() {
     assert!(units_in_file(&file).contains(&"Đức Giang".to_string()));
 }
 
+/// A shortcut pressed while renaming saves the new name first; Esc still cancels.
+#[test]
+fn a_shortcut_while_renaming_keeps_the_new_name() {
+    let dir = TempDir::new();
+    let file = dir.demo("demo.db");
+    let mut harness = harness(config(&dir, Some(file.clone()), ScriptedDialogs::default()));
+    go_to(&mut harness, "Đơn vị & cài đặt");
+    type_into(&mut harness, "Tìm đơn vị", "duc giang");
+    harness.get_by_label("Đổi tên").click();
+    harness.run();
+    type_into(&mut harness, "Tên mới cho Đức Giang", "Phường Đức Giang");
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.run();
+    assert!(units_in_file(&file).contains(&"Phường Đức Giang".to_string()));
+    assert!(shows(&harness, "Phím tắt"), "and the command acted");
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.get_by_label("Đổi tên").click();
+    harness.run();
+    type_into(&mut harness, "Tên mới cho Phường Đức Giang", "Không lưu");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!units_in_file(&file).contains(&"Không lưu".to_string()));
+}
+
 #[test]
 fn switching_language_changes_the_labels_at_once() {
     let dir = TempDir::new();

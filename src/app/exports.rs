@@ -1,4 +1,5 @@
-//! What is written from the document for others: the notice, a chart, the deck; and presentation mode.
+//! What is written from the document for others (the notice, a chart, the deck) and the start
+//! of presentation mode.
 
 use std::path::Path;
 

@@ -4,6 +4,7 @@
 //! which rows a ranking of 126 units shows, the heatmap's colour scale, a meeting's default deck.
 
 use super::colour::Rgb;
+pub use super::colour::{BAD, GOOD, NONE, ON_TRACK, WARN};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -207,13 +208,6 @@ pub fn month_before(day: NaiveDate) -> (i32, u32) {
 pub const TRACK: Rgb = Rgb(0xe4, 0xe4, 0xe4);
 /// A bar when the set has no bands.
 pub const NEUTRAL: Rgb = Rgb(0x1f, 0x5f, 0xa8);
-
-/// Status colours, strong enough for a projector and told apart by their words too.
-pub const GOOD: Rgb = Rgb(0x1b, 0x7f, 0x3b);
-pub const ON_TRACK: Rgb = Rgb(0x1f, 0x5f, 0xa8);
-pub const WARN: Rgb = Rgb(0xd9, 0x8a, 0x00);
-pub const BAD: Rgb = Rgb(0xc6, 0x28, 0x28);
-pub const NONE: Rgb = Rgb(0x8a, 0x8a, 0x8a);
 
 /// Lines of a trend, told apart on a projector and by colour-blind readers (Okabe–Ito).
 pub const SERIES: [Rgb; 6] = [

@@ -4,6 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use chrono::NaiveDate;
+
+use super::meeting::{ActionItem, ActionStatus, overdue_on};
+use super::progress::TargetStatus;
 use super::scoring::Band;
 
 /// An sRGB colour.
@@ -14,7 +18,7 @@ impl Rgb {
     /// "#RRGGBB" (as bands store their colour).
     pub fn parse(text: &str) -> Option<Rgb> {
         let hex = text.trim().strip_prefix('#')?;
-        if hex.len() != 6 || !hex.is_ascii() {
+        if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
             return None;
         }
         let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
@@ -46,6 +50,38 @@ pub const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
 /// Secondary text: still 9:1 on white.
 pub const MUTED: Rgb = Rgb(0x44, 0x44, 0x44);
 
+/// Status colours, strong enough for a projector and told apart by their words too.
+pub const GOOD: Rgb = Rgb(0x1b, 0x7f, 0x3b);
+pub const ON_TRACK: Rgb = Rgb(0x1f, 0x5f, 0xa8);
+pub const WARN: Rgb = Rgb(0xd9, 0x8a, 0x00);
+pub const BAD: Rgb = Rgb(0xc6, 0x28, 0x28);
+pub const NONE: Rgb = Rgb(0x8a, 0x8a, 0x8a);
+
+/// A target's status, as the Plans panel and the targets slide both show it.
+pub fn of_target(status: TargetStatus) -> Rgb {
+    match status {
+        TargetStatus::Achieved => GOOD,
+        TargetStatus::OnTrack => ON_TRACK,
+        TargetStatus::AtRisk => WARN,
+        TargetStatus::Overdue => BAD,
+        TargetStatus::NotStarted => NONE,
+    }
+}
+
+/// An action item's state as of a day, as the Meetings panel and the action items slide both
+/// show it: overdue first, then done, cancelled or open.
+pub fn of_action(a: &ActionItem, as_of: NaiveDate) -> Rgb {
+    if overdue_on(a, as_of) {
+        BAD
+    } else {
+        match a.status {
+            ActionStatus::Done => GOOD,
+            ActionStatus::Cancelled => NONE,
+            ActionStatus::Open => ON_TRACK,
+        }
+    }
+}
+
 /// What a colour that cannot be read is shown as (a file from anyone may hold "red" or "#12").
 pub const UNREADABLE: Rgb = Rgb(0x8a, 0x8a, 0x8a);
 
@@ -68,6 +104,7 @@ mod tests {
         assert_eq!(Rgb::parse("#12"), None);
         assert_eq!(Rgb::parse("#ệệ"), None);
         assert_eq!(Rgb::parse("#ẞẞẞ"), None);
+        assert_eq!(Rgb::parse("#+1+2+3"), None);
     }
 
     #[test]

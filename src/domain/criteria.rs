@@ -200,8 +200,9 @@ fn check_code(raw: &str, item: &Item) -> Result<String, DefinitionError> {
     Ok(code)
 }
 
+/// "#RRGGBB" exactly, as `domain::colour` reads it.
 fn valid_color(color: &str) -> bool {
-    color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit())
+    color.trim() == color && super::colour::Rgb::parse(color).is_some()
 }
 
 /// Checks a set and returns it cleaned: names and codes trimmed (NFC), thresholds highest

@@ -1,32 +1,31 @@
-//! Criteria sets as editable wholes, and periods: creating, editing, starting a month from the
-//! month before.
+//! Criteria sets as editable wholes: read, created, changed, deleted; a set's groups, criteria
+//! and bands written together. Periods and their cells are in `periods.rs`.
 
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use serde_json::json;
 use uuid::Uuid;
 
 use super::Store;
 use super::apply::Audit;
-use super::error::{Damage, StoreError};
-use super::periods::{clear, fill, insert_period};
+use super::error::StoreError;
+use super::periods::{clear, create_period, delete_period, fill};
 use super::read::{slug_at, uuid_at};
 use super::scores::{CRITERION_COLUMNS, criterion_from_row};
 use crate::domain::criteria::{DefinitionError, SetDefinition, check_definition};
 use crate::domain::edit::Edit;
 use crate::domain::lang::Lang;
-use crate::domain::results::{WorkflowError, check_editable, check_set_editable};
+use crate::domain::results::{WorkflowError, check_set_editable};
 use crate::domain::scoring::{
     Band, Cadence, CriteriaGroup, CriteriaSet, Criterion, PassRule, Period, PeriodStatus,
 };
 
 /// The set's row id, model row id, year, cadence and whether the model is pass/fail.
 pub(super) struct SetRow {
-    row: i64,
-    year: i32,
-    cadence: Cadence,
-    pass_fail: bool,
+    pub(super) row: i64,
+    pub(super) year: i32,
+    pub(super) cadence: Cadence,
+    pub(super) pass_fail: bool,
 }
 
 pub(super) fn set_row(conn: &Connection, set_id: Uuid) -> Result<SetRow, StoreError> {
@@ -490,88 +489,6 @@ fn set_criteria_set(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, A
             clean.set.set_id,
             serde_json::to_value(&old).ok(),
             serde_json::to_value(&clean).ok(),
-        ),
-    ))
-}
-
-fn create_period(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), StoreError> {
-    let Edit::CreatePeriod {
-        period_id,
-        set_id,
-        month,
-    } = edit
-    else {
-        return Err(StoreError::Internal("not a CreatePeriod edit"));
-    };
-    let found = set_row(tx, *set_id)?;
-    let fits = match found.cadence {
-        Cadence::Monthly => (1..=12).contains(month),
-        Cadence::Yearly => *month == 0,
-    };
-    if !fits {
-        return Err(WorkflowError::BadMonth(*month).into());
-    }
-    let period = Period {
-        period_id: *period_id,
-        set_id: *set_id,
-        month: *month,
-        status: PeriodStatus::Draft,
-    };
-    let label = period.label(found.year, Lang::Vi);
-    let taken: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM period WHERE set_id = ?1 AND month = ?2)",
-        params![found.row, month],
-        |r| r.get(0),
-    )?;
-    if taken {
-        return Err(WorkflowError::PeriodExists(label).into());
-    }
-    insert_period(tx, &period, found.row, now)?;
-    Ok((
-        Edit::DeletePeriod {
-            period_id: *period_id,
-        },
-        audit(
-            "period",
-            *period_id,
-            None,
-            Some(json!({"set": set_id, "month": month, "status": "draft"})),
-        ),
-    ))
-}
-
-fn delete_period(tx: &Transaction, edit: &Edit, _now: &str) -> Result<(Edit, Audit), StoreError> {
-    let Edit::DeletePeriod { period_id } = edit else {
-        return Err(StoreError::Internal("not a DeletePeriod edit"));
-    };
-    let (row, status, label, set) = period_of(tx, *period_id)?;
-    check_editable(status)?;
-    let cells: i64 = tx.query_row(
-        "SELECT count(*) FROM score WHERE period_id = ?1",
-        [row],
-        |r| r.get(0),
-    )?;
-    if cells > 0 {
-        return Err(WorkflowError::PeriodNotEmpty(label).into());
-    }
-    let (set_id, month): (String, u32) = tx.query_row(
-        "SELECT s.uuid, p.month FROM period p JOIN criteria_set s ON s.id = ?2 WHERE p.id = ?1",
-        params![row, set],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let set_id = Uuid::parse_str(&set_id).map_err(|_| StoreError::Damaged(Damage::Value))?;
-    tx.execute("DELETE FROM period WHERE id = ?1", [row])?;
-    Ok((
-        Edit::CreatePeriod {
-            period_id: *period_id,
-            set_id,
-            month,
-        },
-        audit(
-            "period",
-            *period_id,
-            Some(json!({"set": set_id, "month": month})),
-            None,
         ),
     ))
 }

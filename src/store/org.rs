@@ -1,5 +1,6 @@
-//! The writers of the organisation: the body, its units (added, renamed, ordered, retired)
-//! and its people. Each takes its edit and returns the edit that undoes it with the audit row.
+//! The writers of the organisation: the body and its units (added, renamed, ordered, retired);
+//! its people are in `people.rs`. Each takes its edit and returns the edit that undoes it with
+//! the audit row.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::json;

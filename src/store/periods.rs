@@ -1,14 +1,16 @@
-//! The writers of periods and their cells: a new period, a period filled from the month before or cleared, and whole cells written at once.
+//! The writers of periods and their cells: a period opened or deleted, filled from the month
+//! before or cleared, and whole cells written at once.
 
 use super::apply::Audit;
-use super::criteria::*;
-use super::error::StoreError;
+use super::criteria::{audit, period_of, set_row};
+use super::error::{Damage, StoreError};
 use super::read::uuid_at;
 use crate::domain::criteria::FilledCell;
 use crate::domain::edit::Edit;
+use crate::domain::lang::Lang;
 use crate::domain::points::validate_raw;
 use crate::domain::results::{WorkflowError, check_editable};
-use crate::domain::scoring::Period;
+use crate::domain::scoring::{Cadence, Period, PeriodStatus};
 use rusqlite::{Transaction, params};
 use serde_json::json;
 use std::collections::HashMap;
@@ -171,4 +173,94 @@ pub(super) fn insert_cells<'a>(
         ])?;
     }
     Ok(())
+}
+
+pub(super) fn create_period(
+    tx: &Transaction,
+    edit: &Edit,
+    now: &str,
+) -> Result<(Edit, Audit), StoreError> {
+    let Edit::CreatePeriod {
+        period_id,
+        set_id,
+        month,
+    } = edit
+    else {
+        return Err(StoreError::Internal("not a CreatePeriod edit"));
+    };
+    let found = set_row(tx, *set_id)?;
+    let fits = match found.cadence {
+        Cadence::Monthly => (1..=12).contains(month),
+        Cadence::Yearly => *month == 0,
+    };
+    if !fits {
+        return Err(WorkflowError::BadMonth(*month).into());
+    }
+    let period = Period {
+        period_id: *period_id,
+        set_id: *set_id,
+        month: *month,
+        status: PeriodStatus::Draft,
+    };
+    let label = period.label(found.year, Lang::Vi);
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM period WHERE set_id = ?1 AND month = ?2)",
+        params![found.row, month],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(WorkflowError::PeriodExists(label).into());
+    }
+    insert_period(tx, &period, found.row, now)?;
+    Ok((
+        Edit::DeletePeriod {
+            period_id: *period_id,
+        },
+        audit(
+            "period",
+            *period_id,
+            None,
+            Some(json!({"set": set_id, "month": month, "status": "draft"})),
+        ),
+    ))
+}
+
+pub(super) fn delete_period(
+    tx: &Transaction,
+    edit: &Edit,
+    _now: &str,
+) -> Result<(Edit, Audit), StoreError> {
+    let Edit::DeletePeriod { period_id } = edit else {
+        return Err(StoreError::Internal("not a DeletePeriod edit"));
+    };
+    let (row, status, label, set) = period_of(tx, *period_id)?;
+    check_editable(status)?;
+    let cells: i64 = tx.query_row(
+        "SELECT count(*) FROM score WHERE period_id = ?1",
+        [row],
+        |r| r.get(0),
+    )?;
+    if cells > 0 {
+        return Err(WorkflowError::PeriodNotEmpty(label).into());
+    }
+    let (set_id, month): (String, u32) = tx.query_row(
+        "SELECT s.uuid, p.month FROM period p JOIN criteria_set s ON s.id = ?2 WHERE p.id = ?1",
+        params![row, set],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let set_id = Uuid::parse_str(&set_id).map_err(|_| StoreError::Damaged(Damage::Value))?;
+    tx.execute("DELETE FROM period WHERE id = ?1", [row])?;
+    Ok((
+        Edit::CreatePeriod {
+            period_id: *period_id,
+            set_id,
+            month,
+        },
+        audit(
+            "period",
+            *period_id,
+            Some(json!({"set": set_id, "month": month})),
+            None,
+        ),
+    ))
 }

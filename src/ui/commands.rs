@@ -1,10 +1,12 @@
 //! The person's commands: each one's name in both languages, its keys and where it acts. This
 //! one list drives the menus (their labels and the shortcut shown beside them), the keys of the
-//! window and of presentation mode, and the *Phím tắt* list that F1 opens.
+//! window, of the scoring grid and of presentation mode, and the *Phím tắt* list that F1 opens.
+//! (A few single fields still take Enter to add what was typed: that is the field's own key.)
 //!
 //! One rule for every command that a key or a menu gives: whatever is being typed in a field
-//! is committed first. A key pressed while a field has the cursor takes the cursor out of the
-//! field at the start of the frame, so the field's panel saves it during the frame, and the
+//! is committed first. A menu or a button is a click, which takes the cursor out of the field by
+//! itself; a key pressed while a field has the cursor takes the cursor out of the field at the
+//! start of the frame, so the field's panel saves it during the frame, and the
 //! command acts only after the panels have drawn ([`run_pending`]): the field's edit is queued
 //! before the command's.
 
@@ -480,6 +482,5 @@ mod tests {
         }
         assert_eq!(arrows("Shift+Right"), "Shift+→");
         assert_eq!(arrows("PageDown"), "PageDown");
-        {}
     }
 }

@@ -1,4 +1,5 @@
-//! The bundled Noto Sans ([`crate::assets`]), first in every family: egui's own fonts cannot draw Vietnamese.
+//! The bundled Noto Sans ([`crate::assets`]), first in every family: egui's own fonts cannot
+//! draw Vietnamese.
 
 use std::sync::Arc;
 

@@ -1,4 +1,6 @@
-//! Panels and widgets. They draw from the app state and return commands; they never write.
+//! The window ([`GiaobanApp`], in `window.rs`), its panels and widgets, and the one list of the
+//! person's commands and keys (`commands.rs`). Panels draw from the state and return commands;
+//! they never write.
 
 pub mod charts;
 pub mod commands;

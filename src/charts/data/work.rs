@@ -4,7 +4,7 @@ use uuid::Uuid;
 
 use super::{empty, one_decimal};
 use crate::domain::chart::{
-    BAD, Bar, BarRow, Bars, Body, ChartKind, ChartSpec, Figure, GOOD, NONE, ON_TRACK, Stacked, WARN,
+    BAD, Bar, BarRow, Bars, Body, ChartKind, ChartSpec, Figure, GOOD, ON_TRACK, Stacked,
 };
 use crate::domain::colour::Rgb;
 use crate::domain::deadline::display_day;
@@ -14,13 +14,7 @@ use crate::domain::progress::{TargetStatus, counted_units};
 use crate::store::{Store, StoreError};
 
 pub(super) fn status_color(status: TargetStatus) -> Rgb {
-    match status {
-        TargetStatus::Achieved => GOOD,
-        TargetStatus::OnTrack => ON_TRACK,
-        TargetStatus::AtRisk => WARN,
-        TargetStatus::Overdue => BAD,
-        TargetStatus::NotStarted => NONE,
-    }
+    crate::domain::colour::of_target(status)
 }
 
 pub(super) fn targets(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Figure, StoreError> {

@@ -42,16 +42,9 @@ pub struct MeetingsPanel {
     focus_next: Option<Uuid>,
 }
 
+/// An action item's colour: the domain's, as on the action items slide.
 fn action_color(a: &ActionItem, as_of: NaiveDate) -> Color32 {
-    if overdue_on(a, as_of) {
-        Color32::from_rgb(183, 28, 28)
-    } else {
-        match a.status {
-            ActionStatus::Done => Color32::from_rgb(27, 94, 32),
-            ActionStatus::Cancelled => Color32::from_rgb(97, 97, 97),
-            ActionStatus::Open => Color32::from_rgb(21, 101, 192),
-        }
-    }
+    crate::ui::widgets::color32(crate::domain::colour::of_action(a, as_of))
 }
 
 fn status_text(a: &ActionItem, as_of: NaiveDate, lang: Lang) -> String {

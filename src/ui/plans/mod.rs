@@ -57,14 +57,9 @@ struct Statuses {
     rows: Vec<TargetRow>,
 }
 
+/// A target's status colour: the domain's, as on the targets slide.
 pub fn status_color(status: TargetStatus) -> Color32 {
-    match status {
-        TargetStatus::Achieved => Color32::from_rgb(27, 94, 32),
-        TargetStatus::OnTrack => Color32::from_rgb(21, 101, 192),
-        TargetStatus::AtRisk => Color32::from_rgb(230, 81, 0),
-        TargetStatus::Overdue => Color32::from_rgb(183, 28, 28),
-        TargetStatus::NotStarted => Color32::from_rgb(97, 97, 97),
-    }
+    crate::ui::widgets::color32(crate::domain::colour::of_target(status))
 }
 
 fn level_label(level: PlanLevel, lang: Lang) -> &'static str {

@@ -1,6 +1,7 @@
 //! A plan's targets: the table with progress and status as of a day, the chosen target's
 //! form, its per-unit checklist and its values over time.
 use super::*;
+use crate::ui::widgets::text_on;
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn targets_ui(
@@ -103,7 +104,7 @@ pub(super) fn targets_ui(
                                         format_number_in((l.value * 10.0).round() / 10.0, lang),
                                         display_day(l.as_of)
                                     ))
-                                    .color(Color32::WHITE),
+                                    .color(text_on(status_color(r.status))),
                                 ),
                         );
                     }

@@ -1,4 +1,6 @@
-//! The selected cell: which unit and criterion, the criterion's kind and range, its note and evidence.
+//! The selected cell: which unit and criterion, the criterion's kind and range, its note and
+//! evidence.
+
 use egui::RichText;
 use uuid::Uuid;
 
@@ -67,20 +69,21 @@ pub(super) fn cell_ui(
             .weak(),
         );
     });
+    let editable = crate::domain::results::check_editable(status).is_ok();
     ui.horizontal(|ui| {
         let label = ui.label(lang.pick("Ghi chú / tài liệu kiểm chứng", "Note / evidence"));
         let Some((_, text)) = panel.note.as_mut() else {
             return;
         };
         ui.add_enabled(
-            status == PeriodStatus::Draft,
+            editable,
             egui::TextEdit::singleline(text).desired_width(520.0),
         )
         .labelled_by(label.id);
         let changed = *text != stored;
         if ui
             .add_enabled(
-                changed && status == PeriodStatus::Draft,
+                changed && editable,
                 egui::Button::new(lang.pick("Lưu ghi chú", "Save note")),
             )
             .clicked()

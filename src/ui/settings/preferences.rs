@@ -1,4 +1,5 @@
-//! The program's own preferences: the name written into the audit log.
+//! The program's own preferences: the name written into the audit log (the interface
+//! language is in the Language menu).
 
 use super::*;
 use crate::app::Command;

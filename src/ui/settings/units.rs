@@ -224,7 +224,9 @@ fn name_cell(
                 )
             });
             if r.lost_focus() {
-                if ui.input(|i| i.key_pressed(egui::Key::Enter)) && buffer.trim() != unit.name {
+                // Enter, a click elsewhere or a command saves what was typed; Esc cancels.
+                let cancelled = ui.input(|i| i.key_pressed(egui::Key::Escape));
+                if !cancelled && buffer.trim() != unit.name {
                     commands.push(Command::Edit(Edit::RenameUnit {
                         unit_id: unit.unit_id,
                         name: buffer.clone(),

@@ -189,6 +189,44 @@ fn finalizing_locks_the_grid() {
     assert!(error.contains("Đã chốt"), "{error}");
 }
 
+/// The refusal of a frozen month goes when the month is reopened, and does not follow into
+/// another month (issue 12, defect 7).
+#[test]
+fn a_frozen_month_s_refusal_does_not_outlive_the_state_or_the_month() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path.clone());
+    harness.get_by_label("Chốt kỳ").click();
+    harness.run();
+    harness.get_by_label("Bảng điểm").focus();
+    harness.run();
+    type_and_enter(&mut harness, "1");
+    let error = |h: &Harness<'_, GiaobanApp>| h.state().panels.scoring.grid.error.clone();
+    assert!(error(&harness).is_some_and(|e| e.contains("Đã chốt")));
+    // Reopened (with a reason): the month is a draft again, the refusal goes.
+    harness.get_by_label("Lý do mở lại").focus();
+    harness.run();
+    harness
+        .get_by_label("Lý do mở lại")
+        .type_text("Sửa điểm phường Bồ Đề");
+    harness.run();
+    harness.get_by_label("Mở lại").click();
+    harness.run();
+    harness.run();
+    assert_eq!(error(&harness), None, "the month is a draft again");
+    // Refused again in November (published), then December is chosen: nothing follows.
+    harness.state_mut().panels.scoring.month = Some(11);
+    harness.run();
+    harness.get_by_label("Bảng điểm").focus();
+    harness.run();
+    type_and_enter(&mut harness, "1");
+    assert!(error(&harness).is_some());
+    harness.state_mut().panels.scoring.month = Some(12);
+    harness.run();
+    harness.run();
+    assert_eq!(error(&harness), None, "another month, another state");
+}
+
 #[test]
 fn self_scores_are_typed_in_their_own_view() {
     let dir = TempDir::new();

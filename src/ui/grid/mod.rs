@@ -109,6 +109,18 @@ pub struct GridState {
 impl GridState {
     /// Takes a freshly read grid and computes everything derived from it.
     pub fn set_grid(&mut self, grid: Grid) {
+        // A refusal belongs to a month in a state: another month, or the same month finalized
+        // or reopened, starts without it (and without text typed into the other month).
+        let before = self
+            .grid
+            .as_ref()
+            .map(|g| (g.period.period_id, g.period.status));
+        if before.map(|(id, _)| id) != Some(grid.period.period_id) {
+            self.editing = None;
+            self.error = None;
+        } else if before.map(|(_, status)| status) != Some(grid.period.status) {
+            self.error = None;
+        }
         let ids: Vec<Uuid> = grid.units.iter().map(|u| u.unit_id).collect();
         let by_unit = |which| {
             grid.results(which)

@@ -316,6 +316,61 @@ mod ui {
             .map(|c| (c.code.clone(), c.name.clone()))
     }
 
+    /// A double click on "Tạo bộ tiêu chí năm 2019" makes 2019 only, though the second click
+    /// lands on the "2020" button that took its place; the editor and the list of sets are
+    /// not both on (issue 12, defect 8).
+    #[test]
+    fn a_double_click_makes_one_set_and_the_two_views_exclude_each_other() {
+        let dir = TempDir::new();
+        let path = dir.demo("demo.db");
+        // Frames at 60 per second, as on a screen: the two clicks come 1/20 s apart.
+        let config = giaoban::app::AppConfig {
+            file: Some(path.clone()),
+            paths: giaoban::app::prefs::Paths::in_dir(dir.path()),
+            today: NaiveDate::from_ymd_opt(2026, 11, 22),
+            lang: None,
+            dialogs: Box::new(ScriptedDialogs::default()),
+        };
+        let mut harness = Harness::builder()
+            .with_size([1500.0, 1000.0])
+            .with_step_dt(1.0 / 60.0)
+            .with_max_steps(64)
+            .build_eframe(|cc| GiaobanApp::with_context(cc, config));
+        harness.run();
+        click(&mut harness, "Sửa bộ tiêu chí");
+        harness
+            .get_by_label("Tạo bộ tiêu chí năm 2019 (chép từ năm 2018)")
+            .click();
+        harness.step();
+        harness.step();
+        harness
+            .get_by_label("Tạo bộ tiêu chí năm 2020 (chép từ năm 2019)")
+            .click();
+        harness.step();
+        harness.run();
+        let store = Store::open(&path, Intent::Inspect).expect("open");
+        assert!(
+            store
+                .criteria_set("ward-eoffice", 2019)
+                .expect("q")
+                .is_some()
+        );
+        assert!(
+            store
+                .criteria_set("ward-eoffice", 2020)
+                .expect("q")
+                .is_none(),
+            "the second click of a double click is not a second set"
+        );
+        drop(store);
+        click(&mut harness, "Danh sách bộ tiêu chí");
+        let panel = &harness.state().panels.scoring;
+        assert!(panel.show_overview && !panel.editing_set);
+        click(&mut harness, "Sửa bộ tiêu chí");
+        let panel = &harness.state().panels.scoring;
+        assert!(panel.editing_set && !panel.show_overview);
+    }
+
     #[test]
     fn next_year_made_edited_refused_undone_and_started_from_december() {
         let dir = TempDir::new();

@@ -31,6 +31,24 @@ pub fn chip(ui: &mut egui::Ui, text: &str, fill: Color32) {
         });
 }
 
+/// A button that creates something (a set, a period) and is replaced, where it stood, by the
+/// button that creates the next one: a click within half a second of the last one taken (the
+/// second click of a double click) is not taken, so a double click creates one thing, not two.
+pub fn create_button(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> bool {
+    let clicked = ui.button(text).clicked();
+    if !clicked {
+        return false;
+    }
+    let id = egui::Id::unique("giaoban-last-create-click");
+    let now = ui.input(|i| i.time);
+    let last: Option<f64> = ui.ctx().data(|d| d.get_temp(id));
+    if last.is_some_and(|t| now - t < 0.5) {
+        return false;
+    }
+    ui.ctx().data_mut(|d| d.insert_temp(id, now));
+    true
+}
+
 /// A label that wraps within `width`, for the long text column of a grid.
 pub fn wrapped_cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, width: f32) {
     ui.vertical(|ui| {

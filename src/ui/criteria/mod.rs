@@ -9,6 +9,7 @@ mod tree;
 use self::bands::{bands_ui, bands_view, pass_rule_ui};
 use self::forms::{criterion_form, criterion_view, group_form};
 use self::tree::tree_ui;
+use crate::ui::widgets::create_button;
 use egui::{Color32, RichText};
 use uuid::Uuid;
 
@@ -65,13 +66,13 @@ pub fn create_set_ui(
     ui.horizontal(|ui| match latest {
         Some((year, set_id)) => {
             let next = year + 1;
-            if ui
-                .button(match lang {
+            if create_button(
+                ui,
+                match lang {
                     Lang::Vi => format!("Tạo bộ tiêu chí năm {next} (chép từ năm {year})"),
                     Lang::En => format!("Create the {next} set (copied from {year})"),
-                })
-                .clicked()
-            {
+                },
+            ) {
                 match doc.store.set_definition(set_id) {
                     Ok(def) => {
                         commands.push(Command::Edit(Edit::CreateCriteriaSet {
@@ -84,13 +85,13 @@ pub fn create_set_ui(
             }
         }
         None => {
-            if ui
-                .button(match lang {
+            if create_button(
+                ui,
+                match lang {
                     Lang::Vi => format!("Tạo bộ tiêu chí trống năm {this_year}"),
                     Lang::En => format!("Create an empty {this_year} set"),
-                })
-                .clicked()
-            {
+                },
+            ) {
                 commands.push(Command::Edit(Edit::CreateCriteriaSet {
                     def: Box::new(empty_definition(model.model_id, this_year, model.pass_fail)),
                 }));

@@ -63,14 +63,27 @@ pub fn scoring_ui(
     ui.horizontal(|ui| {
         ui.heading(lang.pick("Bảng chấm điểm", "Score sheet"));
         ui.add_space(16.0);
-        ui.toggle_value(
-            &mut panel.editing_set,
-            lang.pick("Sửa bộ tiêu chí", "Edit the criteria set"),
-        );
-        ui.toggle_value(
-            &mut panel.show_overview,
-            lang.pick("Danh sách bộ tiêu chí", "Criteria sets"),
-        );
+        // One or the other: the set's editor, or the list of sets.
+        if ui
+            .toggle_value(
+                &mut panel.editing_set,
+                lang.pick("Sửa bộ tiêu chí", "Edit the criteria set"),
+            )
+            .changed()
+            && panel.editing_set
+        {
+            panel.show_overview = false;
+        }
+        if ui
+            .toggle_value(
+                &mut panel.show_overview,
+                lang.pick("Danh sách bộ tiêu chí", "Criteria sets"),
+            )
+            .changed()
+            && panel.show_overview
+        {
+            panel.editing_set = false;
+        }
     });
     if view.models.is_empty() || panel.show_overview {
         overview_ui(ui, view, lang);
@@ -295,7 +308,7 @@ fn choosers_ui(
                         Lang::En => format!("Open {month:02}/{}", set.set.year),
                     }
                 };
-                if ui.button(text).clicked() {
+                if crate::ui::widgets::create_button(ui, text) {
                     commands.push(Command::Edit(Edit::CreatePeriod {
                         period_id: Uuid::new_v4(),
                         set_id: set.set.set_id,

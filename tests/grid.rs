@@ -118,7 +118,8 @@ fn an_invalid_value_is_refused_with_its_reason_and_the_file_is_unchanged() {
         .error
         .clone()
         .unwrap_or_default();
-    assert_eq!(error, "Bồ Đề 1.1: 4.5 nằm ngoài khoảng 0..4");
+    // Typed "4,5", echoed "4,5" (issue 12, defect 14: it read "4.5").
+    assert_eq!(error, "Bồ Đề 1.1: 4,5 nằm ngoài khoảng 0..4");
     assert!(
         harness
             .query_all_by_label_contains("nằm ngoài khoảng")

@@ -2,42 +2,80 @@
 //! validation by the criterion's kind, and conversion (rate × max, thresholds, caps).
 
 use super::lang::Lang;
-use super::plan::format_number;
+use super::plan::{format_number, format_number_in};
 use super::scoring::{Criterion, CriterionKind, RateMode};
 
-/// Why a typed value is not a valid score for a criterion.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a typed value is not a valid score for a criterion. Numbers are kept as numbers and
+/// written in the person's language when the message is ("7,5" in Vietnamese); what was typed
+/// is cut with "…" when long, so a message never runs off the screen.
+#[derive(Debug, Clone, PartialEq)]
 pub enum ScoreError {
-    #[error("\"{0}\" is not a number")]
     NotANumber(String),
-    #[error("{value} is outside 0..{max}")]
-    OutOfRange { value: String, max: String },
-    #[error("{value} is not a multiple of the step {step}")]
-    OffStep { value: String, step: String },
-    #[error("answer yes (1) or no (0)")]
+    OutOfRange { value: f64, max: f64 },
+    OffStep { value: f64, step: f64 },
     NotYesNo,
-    #[error("a count is a whole number, not {0}")]
-    NotWhole(String),
+    NotWhole(f64),
+}
+
+/// At most this many characters of what was typed are echoed in a message.
+const ECHOED: usize = 12;
+
+/// What was typed, echoed: cut with "…" past [`ECHOED`] characters.
+fn echoed(text: &str) -> String {
+    if text.chars().count() > ECHOED {
+        let kept: String = text.chars().take(ECHOED).collect();
+        format!("{kept}…")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A number in a message, in the person's language.
+fn number(value: f64, lang: Lang) -> String {
+    if value.is_infinite() {
+        "∞".into()
+    } else {
+        echoed(&format_number_in(value, lang))
+    }
 }
 
 impl ScoreError {
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.to_string(),
-            Lang::Vi => match self {
-                ScoreError::NotANumber(s) => format!("\"{s}\" không phải là số"),
-                ScoreError::OutOfRange { value, max } => {
-                    format!("{value} nằm ngoài khoảng 0..{max}")
-                }
-                ScoreError::OffStep { value, step } => {
-                    format!("{value} không phải bội số của bước chấm {step}")
-                }
-                ScoreError::NotYesNo => "Nhập có (1) hoặc không (0)".into(),
-                ScoreError::NotWhole(s) => format!("Số lượng phải là số nguyên, không phải {s}"),
-            },
+        let n = |v: f64| number(v, lang);
+        match (self, lang) {
+            (ScoreError::NotANumber(s), Lang::Vi) => format!("\"{}\" không phải là số", echoed(s)),
+            (ScoreError::NotANumber(s), Lang::En) => format!("\"{}\" is not a number", echoed(s)),
+            (ScoreError::OutOfRange { value, max }, Lang::Vi) => {
+                format!("{} nằm ngoài khoảng 0..{}", n(*value), n(*max))
+            }
+            (ScoreError::OutOfRange { value, max }, Lang::En) => {
+                format!("{} is outside 0..{}", n(*value), n(*max))
+            }
+            (ScoreError::OffStep { value, step }, Lang::Vi) => {
+                format!("{} không phải bội số của bước chấm {}", n(*value), n(*step))
+            }
+            (ScoreError::OffStep { value, step }, Lang::En) => {
+                format!("{} is not a multiple of the step {}", n(*value), n(*step))
+            }
+            (ScoreError::NotYesNo, Lang::Vi) => "Nhập có (1) hoặc không (0)".into(),
+            (ScoreError::NotYesNo, Lang::En) => "answer yes (1) or no (0)".into(),
+            (ScoreError::NotWhole(v), Lang::Vi) => {
+                format!("Số lượng phải là số nguyên, không phải {}", n(*v))
+            }
+            (ScoreError::NotWhole(v), Lang::En) => {
+                format!("a count is a whole number, not {}", n(*v))
+            }
         }
     }
 }
+
+impl std::fmt::Display for ScoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ScoreError {}
 
 /// Reads a number as people type it: "7,5" (Vietnamese decimal comma) or "7.5", with an
 /// optional "%" after a rate. Thousands separators are refused rather than guessed.
@@ -74,10 +112,7 @@ const EPS: f64 = 1e-9;
 
 /// Checks a raw value against the criterion's kind, range and step.
 pub fn validate_raw(criterion: &Criterion, value: f64) -> Result<(), ScoreError> {
-    let out_of_range = |max: f64| ScoreError::OutOfRange {
-        value: format_number(value),
-        max: format_number(max),
-    };
+    let out_of_range = |max: f64| ScoreError::OutOfRange { value, max };
     match criterion.kind {
         CriterionKind::YesNo => {
             if value == 0.0 || value == 1.0 {
@@ -97,7 +132,7 @@ pub fn validate_raw(criterion: &Criterion, value: f64) -> Result<(), ScoreError>
             if value < 0.0 {
                 Err(out_of_range(f64::INFINITY))
             } else if value.fract().abs() > EPS {
-                Err(ScoreError::NotWhole(format_number(value)))
+                Err(ScoreError::NotWhole(value))
             } else {
                 Ok(())
             }
@@ -109,8 +144,8 @@ pub fn validate_raw(criterion: &Criterion, value: f64) -> Result<(), ScoreError>
             let steps = value / criterion.step;
             if (steps - steps.round()).abs() > 1e-6 {
                 return Err(ScoreError::OffStep {
-                    value: format_number(value),
-                    step: format_number(criterion.step),
+                    value,
+                    step: criterion.step,
                 });
             }
             Ok(())
@@ -211,15 +246,15 @@ mod tests {
         assert_eq!(
             parse_raw(&c, "3,3"),
             Err(ScoreError::OffStep {
-                value: "3.3".into(),
-                step: "0.5".into()
+                value: 3.3,
+                step: 0.5
             })
         );
         assert_eq!(
             parse_raw(&c, "4,5"),
             Err(ScoreError::OutOfRange {
-                value: "4.5".into(),
-                max: "4".into()
+                value: 4.5,
+                max: 4.0
             })
         );
         assert!(parse_raw(&c, "-1").is_err());
@@ -282,10 +317,7 @@ mod tests {
                 points: 1.0,
             },
         ];
-        assert_eq!(
-            parse_raw(&c, "2,5"),
-            Err(ScoreError::NotWhole("2.5".into()))
-        );
+        assert_eq!(parse_raw(&c, "2,5"), Err(ScoreError::NotWhole(2.5)));
         assert_eq!(parse_raw(&c, "25"), Ok(25.0));
         assert_eq!(points(&c, 25.0), 5.0);
         assert_eq!(points(&c, 0.0), 0.0);
@@ -305,10 +337,24 @@ mod tests {
     #[test]
     fn messages_in_both_languages() {
         let e = ScoreError::OutOfRange {
-            value: "4.5".into(),
-            max: "4".into(),
+            value: 4.5,
+            max: 4.0,
         };
-        assert_eq!(e.message(Lang::Vi), "4.5 nằm ngoài khoảng 0..4");
+        assert_eq!(e.message(Lang::Vi), "4,5 nằm ngoài khoảng 0..4");
         assert_eq!(e.message(Lang::En), "4.5 is outside 0..4");
+    }
+
+    /// Issue 12, defects 6 and 14: "7,5" typed is echoed "7,5" in Vietnamese, and a long value
+    /// is cut with "…" instead of running across the screen.
+    #[test]
+    fn a_refused_value_is_echoed_in_the_person_s_notation_and_cut_when_long() {
+        let c = criterion(CriterionKind::Points, 4.0, 0.5);
+        let e = parse_raw(&c, "7,5").expect_err("out of range");
+        assert_eq!(e.message(Lang::Vi), "7,5 nằm ngoài khoảng 0..4");
+        let long = parse_raw(&c, "5670123456701234567012345").expect_err("out of range");
+        let shown = long.message(Lang::Vi);
+        assert!(shown.contains('…') && shown.chars().count() < 50, "{shown}");
+        let typed = parse_raw(&c, &"x".repeat(300)).expect_err("not a number");
+        assert!(typed.message(Lang::En).chars().count() < 40);
     }
 }

@@ -331,11 +331,18 @@ fn cursor(painter: &Painter, l: &Layout, s: &Style, state: &GridState) {
         };
         if let Some(text) = &state.editing {
             painter.rect_filled(cell, 0.0, s.visuals.extreme_bg_color);
-            painter.text(
-                cell.left_center() + Vec2::new(4.0, 0.0),
-                Align2::LEFT_CENTER,
-                format!("{text}|"),
-                s.font.clone(),
+            // The text stays inside its cell: when it is longer, its end (where the typing
+            // is) shows, as in a spreadsheet's cell editor.
+            let galley = painter.layout_no_wrap(format!("{text}|"), s.font.clone(), s.text);
+            let fits = galley.size().x <= cell.width() - 8.0;
+            let (anchor, align) = if fits {
+                (cell.left_center() + Vec2::new(4.0, 0.0), Align2::LEFT_CENTER)
+            } else {
+                (cell.right_center() - Vec2::new(4.0, 0.0), Align2::RIGHT_CENTER)
+            };
+            painter.with_clip_rect(cell.intersect(painter.clip_rect())).galley(
+                align.anchor_size(anchor, galley.size()).min,
+                galley,
                 s.text,
             );
         }

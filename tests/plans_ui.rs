@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 use common::TempDir;
 use common::ui::{app, click, shows, type_into};
@@ -216,17 +218,32 @@ fn a_meeting_is_typed_with_a_conclusion_and_an_item_that_is_then_closed() {
     assert!(shows(&harness, "việc chưa hoàn thành tại ngày 22/11/2026"));
 }
 
+/// The window on `path`, a new meeting added and Ctrl+Enter pressed: conclusion 1 is empty.
+fn new_meeting_with_a_conclusion(dir: &TempDir, path: &Path) -> Harness<'static, GiaobanApp> {
+    let mut harness = harness(dir, path.to_path_buf());
+    click(&mut harness, "Giao ban");
+    click(&mut harness, "Thêm cuộc họp");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    harness
+}
+
+/// The meeting added today (22/11/2026) by the tests above.
+fn todays_meeting(book: &giaoban::domain::meeting::MeetingBook) -> uuid::Uuid {
+    book.meetings
+        .iter()
+        .find(|m| m.held_on == NaiveDate::from_ymd_opt(2026, 11, 22).expect("day"))
+        .expect("the new meeting")
+        .meeting_id
+}
+
 /// What is being typed is kept when a key adds the next conclusion or item: the field is saved
 /// before the command acts.
 #[test]
 fn typing_then_ctrl_enter_keeps_what_was_typed() {
     let dir = TempDir::new();
     let path = dir.demo("demo.db");
-    let mut harness = harness(&dir, path.clone());
-    click(&mut harness, "Giao ban");
-    click(&mut harness, "Thêm cuộc họp");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
-    harness.run();
+    let mut harness = new_meeting_with_a_conclusion(&dir, &path);
     type_into(&mut harness, "Kết luận 1", "Hoàn thành kết nối trực tuyến");
     // Still in the field: Ctrl+Enter, then Ctrl+Shift+Enter at once.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
@@ -238,12 +255,7 @@ fn typing_then_ctrl_enter_keeps_what_was_typed() {
     harness.run();
     let store = Store::open(&path, Intent::Inspect).expect("open");
     let book = store.meeting_book().expect("book");
-    let meeting = book
-        .meetings
-        .iter()
-        .find(|m| m.held_on == NaiveDate::from_ymd_opt(2026, 11, 22).expect("day"))
-        .expect("the new meeting")
-        .meeting_id;
+    let meeting = todays_meeting(&book);
     let mut texts: Vec<(u32, String)> = book
         .conclusions
         .iter()
@@ -296,22 +308,13 @@ fn f1_lists_the_shortcuts() {
 fn typing_then_going_elsewhere_keeps_what_was_typed() {
     let dir = TempDir::new();
     let path = dir.demo("demo.db");
-    let mut harness = harness(&dir, path.clone());
-    click(&mut harness, "Giao ban");
-    click(&mut harness, "Thêm cuộc họp");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
-    harness.run();
+    let mut harness = new_meeting_with_a_conclusion(&dir, &path);
     type_into(&mut harness, "Kết luận 1", "Đã thống nhất lịch giao ban");
     click(&mut harness, "Kế hoạch");
     harness.run();
     let store = Store::open(&path, Intent::Inspect).expect("open");
     let book = store.meeting_book().expect("book");
-    let meeting = book
-        .meetings
-        .iter()
-        .find(|m| m.held_on == NaiveDate::from_ymd_opt(2026, 11, 22).expect("day"))
-        .expect("the new meeting")
-        .meeting_id;
+    let meeting = todays_meeting(&book);
     let texts: Vec<String> = book
         .conclusions
         .iter()

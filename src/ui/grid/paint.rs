@@ -336,15 +336,19 @@ fn cursor(painter: &Painter, l: &Layout, s: &Style, state: &GridState) {
             let galley = painter.layout_no_wrap(format!("{text}|"), s.font.clone(), s.text);
             let fits = galley.size().x <= cell.width() - 8.0;
             let (anchor, align) = if fits {
-                (cell.left_center() + Vec2::new(4.0, 0.0), Align2::LEFT_CENTER)
+                (
+                    cell.left_center() + Vec2::new(4.0, 0.0),
+                    Align2::LEFT_CENTER,
+                )
             } else {
-                (cell.right_center() - Vec2::new(4.0, 0.0), Align2::RIGHT_CENTER)
+                (
+                    cell.right_center() - Vec2::new(4.0, 0.0),
+                    Align2::RIGHT_CENTER,
+                )
             };
-            painter.with_clip_rect(cell.intersect(painter.clip_rect())).galley(
-                align.anchor_size(anchor, galley.size()).min,
-                galley,
-                s.text,
-            );
+            painter
+                .with_clip_rect(cell.intersect(painter.clip_rect()))
+                .galley(align.anchor_size(anchor, galley.size()).min, galley, s.text);
         }
         painter.rect_stroke(
             cell.shrink(1.0),

@@ -49,6 +49,26 @@ pub fn create_button(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> bo
     true
 }
 
+/// A band as its chip in the lists of a set's bands: "Tốt: từ 80%" on the band's colour.
+pub fn band_chip(ui: &mut egui::Ui, band: &Band, lang: crate::domain::lang::Lang) {
+    let fill = band_fill(band);
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(8, 3))
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{}: {} {}%",
+                    band.name,
+                    lang.pick("từ", "from"),
+                    crate::domain::plan::format_number(band.lower_pct)
+                ))
+                .color(text_on(fill)),
+            );
+        });
+}
+
 /// A label that wraps within `width`, for the long text column of a grid.
 pub fn wrapped_cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, width: f32) {
     ui.vertical(|ui| {

@@ -3,10 +3,9 @@
 use super::forms::number_field;
 use crate::domain::criteria::SetDefinition;
 use crate::domain::lang::Lang;
-use crate::domain::plan::format_number;
 use crate::domain::scoring::{Band, PassRule};
 use crate::ui::fonts::bold;
-use crate::ui::widgets::{band_fill, text_on};
+use crate::ui::widgets::{band_chip, band_fill};
 use egui::RichText;
 use uuid::Uuid;
 
@@ -14,21 +13,7 @@ pub(super) fn bands_view(ui: &mut egui::Ui, work: &SetDefinition, lang: Lang) {
     ui.label(bold(lang.pick("Xếp loại", "Bands")).size(16.0));
     ui.horizontal_wrapped(|ui| {
         for b in &work.bands {
-            egui::Frame::new()
-                .fill(band_fill(b))
-                .inner_margin(egui::Margin::symmetric(8, 3))
-                .corner_radius(4.0)
-                .show(ui, |ui| {
-                    ui.label(
-                        RichText::new(format!(
-                            "{}: {} {}%",
-                            b.name,
-                            lang.pick("từ", "from"),
-                            format_number(b.lower_pct)
-                        ))
-                        .color(text_on(band_fill(b))),
-                    );
-                });
+            band_chip(ui, b, lang);
         }
     });
 }

@@ -1,12 +1,11 @@
 //! The list of criteria sets and their periods.
-use egui::{Color32, RichText};
+use egui::Color32;
 
 use crate::app::document::DocView;
 use crate::domain::lang::Lang;
 use crate::domain::plan::format_number;
 use crate::domain::scoring::PeriodStatus;
 use crate::ui::fonts::bold;
-use crate::ui::widgets::{band_fill, text_on};
 
 /// The list of criteria sets and their periods.
 pub fn overview_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang) {
@@ -54,22 +53,7 @@ pub fn overview_ui(ui: &mut egui::Ui, view: &DocView, lang: Lang) {
                             ui.horizontal_wrapped(|ui| {
                                 ui.label(lang.pick("Xếp loại:", "Bands:"));
                                 for b in &s.bands {
-                                    let color = band_fill(b);
-                                    egui::Frame::new()
-                                        .fill(color)
-                                        .inner_margin(egui::Margin::symmetric(8, 3))
-                                        .corner_radius(4.0)
-                                        .show(ui, |ui| {
-                                            ui.label(
-                                                RichText::new(format!(
-                                                    "{}: {} {}%",
-                                                    b.name,
-                                                    lang.pick("từ", "from"),
-                                                    format_number(b.lower_pct)
-                                                ))
-                                                .color(text_on(color)),
-                                            );
-                                        });
+                                    crate::ui::widgets::band_chip(ui, b, lang);
                                 }
                             });
                         }

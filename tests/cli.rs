@@ -422,3 +422,72 @@ fn targets_and_actions_as_of_a_day() {
         "header, the eight items of 2018 and the one of 2019"
     );
 }
+
+/// Issue 12, defect 2: a ward appraised on 1 of the 23 criteria that count gets no total, rank or band in
+/// `results`; it is listed after the ranked wards, saying how far its appraisal has come.
+#[test]
+fn a_partly_appraised_ward_is_listed_apart_not_ranked() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let file = path.to_string_lossy().into_owned();
+    let grid = dir.join("grid.tsv");
+    common::export_scores(&path, "2018-12", &grid);
+    // Phúc Lợi has nothing appraised in 12/2018: give it criterion 1.1 alone.
+    let sheet = std::fs::read_to_string(&grid).expect("read");
+    let edited: Vec<String> = sheet
+        .lines()
+        .map(|line| {
+            let mut cells: Vec<String> = line.split('\t').map(str::to_string).collect();
+            if cells[0] == "Phúc Lợi" {
+                cells[1] = "3".into();
+            }
+            cells.join("\t")
+        })
+        .collect();
+    std::fs::write(&grid, edited.join("\n") + "\n").expect("write");
+    let imported = common::import_scores(&path, "2018-12", &grid, "en");
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+
+    let table = giaoban(&[
+        "results",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--month",
+        "2018-12",
+        "--lang",
+        "vi",
+    ]);
+    let table = text(&table.stdout);
+    let line = table
+        .lines()
+        .find(|l| l.contains("Phúc Lợi"))
+        .expect("Phúc Lợi listed");
+    assert!(line.starts_with('—'), "no rank: {line}");
+    assert!(line.contains("chưa thẩm định đủ: 1/23"), "{line}");
+    assert!(!line.contains("Yếu"), "no band: {line}");
+    let json = giaoban(&[
+        "results",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--month",
+        "2018-12",
+        "--format",
+        "json",
+    ]);
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let row = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|r| r["unit"] == "Phúc Lợi")
+        .expect("row");
+    assert_eq!(row["rank"], serde_json::Value::Null);
+    assert_eq!(row["total"], serde_json::Value::Null, "no total");
+    assert_eq!(row["band"], serde_json::Value::Null);
+    assert_eq!(
+        (row["appraised"].as_u64(), row["counted"].as_u64()),
+        (Some(1), Some(23))
+    );
+}

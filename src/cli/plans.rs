@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::common::{Failure, Format, as_of, emit};
 use crate::domain::lang::Lang;
 use crate::domain::plan::format_number;
+use crate::domain::points::round_half_up;
 use crate::domain::progress::counted_units;
 use crate::store::{Intent, Store};
 
@@ -64,7 +65,7 @@ pub fn targets(
             code: r.target.code.clone(),
             text: r.target.text.clone(),
             target: r.target.goal_label(lang),
-            latest: r.latest.as_ref().map(|l| (l.value * 100.0).round() / 100.0),
+            latest: r.latest.as_ref().map(|l| round_half_up(l.value, 2)),
             as_of: r
                 .latest
                 .as_ref()
@@ -74,7 +75,7 @@ pub fn targets(
                 .as_ref()
                 .and_then(|l| l.counted)
                 .map(|(met, of)| format!("{met}/{of}")),
-            progress_pct: r.progress.map(|p| (p * 1000.0).round() / 10.0),
+            progress_pct: r.progress.map(|p| round_half_up(p * 100.0, 1)),
             status: r.status.label(lang).to_string(),
         })
         .collect();

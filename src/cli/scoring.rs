@@ -11,6 +11,7 @@ use super::common::{Failure, Format, emit, parse_period};
 use crate::domain::edit::Edit;
 use crate::domain::lang::Lang;
 use crate::domain::plan::format_number;
+use crate::domain::points::round_half_up;
 use crate::domain::results::{UnitResult, Which, check_editable, year_results};
 use crate::domain::sheet::{read_grid, write_grid};
 use crate::store::{Grid, Intent, Origin, Store, StoreError};
@@ -210,33 +211,47 @@ pub fn import(
     Ok(count)
 }
 
+/// A unit's line of `results`. Total, rank and band exist only for a unit whose every
+/// criterion that counts is appraised; the others say how far their appraisal has come.
 #[derive(Serialize)]
 struct ResultRow {
     rank: Option<u32>,
     unit: String,
-    total: f64,
-    pct_of_max: f64,
+    total: Option<f64>,
+    pct_of_max: Option<f64>,
     band: Option<String>,
     passed: Option<bool>,
     missing: usize,
+    /// Criteria appraised of those that count (a month's rows only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    appraised: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counted: Option<usize>,
+    /// "chưa thẩm định đủ: 1/26", for the table.
+    #[serde(skip)]
+    incomplete: Option<String>,
 }
 
-fn result_rows(grid: &Grid, list: &[UnitResult]) -> Vec<ResultRow> {
+fn result_rows(grid: &Grid, list: &[UnitResult], lang: Lang) -> Vec<ResultRow> {
     let mut rows: Vec<ResultRow> = list
         .iter()
         .filter_map(|r| {
             let unit = grid.units.iter().find(|u| u.unit_id == r.unit_id)?;
+            let complete = r.is_complete();
             Some(ResultRow {
                 rank: r.rank,
                 unit: unit.name.clone(),
-                total: (r.total * 100.0).round() / 100.0,
-                pct_of_max: (r.pct_of_max * 100.0).round() / 100.0,
+                total: complete.then(|| round_half_up(r.total, 2)),
+                pct_of_max: complete.then(|| round_half_up(r.pct_of_max, 2)),
                 band: r
                     .band
                     .and_then(|i| grid.bands.get(i))
                     .map(|b| b.name.clone()),
                 passed: r.passed,
                 missing: r.missing,
+                appraised: Some(r.appraised()),
+                counted: Some(r.counted),
+                incomplete: r.incomplete_text(Which::Appraised, lang),
             })
         })
         .collect();
@@ -259,7 +274,7 @@ pub fn results_cmd(
             let (y, m) = parse_period(month, lang)?;
             let grid = open_grid(&store, model, y, m, lang)?;
             let list = grid.results(Which::Appraised);
-            result_rows(&grid, &list)
+            result_rows(&grid, &list, lang)
         }
         (None, Some(y)) => year_rows(&store, model, y, lang)?,
         (None, None) => {
@@ -278,13 +293,14 @@ pub fn results_cmd(
             vec![
                 r.rank.map(|x| x.to_string()).unwrap_or_else(|| "—".into()),
                 r.unit.clone(),
-                format_number(r.total),
-                format_number(r.pct_of_max),
-                match (r.passed, &r.band) {
-                    (Some(true), _) => lang.pick("Đạt", "Passed").into(),
-                    (Some(false), _) => lang.pick("Không đạt", "Not passed").into(),
-                    (None, Some(b)) => b.clone(),
-                    (None, None) => String::new(),
+                r.total.map(format_number).unwrap_or_default(),
+                r.pct_of_max.map(format_number).unwrap_or_default(),
+                match (r.passed, &r.band, &r.incomplete) {
+                    (_, _, Some(text)) => text.clone(),
+                    (Some(true), _, _) => lang.pick("Đạt", "Passed").into(),
+                    (Some(false), _, _) => lang.pick("Không đạt", "Not passed").into(),
+                    (None, Some(b), _) => b.clone(),
+                    (None, None, _) => String::new(),
                 },
             ]
         })
@@ -306,7 +322,7 @@ fn year_rows(store: &Store, model: &str, year: i32, lang: Lang) -> Result<Vec<Re
     if store.find_period(model, year, 0)?.is_some() {
         let grid = open_grid(store, model, year, 0, lang)?;
         let list = grid.results(Which::Appraised);
-        return Ok(result_rows(&grid, &list));
+        return Ok(result_rows(&grid, &list, lang));
     }
     let (units, months, bands) = store.year(model, year)?;
     let mut rows: Vec<ResultRow> = year_results(
@@ -323,11 +339,14 @@ fn year_rows(store: &Store, model: &str, year: i32, lang: Lang) -> Result<Vec<Re
             .find(|u| u.unit_id == r.unit_id)
             .map(|u| u.name.clone())
             .unwrap_or_default(),
-        total: (r.average.unwrap_or_default() * 100.0).round() / 100.0,
-        pct_of_max: (r.average_pct.unwrap_or_default() * 100.0).round() / 100.0,
+        total: r.average.map(|v| round_half_up(v, 2)),
+        pct_of_max: r.average_pct.map(|v| round_half_up(v, 2)),
         band: r.band.and_then(|i| bands.get(i)).map(|b| b.name.clone()),
         passed: None,
         missing: 0,
+        appraised: None,
+        counted: None,
+        incomplete: None,
     })
     .collect();
     rows.sort_by_key(|r| r.rank);

@@ -213,6 +213,7 @@ pub struct Task {
 
 /// A number as Vietnamese officials write it in tables: no trailing zeros ("98", "96.5").
 pub fn format_number(value: f64) -> String {
+    let value = super::points::round_half_up(value, 2);
     if value.fract().abs() < 1e-9 {
         format!("{value:.0}")
     } else {

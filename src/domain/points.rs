@@ -110,6 +110,35 @@ pub fn parse_raw(criterion: &Criterion, text: &str) -> Result<f64, ScoreError> {
 
 const EPS: f64 = 1e-9;
 
+/// Millionths: scores are typed with at most a few decimals and a rate times a maximum has at
+/// most six, so a score or total is an exact number of millionths.
+const MICRO: f64 = 1e6;
+
+/// A score or total as its exact decimal value, in millionths (what binary floating point
+/// made of 91,325 — 91,32499999… — is 91 325 000 millionths again).
+pub fn micro(value: f64) -> i64 {
+    (value * MICRO).round() as i64
+}
+
+/// The nearest binary number to a decimal value held in millionths.
+pub fn from_micro(micro: i64) -> f64 {
+    micro as f64 / MICRO
+}
+
+/// Rounds a published figure to `places` decimals (at most 6), half away from zero, on the
+/// decimal value it stands for, as a hand calculation and Excel's ROUND do: 91,325 → 91,33
+/// (Rust's own rounding of the binary value gives 91,32).
+pub fn round_half_up(value: f64, places: u32) -> f64 {
+    if !value.is_finite() || value.abs() >= 1e12 {
+        return value;
+    }
+    let places = places.min(6);
+    let unit = 10i64.pow(6 - places);
+    let m = micro(value);
+    let q = (m.abs() + unit / 2) / unit;
+    m.signum() as f64 * q as f64 / 10f64.powi(places as i32)
+}
+
 /// Checks a raw value against the criterion's kind, range and step.
 pub fn validate_raw(criterion: &Criterion, value: f64) -> Result<(), ScoreError> {
     let out_of_range = |max: f64| ScoreError::OutOfRange { value, max };

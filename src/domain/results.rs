@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::lang::Lang;
-use super::points::points;
+use super::points::{from_micro, micro, points, round_half_up};
 use super::scoring::{Band, CriteriaSet, Criterion, CriterionKind, PassRule, PeriodStatus};
 
 /// Which value of a cell: the unit's self-assessment or the committee's appraisal (which
@@ -25,7 +25,7 @@ pub struct UnitResult {
     /// Base points + bonus − penalty.
     pub total: f64,
     pub pct_of_max: f64,
-    /// Competition rank (1, 2, 2, 4); `None` when the unit has nothing scored.
+    /// Competition rank (1, 2, 2, 4); `None` until every criterion that counts has its value.
     pub rank: Option<u32>,
     /// Index into the set's bands (highest band first), when the set has bands.
     pub band: Option<usize>,
@@ -33,6 +33,39 @@ pub struct UnitResult {
     pub missing: usize,
     /// For pass/fail models.
     pub passed: Option<bool>,
+    /// The criteria that count toward the maximum (bonus and penalty do not).
+    pub counted: usize,
+}
+
+impl UnitResult {
+    /// Every criterion that counts has its value: only then is there a total, rank and band.
+    pub fn is_complete(&self) -> bool {
+        self.rank.is_some()
+    }
+
+    /// How many of the criteria that count have their value.
+    pub fn appraised(&self) -> usize {
+        self.counted - self.missing
+    }
+
+    /// What a unit shows instead of its total, rank and band until it is complete:
+    /// "chưa thẩm định đủ: 1/26" ("chưa thẩm định" when nothing is).
+    pub fn incomplete_text(&self, which: Which, lang: Lang) -> Option<String> {
+        if self.is_complete() {
+            return None;
+        }
+        let (done, n) = (self.appraised(), self.counted);
+        Some(match (which, lang, done) {
+            (Which::Appraised, Lang::Vi, 0) => "chưa thẩm định".into(),
+            (Which::Appraised, Lang::En, 0) => "not appraised".into(),
+            (Which::SelfScore, Lang::Vi, 0) => "chưa tự chấm".into(),
+            (Which::SelfScore, Lang::En, 0) => "not self-assessed".into(),
+            (Which::Appraised, Lang::Vi, _) => format!("chưa thẩm định đủ: {done}/{n}"),
+            (Which::Appraised, Lang::En, _) => format!("appraised on {done} of {n}"),
+            (Which::SelfScore, Lang::Vi, _) => format!("chưa tự chấm đủ: {done}/{n}"),
+            (Which::SelfScore, Lang::En, _) => format!("self-assessed on {done} of {n}"),
+        })
+    }
 }
 
 /// The maximum total: the sum of the maxima of the criteria that are not bonus or penalty.
@@ -54,10 +87,10 @@ pub fn band_for(bands: &[Band], pct: f64) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// Competition ranking of totals, highest first: equal totals (to 1/100 of a point) share a
-/// rank and the next rank skips (1, 2, 2, 4).
+/// Competition ranking of totals, highest first: totals published alike (to 1/100 of a point,
+/// rounded half up) share a rank and the next rank skips (1, 2, 2, 4).
 pub fn competition_ranks(totals: &[f64]) -> Vec<u32> {
-    let key = |t: f64| (t * 100.0).round() as i64;
+    let key = |t: f64| micro(round_half_up(t, 2));
     let mut order: Vec<usize> = (0..totals.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(key(totals[i])));
     let mut ranks = vec![0; totals.len()];
@@ -194,7 +227,8 @@ pub fn results(
     let mut out: Vec<UnitResult> = units
         .iter()
         .map(|&unit_id| {
-            let mut total = 0.0;
+            // In millionths of a point, so the total is the exact sum of decimal scores.
+            let mut total: i64 = 0;
             let mut missing = 0;
             let mut scored = 0;
             let mut required_met = true;
@@ -212,7 +246,7 @@ pub fn results(
                     Some(raw) => {
                         scored += 1;
                         let p = points(c, raw);
-                        total += p;
+                        total += micro(p);
                         if c.required_for_pass && p + 1e-9 < c.max_points {
                             required_met = false;
                         }
@@ -228,27 +262,29 @@ pub fn results(
                     }
                 }
             }
-            let total = total.max(0.0);
+            let total = from_micro(total.max(0));
             let pct = if max > 0.0 { total / max * 100.0 } else { 0.0 };
+            // A total, rank, band or verdict only when every criterion that counts has its
+            // value: a unit appraised on 1 of 26 is shown apart, never ranked (issue 12).
+            let complete = scored > 0 && missing == 0;
             let passed = match set.pass_rule {
-                Some(PassRule::AllRequired) => Some(required_met && missing == 0),
-                Some(PassRule::MinPercent) => {
-                    Some(missing == 0 && pct + 1e-9 >= set.pass_min_pct.unwrap_or(100.0))
-                }
+                _ if !complete => None,
+                Some(PassRule::AllRequired) => Some(required_met),
+                Some(PassRule::MinPercent) => Some(pct + 1e-9 >= set.pass_min_pct.unwrap_or(100.0)),
                 None => None,
             };
             UnitResult {
                 unit_id,
                 total,
                 pct_of_max: pct,
-                rank: (scored > 0).then_some(0),
-                band: if scored > 0 {
-                    band_for(bands, pct)
-                } else {
-                    None
-                },
+                rank: complete.then_some(0),
+                band: if complete { band_for(bands, pct) } else { None },
                 missing,
                 passed,
+                counted: criteria
+                    .iter()
+                    .filter(|c| c.kind.counts_toward_max())
+                    .count(),
             }
         })
         .collect();
@@ -575,8 +611,103 @@ mod tests {
             "60 + 40 + 5: a bonus may take a unit past the maximum"
         );
         assert_eq!(s[0].band, Some(0));
-        assert_eq!(s[2].rank, Some(3));
+        assert_eq!(s[2].rank, None, "self-scored on 1 of 2: not ranked");
         assert_eq!(s[2].missing, 1);
+    }
+
+    /// Issue 12, defect 2: a unit appraised on 1 of its criteria has no total, rank or band;
+    /// it is counted apart (1 of 3 appraised), and the others are ranked without it.
+    #[test]
+    fn a_partly_appraised_unit_is_not_ranked() {
+        let criteria = vec![
+            criterion("1", CriterionKind::Points, 10.0),
+            criterion("2", CriterionKind::Points, 10.0),
+            criterion("3", CriterionKind::Points, 10.0),
+            criterion("4", CriterionKind::Bonus, 5.0),
+        ];
+        let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+        let mut cells = Cells::new();
+        for c in &criteria[..3] {
+            cells.insert((a, c.criterion_id), (None, Some(5.0)));
+        }
+        cells.insert((b, criteria[0].criterion_id), (None, Some(10.0)));
+        let r = results(
+            &set(None),
+            &criteria,
+            &bands(),
+            &[a, b],
+            &cells,
+            Which::Appraised,
+        );
+        assert_eq!(r[0].rank, Some(1));
+        assert!(r[0].is_complete());
+        assert_eq!(r[1].rank, None, "1 of 3 appraised: not ranked");
+        assert_eq!(r[1].band, None, "nor banded");
+        assert!(!r[1].is_complete());
+        assert_eq!((r[1].appraised(), r[1].counted), (1, 3));
+        assert_eq!(
+            r[1].incomplete_text(Which::Appraised, Lang::Vi).as_deref(),
+            Some("chưa thẩm định đủ: 1/3")
+        );
+        assert_eq!(r[0].incomplete_text(Which::Appraised, Lang::Vi), None);
+        let pass = results(
+            &set(Some(PassRule::MinPercent)),
+            &criteria,
+            &[],
+            &[a, b],
+            &cells,
+            Which::Appraised,
+        );
+        assert_eq!(pass[1].passed, None, "not decided until complete");
+    }
+
+    /// Issue 12, defect 16: an exact 91,325 is published as 91,33 (half up on the decimal
+    /// value), whatever binary floating point makes of the sum; equal published totals tie.
+    #[test]
+    fn totals_round_half_up_on_their_decimal_value() {
+        let criteria: Vec<Criterion> = ["1", "2", "3"]
+            .iter()
+            .map(|c| {
+                let mut k = criterion(c, CriterionKind::Points, 50.0);
+                k.step = 0.005;
+                k
+            })
+            .collect();
+        let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+        let mut cells = Cells::new();
+        for (c, v) in criteria.iter().zip([40.1, 30.2, 21.025]) {
+            cells.insert((a, c.criterion_id), (None, Some(v)));
+        }
+        for (c, v) in criteria.iter().zip([40.0, 30.0, 21.33]) {
+            cells.insert((b, c.criterion_id), (None, Some(v)));
+        }
+        let r = results(
+            &set(None),
+            &criteria,
+            &[],
+            &[a, b],
+            &cells,
+            Which::Appraised,
+        );
+        assert_eq!(round_half_up(r[0].total, 2), 91.33);
+        assert_eq!(
+            crate::domain::plan::format_number_in(r[0].total, Lang::Vi),
+            "91,33"
+        );
+        assert_eq!(r[0].rank, r[1].rank, "both are published as 91,33: a tie");
+    }
+
+    #[test]
+    fn half_up_rounding_of_decimals() {
+        assert_eq!(round_half_up(91.325, 2), 91.33);
+        assert_eq!(round_half_up(75.565, 2), 75.57);
+        assert_eq!(round_half_up(2.675, 2), 2.68);
+        assert_eq!(round_half_up(1.005, 2), 1.01);
+        assert_eq!(round_half_up(0.05, 1), 0.1);
+        assert_eq!(round_half_up(83.24999, 1), 83.2);
+        assert_eq!(round_half_up(-1.005, 2), -1.01);
+        assert_eq!(round_half_up(7.0, 2), 7.0);
+        assert!(round_half_up(f64::NAN, 2).is_nan());
     }
 
     #[test]
@@ -628,6 +759,7 @@ mod tests {
             band: None,
             missing,
             passed: None,
+            counted: 26,
         };
         let months = vec![
             (

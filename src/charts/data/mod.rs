@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::domain::chart::{Body, ChartKind, ChartSpec, Figure, period_label};
 use crate::domain::lang::Lang;
+use crate::domain::points::round_half_up;
 use crate::domain::scoring::Cadence;
 use crate::store::{Grid, SetOverview, Store, StoreError};
 
@@ -136,7 +137,7 @@ pub fn figure(
 
 /// A number on a slide: one decimal at most, the person's decimal separator ("70,3").
 fn one_decimal(value: f64, lang: Lang) -> String {
-    crate::domain::plan::format_number_in((value * 10.0).round() / 10.0, lang)
+    crate::domain::plan::format_number_in(round_half_up(value, 1), lang)
 }
 
 fn empty(kind: ChartKind, subtitle: String, why: String, lang: Lang) -> Figure {

@@ -12,6 +12,8 @@ use super::{
 };
 use crate::domain::lang::Lang;
 use crate::domain::plan::format_number_in;
+use crate::domain::points::round_half_up;
+use crate::domain::results::Which;
 use crate::store::Grid;
 use crate::ui::widgets::{band_fill, text_on};
 
@@ -225,14 +227,14 @@ fn summaries(
         let sx = l.summary_x;
         let cells = [
             if r.rank.is_some() {
-                format_number_in((r.total * 100.0).round() / 100.0, lang)
+                format_number_in(r.total, lang)
             } else {
                 String::new()
             },
             if r.rank.is_some() {
                 format!(
                     "{}%",
-                    format_number_in((r.pct_of_max * 10.0).round() / 10.0, lang)
+                    format_number_in(round_half_up(r.pct_of_max, 1), lang)
                 )
             } else {
                 String::new()
@@ -272,25 +274,22 @@ fn summaries(
                 s.text,
             );
         }
-        if r.missing > 0 && r.rank.is_none() {
-            let cell =
-                Rect::from_min_size(Pos2::new(sx, y), Vec2::new(SUMMARY_WIDTH * 2.0, ROW_HEIGHT));
-            painter.text(
-                cell.center(),
-                Align2::CENTER_CENTER,
-                lang.pick("chưa thẩm định", "not appraised"),
-                s.font.clone(),
-                Color32::from_rgb(170, 100, 0),
-            );
-        } else if r.missing > 0 {
+        // A unit not yet complete has no total, rank or band: the four columns say how far
+        // its appraisal (or self-assessment) has come.
+        let which = if state.mode == ViewMode::SelfScores {
+            Which::SelfScore
+        } else {
+            Which::Appraised
+        };
+        if let Some(text) = r.incomplete_text(which, lang) {
             let cell = Rect::from_min_size(
-                Pos2::new(sx + SUMMARY_WIDTH * 2.0, y),
-                Vec2::new(SUMMARY_WIDTH, ROW_HEIGHT),
+                Pos2::new(sx, y),
+                Vec2::new(SUMMARY_WIDTH * SUMMARIES as f32, ROW_HEIGHT),
             );
             painter.text(
-                cell.left_center() + Vec2::new(4.0, 0.0),
+                cell.left_center() + Vec2::new(8.0, 0.0),
                 Align2::LEFT_CENTER,
-                format!("−{}", r.missing),
+                text,
                 s.font.clone(),
                 Color32::from_rgb(170, 100, 0),
             );
@@ -482,7 +481,7 @@ fn footer(painter: &Painter, l: &Layout, s: &Style, state: &GridState, lang: Lan
             painter.text(
                 r.right_center() - Vec2::new(6.0, 0.0),
                 Align2::RIGHT_CENTER,
-                format_number_in((avg * 10.0).round() / 10.0, lang),
+                format_number_in(round_half_up(avg, 1), lang),
                 s.font.clone(),
                 s.text,
             );

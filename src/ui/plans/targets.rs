@@ -1,6 +1,7 @@
 //! A plan's targets: the table with progress and status as of a day, the chosen target's
 //! form, its per-unit checklist and its values over time.
 use super::*;
+use crate::domain::points::round_half_up;
 use crate::ui::widgets::text_on;
 
 #[allow(clippy::too_many_arguments)]
@@ -101,7 +102,7 @@ pub(super) fn targets_ui(
                                 .text(
                                     RichText::new(format!(
                                         "{}{unit}{counted} ({})",
-                                        format_number_in((l.value * 10.0).round() / 10.0, lang),
+                                        format_number_in(round_half_up(l.value, 1), lang),
                                         display_day(l.as_of)
                                     ))
                                     .color(text_on(status_color(r.status))),

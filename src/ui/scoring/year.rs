@@ -5,7 +5,8 @@ use uuid::Uuid;
 use super::ScoringPanel;
 use crate::app::document::Document;
 use crate::domain::lang::Lang;
-use crate::domain::plan::format_number;
+use crate::domain::plan::format_number_in;
+use crate::domain::points::round_half_up;
 use crate::domain::results::{YearRow, year_results};
 use crate::ui::fonts::bold;
 use crate::ui::widgets::{band_fill, text_on};
@@ -102,7 +103,7 @@ pub(super) fn year_ui(
                 for m in &r.monthly {
                     row.col(|ui| {
                         ui.label(
-                            m.map(|v| format_number((v * 10.0).round() / 10.0))
+                            m.map(|v| format_number_in(round_half_up(v, 1), lang))
                                 .unwrap_or_default(),
                         );
                     });
@@ -110,7 +111,7 @@ pub(super) fn year_ui(
                 row.col(|ui| {
                     ui.label(bold(
                         r.average
-                            .map(|v| format_number((v * 100.0).round() / 100.0))
+                            .map(|v| format_number_in(v, lang))
                             .unwrap_or_default(),
                     ));
                 });

@@ -310,3 +310,153 @@ fn f5_presents_the_meeting_shown() {
     h.step();
     assert!(h.state().presentation.is_some(), "presenting");
 }
+
+/// What the audience window showed, frame by frame, as eframe runs it: a window of its own with
+/// its own pass, whose new textures reach the screen with that pass; the main window's new
+/// textures reach the screen only while the main window is visible (not behind a full-screen
+/// audience window). A slide whose texture never reached the screen shows white.
+#[derive(Default)]
+struct AudienceWindow {
+    size: egui::Vec2,
+    uploaded: std::collections::HashSet<egui::TextureId>,
+    events: Vec<egui::Event>,
+    shown: Vec<String>,
+}
+
+fn audience_window(h: &Harness<'_, GiaobanApp>) -> std::rc::Rc<std::cell::RefCell<AudienceWindow>> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let window = Rc::new(RefCell::new(AudienceWindow {
+        size: egui::vec2(800.0, 450.0),
+        ..AudienceWindow::default()
+    }));
+    h.ctx.set_embed_viewports(false);
+    let seen = Rc::clone(&window);
+    egui::Context::set_immediate_viewport_renderer(move |ctx, viewport| {
+        let mut w = seen.borrow_mut();
+        let input = egui::RawInput {
+            viewport_id: viewport.ids.this,
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, w.size)),
+            events: std::mem::take(&mut w.events),
+            viewports: std::iter::once((
+                viewport.ids.this,
+                egui::ViewportInfo {
+                    parent: Some(viewport.ids.parent),
+                    focused: Some(true),
+                    ..egui::ViewportInfo::default()
+                },
+            ))
+            .collect(),
+            ..egui::RawInput::default()
+        };
+        drop(w);
+        let mut ui_cb = viewport.viewport_ui_cb;
+        let mut output = ctx.run_ui(input, |ui| ui_cb(ui));
+        let mut w = seen.borrow_mut();
+        w.uploaded.extend(output.textures_delta.set.keys().copied());
+        output.textures_delta.clear();
+        let mut shown = String::new();
+        for clipped in ctx.tessellate(output.shapes, output.pixels_per_point) {
+            if let egui::epaint::Primitive::Mesh(mesh) = clipped.primitive
+                && mesh.texture_id != egui::TextureId::default()
+            {
+                shown = if w.uploaded.contains(&mesh.texture_id) {
+                    ctx.tex_manager()
+                        .read()
+                        .meta(mesh.texture_id)
+                        .map(|m| m.name.clone())
+                        .unwrap_or_default()
+                } else {
+                    "white".into()
+                };
+            }
+        }
+        w.shown.push(shown);
+    });
+    window
+}
+
+/// Issue 12, defect 10: the audience window made full screen (which hides the main window)
+/// shows every slide as the secretary moves through the deck from the audience window, not
+/// the first one and then white.
+#[test]
+fn a_full_screen_audience_window_shows_every_slide() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut h = harness(&dir, path);
+    click(&mut h, "Giao ban");
+    let window = audience_window(&h);
+    let mut main_visible = true;
+    let frame = |h: &mut Harness<'_, GiaobanApp>, main_visible: bool| {
+        h.step();
+        if main_visible {
+            window
+                .borrow_mut()
+                .uploaded
+                .extend(h.output().textures_delta.set.keys().copied());
+        }
+        window.borrow().shown.last().cloned().unwrap_or_default()
+    };
+    h.get_by_label("Trình chiếu").click();
+    for _ in 0..3 {
+        frame(&mut h, main_visible);
+    }
+    assert_eq!(
+        frame(&mut h, main_visible),
+        "slide-0",
+        "the first slide, windowed"
+    );
+    // F11: the audience window fills the projector and covers the main window.
+    let key = |key: Key| egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    };
+    window.borrow_mut().events.push(key(Key::F11));
+    window.borrow_mut().size = egui::vec2(1600.0, 900.0);
+    frame(&mut h, main_visible);
+    main_visible = false;
+    assert_eq!(frame(&mut h, main_visible), "slide-0");
+    for k in 1..6 {
+        window.borrow_mut().events.push(key(Key::ArrowRight));
+        let mut shown = String::new();
+        for _ in 0..4 {
+            shown = frame(&mut h, main_visible);
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert_eq!(
+            shown,
+            format!("slide-{k}"),
+            "after moving to slide {}",
+            k + 1
+        );
+    }
+    egui::Context::set_immediate_viewport_renderer(|_, _| {});
+}
+
+/// Issue 12, defect 11: the secretary chooses the projector's screen in the presenter view and
+/// the audience window goes full screen there, rather than being dragged.
+#[test]
+fn the_audience_window_is_sent_full_screen_to_the_chosen_screen() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut h = harness(&dir, path);
+    click(&mut h, "Giao ban");
+    h.get_by_label("Trình chiếu").click();
+    h.step();
+    h.step();
+    let p = |h: &Harness<'_, GiaobanApp>| {
+        let p = h.state().presentation.as_ref().expect("presenting");
+        (p.monitor, p.full_screen)
+    };
+    assert_eq!(p(&h), (None, false));
+    h.get_by_label("Chiếu lên").click();
+    h.step();
+    h.step();
+    h.get_by_label("Màn hình 2").click();
+    h.step();
+    h.step();
+    assert_eq!(p(&h), (Some(1), true), "full screen on the second screen");
+}

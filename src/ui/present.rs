@@ -6,6 +6,11 @@
 //!
 //! Slides are drawn once per size and kept as textures: the current one at once, the others
 //! on a background thread, so moving to the next slide only swaps a texture.
+//!
+//! With two windows every slide texture is made in the audience window's pass: eframe uploads
+//! a texture with the pass that made it, and paints (uploads) nothing of the main window's
+//! pass while that window is hidden, e.g. behind the full-screen audience window. The
+//! presenter view only shows textures already made ([`Presentation::cached`]).
 
 use super::commands::UiCommand;
 use std::collections::HashMap;
@@ -69,6 +74,9 @@ pub struct Presentation {
     /// whether the window was told so.
     pub full_screen: bool,
     full_screen_sent: Option<bool>,
+    /// The screen chosen for the audience (0 is the first, as the system numbers them), where
+    /// the audience window is made full screen; `None` until one is chosen.
+    pub monitor: Option<usize>,
 }
 
 /// The audience window's id.
@@ -96,6 +104,7 @@ impl Presentation {
             // to be moved to the projector, then made full screen there (F11).
             full_screen: single_window,
             full_screen_sent: None,
+            monitor: None,
         }
     }
 
@@ -111,6 +120,20 @@ impl Presentation {
         }
     }
 
+    /// Puts the audience window full screen on screen `index` (the projector). In one window,
+    /// that window moves there.
+    pub fn choose_monitor(&mut self, ctx: &egui::Context, index: usize) {
+        let target = if self.single_window {
+            ctx.viewport_id()
+        } else {
+            audience_id()
+        };
+        ctx.send_viewport_cmd_to(target, egui::ViewportCommand::SetMonitor(index));
+        self.monitor = Some(index);
+        self.full_screen = true;
+        self.full_screen_sent = Some(true);
+    }
+
     /// How many slides are drawn and ready at the current size.
     pub fn ready(&self) -> usize {
         self.cache.as_ref().map_or(0, |c| c.textures.len())
@@ -119,6 +142,11 @@ impl Presentation {
     /// The slides' pixel size now used.
     pub fn size(&self) -> Option<[u32; 2]> {
         self.cache.as_ref().map(|c| c.size)
+    }
+
+    /// Slide `i`'s texture if it is already made (at the size now used); makes none.
+    fn cached(&self, i: usize) -> Option<TextureHandle> {
+        self.cache.as_ref()?.textures.get(&i).cloned()
     }
 
     /// The texture of slide `i` at `size`: from the cache, else drawn now. A new size starts
@@ -233,30 +261,28 @@ pub fn present_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang) {
         .input(|i| i.viewport().monitor_size)
         .filter(|s| s.x >= 320.0 && s.y >= 180.0)
         .unwrap_or(egui::vec2(1280.0, 720.0));
-    let mut leave_from_audience = None;
+    let index_before = p.index;
     ctx.show_viewport_immediate(
         audience_id(),
         egui::ViewportBuilder::default()
             .with_title(title)
             .with_inner_size(screen * 0.5),
         |ui, class| {
-            // Embedded in this window, the keys were read above already.
+            // Embedded in this window, the keys were read above already. A step is taken
+            // here, before drawing, so the slide it shows is made in this window's pass.
             if class != egui::ViewportClass::EmbeddedWindow
                 && let Some(step) = ui.input(step_of)
             {
-                leave_from_audience = Some(step);
+                p.step(step);
             }
             if ui.input(|i| i.viewport().close_requested()) {
-                leave_from_audience = Some(Step::Leave);
+                p.step(Step::Leave);
             }
             egui::CentralPanel::default()
                 .frame(white_frame())
                 .show(ui, |ui| audience_ui(ui, p));
         },
     );
-    if let Some(step) = leave_from_audience {
-        p.step(step);
-    }
     if p.full_screen_sent != Some(p.full_screen) {
         ctx.send_viewport_cmd_to(
             audience_id(),
@@ -265,13 +291,52 @@ pub fn present_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang) {
         p.full_screen_sent = Some(p.full_screen);
     }
     presenter_ui(ui, p, lang, now - started);
+    if p.index != index_before {
+        // Moved by the presenter's buttons or list: the audience pass of the next frame
+        // makes the slide (it is the only pass that makes textures).
+        ctx.request_repaint();
+    }
     ctx.request_repaint_after(std::time::Duration::from_millis(500)); // the clock
+}
+
+/// How many screens are offered: the system's own numbering is not known to the window, and a
+/// laptop with a projector has two.
+const SCREENS: usize = 3;
+
+/// "Chiếu lên: màn hình 2": the audience window goes full screen on the chosen screen (the
+/// projector), rather than being dragged there.
+fn monitor_choice(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang) {
+    let name = |i: usize| match lang {
+        Lang::Vi => format!("Màn hình {}", i + 1),
+        Lang::En => format!("Screen {}", i + 1),
+    };
+    let shown = p
+        .monitor
+        .map(name)
+        .unwrap_or_else(|| lang.pick("chọn màn hình…", "choose a screen…").into());
+    let mut chosen = None;
+    egui::ComboBox::from_label(lang.pick("Chiếu lên", "Project on"))
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for i in 0..SCREENS {
+                if ui.selectable_label(p.monitor == Some(i), name(i)).clicked() {
+                    chosen = Some(i);
+                }
+            }
+        })
+        .response
+        .on_hover_text(lang.pick(
+            "Mở trang cho khán giả toàn màn hình trên màn hình này (máy chiếu thường là màn hình 2)",
+            "Show the audience's slide full screen on this screen (a projector is usually screen 2)",
+        ));
+    if let Some(i) = chosen {
+        p.choose_monitor(ui.ctx(), i);
+    }
 }
 
 /// The presenter's view: current and next slide, the list, the clock.
 fn presenter_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang, elapsed: f64) {
     let count = p.frames.len();
-    let size = p.size();
     egui::Panel::top("presenter-bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(RichText::new(&p.title).strong().size(18.0));
@@ -314,6 +379,7 @@ fn presenter_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang, elapsed: f6
             if ui.button(full).clicked() {
                 p.step(Step::FullScreen);
             }
+            monitor_choice(ui, p, lang);
             if ui
                 .button(lang.pick("Kết thúc (Esc)", "End (Esc)"))
                 .clicked()
@@ -328,9 +394,8 @@ fn presenter_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang, elapsed: f6
             ui.label(RichText::new(lang.pick("Trang tiếp theo", "Next slide")).strong());
             let next = p.index + 1;
             if next < count {
-                if let Some(size) = size
-                    && let Some(t) = p.texture(ui.ctx(), next, size)
-                {
+                // Made by the audience pass (the background thread draws the next first).
+                if let Some(t) = p.cached(next) {
                     ui.add(egui::Image::new(&t).fit_to_exact_size(egui::vec2(340.0, 191.25)));
                 }
             } else {
@@ -357,20 +422,15 @@ fn presenter_ui(ui: &mut egui::Ui, p: &mut Presentation, lang: Lang, elapsed: f6
     egui::CentralPanel::default().show(ui, |ui| {
         ui.label(
             RichText::new(lang.pick(
-                "Màn hình khán giả ở cửa sổ riêng: kéo cửa sổ đó sang máy chiếu rồi bấm F11 (hoặc nút Toàn màn hình).",
-                "The audience view is in its own window: move it to the projector, then press F11 (or the full-screen button).",
+                "Màn hình khán giả ở cửa sổ riêng: chọn màn hình của máy chiếu ở ô Chiếu lên (hoặc kéo cửa sổ đó sang rồi bấm F11).",
+                "The audience view is in its own window: choose the projector's screen under Project on (or drag the window there and press F11).",
             ))
             .weak(),
         );
         let avail = ui.available_size();
         let (shown, _) = fit_16_9(avail, 1.0);
-        // The current slide as the room sees it (same texture, scaled).
-        let target = size.unwrap_or_else(|| {
-            let (_, px) = fit_16_9(egui::vec2(1920.0, 1080.0), 1.0);
-            px
-        });
-        let index = p.index;
-        if let Some(t) = p.texture(ui.ctx(), index, target) {
+        // The current slide as the room sees it (the same texture, scaled).
+        if let Some(t) = p.cached(p.index) {
             ui.add(egui::Image::new(&t).fit_to_exact_size(shown));
         }
     });

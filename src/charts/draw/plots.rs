@@ -161,6 +161,15 @@ pub(super) fn dash_or_line<DB: DrawingBackend>(
     }
 }
 
+/// The heatmap's header: the group's code and its name on two lines.
+const HEAT_HEADER: f64 = 118.0;
+
+/// The size of the heatmap's group codes and names: as large as the units' names (never under
+/// the slide's smallest text, 24 at 1080 lines), as long as three lines fit the header.
+fn heat_head_font(row_size: f64) -> f64 {
+    row_size.clamp(24.0, HEAT_HEADER / 3.6)
+}
+
 pub(super) fn draw_heat<DB: DrawingBackend>(
     area: &Area<DB>,
     sc: &Scale,
@@ -168,29 +177,31 @@ pub(super) fn draw_heat<DB: DrawingBackend>(
     heat: &Heat,
 ) -> Result<(), DrawError> {
     let r = below_legend(area, sc, r, &heat.legend, None, 8.0)?;
-    let header_h = sc.px(110.0);
+    let header_h = sc.px(HEAT_HEADER);
     let n = heat.rows.len().max(1) as i32;
     let row_h = ((r.y1 - r.y0 - header_h) / n).min(sc.px(80.0));
     let size = row_font(f64::from(row_h) / sc.s);
+    let head_size = heat_head_font(size);
     let label_style = sc.font(size, false, INK, HPos::Right);
     let label_w = widest(area, heat.rows.iter().map(String::as_str), &label_style)
         .min((r.x1 - r.x0) * 30 / 100);
     let x0 = r.x0 + label_w + sc.px(18.0);
     let cols = heat.columns.len().max(1) as i32;
     let col_w = (r.x1 - x0) / cols;
-    let head_style = sc.font(24.0, false, INK, HPos::Center);
-    let code_style = sc.font(28.0, true, INK, HPos::Center);
+    let head_style = sc.font(head_size, false, INK, HPos::Center);
+    let code_style = sc.font(head_size, true, INK, HPos::Center);
+    let line = head_size * 1.2;
     for (c, (code, name)) in heat.columns.iter().enumerate() {
         let cx = x0 + c as i32 * col_w + col_w / 2;
         text(area, code, (cx, r.y0), &code_style)?;
-        for (k, line) in wrap(area, name, &head_style, col_w - sc.px(10.0), 2)
+        for (k, l) in wrap(area, name, &head_style, col_w - sc.px(10.0), 2)
             .iter()
             .enumerate()
         {
             text(
                 area,
-                line,
-                (cx, r.y0 + sc.px(38.0) + k as i32 * sc.px(30.0)),
+                l,
+                (cx, r.y0 + sc.px(line) * (k as i32 + 1)),
                 &head_style,
             )?;
         }
@@ -302,4 +313,22 @@ pub(super) fn draw_tiles<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 12, defect 12: the heatmap's group names are as large as the units' names beside
+    /// them, and never under the slides' smallest text.
+    #[test]
+    fn heatmap_group_names_are_as_large_as_the_rows() {
+        for row_h in [30.0, 44.0, 52.0, 80.0] {
+            let rows = row_font(row_h);
+            let head = heat_head_font(rows);
+            assert!(head >= 24.0, "{head} at rows of {row_h}");
+            assert!(head + 1.0 >= rows.min(32.0), "{head} beside rows at {rows}");
+            assert!(head * 1.2 * 3.0 <= HEAT_HEADER, "code and two lines fit");
+        }
+    }
 }

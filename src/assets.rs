@@ -11,3 +11,5 @@ pub const NOTO_SANS_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.
 pub const SERIF_REGULAR: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Regular.ttf");
 pub const SERIF_BOLD: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Bold.ttf");
 pub const SERIF_ITALIC: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Italic.ttf");
+pub const SERIF_BOLD_ITALIC: &[u8] =
+    include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf");

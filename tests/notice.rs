@@ -209,3 +209,56 @@ fn the_meeting_panel_exports_the_notice() {
             .is_some()
     );
 }
+
+/// Issue 12, defect 4: the notice as a văn thư would send it back. From the second page a page
+/// number in the top margin; "Nơi nhận:" bold italic; the last page never holds the closing
+/// line and the signature alone; in the DOCX, the same rules and the file's author and date.
+#[test]
+fn the_notice_is_laid_out_as_decree_30_asks() {
+    let dir = TempDir::new();
+    let (_, pdf) = demo_notice(&dir, "thong-bao.pdf");
+    let path = pdf.to_string_lossy().into_owned();
+    let info = poppler("pdfinfo", &[&path]);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pages");
+    assert!(pages >= 2, "{info}");
+    for page in 2..=pages {
+        let p = page.to_string();
+        let text = poppler("pdftotext", &["-f", &p, "-l", &p, "-layout", &path, "-"]);
+        assert_eq!(
+            text.lines().next().map(str::trim),
+            Some(p.as_str()),
+            "page {p}"
+        );
+    }
+    let first = poppler("pdftotext", &["-f", "1", "-l", "1", "-layout", &path, "-"]);
+    assert!(!first.lines().next().unwrap_or_default().trim().eq("1"));
+    let fonts = poppler("pdffonts", &[&path]);
+    assert!(fonts.contains("LiberationSerif-BoldItalic"), "{fonts}");
+    let last = pages.to_string();
+    let last = poppler("pdftotext", &["-f", &last, "-l", &last, "-raw", &path, "-"]);
+    let before_closing = last
+        .split("Ban chỉ đạo ứng dụng CNTT thông báo")
+        .next()
+        .unwrap_or_default();
+    assert!(
+        before_closing.contains("- "),
+        "the last item goes over with the closing line:\n{last}"
+    );
+
+    let docx_dir = TempDir::new();
+    let (_, docx) = demo_notice(&docx_dir, "thong-bao.docx");
+    let doc = part(&docx, "word/document.xml");
+    assert!(doc.contains("<w:titlePg"), "no number on the first page");
+    assert!(doc.contains("<w:keepNext"), "the end kept together");
+    let headers: String = (1..=2)
+        .map(|i| part(&docx, &format!("word/header{i}.xml")))
+        .collect();
+    assert!(headers.contains("PAGE"), "{headers}");
+    let core = part(&docx, "docProps/core.xml");
+    assert!(!core.contains(">unknown<"), "{core}");
+    assert!(!core.contains("1970-01-01"), "{core}");
+}

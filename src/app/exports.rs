@@ -24,9 +24,15 @@ impl App {
         let Some(meeting) = doc.view.meetings.meeting(meeting_id).cloned() else {
             return;
         };
+        let meta = crate::export::FileMeta {
+            author: self.prefs.audit_name(),
+            at: chrono::Utc::now(),
+        };
         let result = crate::export::notice_of(&doc.store, &meeting, today)
             .map_err(|e| e.message(lang))
-            .and_then(|n| crate::export::write_notice(&n, path).map_err(|e| e.message(lang)));
+            .and_then(|n| {
+                crate::export::write_notice(&n, &meta, path).map_err(|e| e.message(lang))
+            });
         match result {
             Ok(()) => self.notes.info(match lang {
                 Lang::Vi => format!("Đã ghi thông báo kết luận: {}", display_path(path)),

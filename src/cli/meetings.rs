@@ -130,7 +130,11 @@ pub fn notice(
         }])
     })?;
     let notice = crate::export::notice_of(&store, &m, issued)?;
-    crate::export::write_notice(&notice, target)
+    let meta = crate::export::FileMeta {
+        author: crate::host::user_name(),
+        at: chrono::Utc::now(),
+    };
+    crate::export::write_notice(&notice, &meta, target)
         .map_err(|e| Failure::Problems(vec![e.message(lang)]))?;
     writeln!(
         out,

@@ -165,8 +165,8 @@ pub fn build_notice(
         format!(" tại {}", meeting.place.trim())
     };
     let mut opening = vec![format!(
-        "{when}{place}, {chair_words} đã chủ trì cuộc họp {}.",
-        lowercase_first(&meeting.title)
+        "{when}{place}, {chair_words} đã chủ trì {}.",
+        the_meeting(&meeting.title)
     )];
     if !attendees.is_empty() {
         opening.push(format!("Tham dự cuộc họp có: {}.", join_and(&attendees)));
@@ -216,8 +216,8 @@ pub fn build_notice(
         place_date: format!("{}, {}", place_name(body), date_words(issued)),
         title: "THÔNG BÁO".into(),
         subject: format!(
-            "Kết luận của {chair_words} tại cuộc họp {}",
-            lowercase_first(&meeting.title)
+            "Kết luận của {chair_words} tại {}",
+            the_meeting(&meeting.title)
         ),
         opening,
         sections,
@@ -279,31 +279,57 @@ fn assignments(
                 Some(d) => format!(
                     "- {who}: {}; thời hạn: {}.",
                     lowercase_first(text),
-                    d.display(super::lang::Lang::Vi).to_lowercase()
+                    lower_initial(&d.display(super::lang::Lang::Vi))
                 ),
                 None => format!("- {who}: {}.", lowercase_first(text)),
             }
         })
         .collect();
+    // A heading of its own, not numbered as one more conclusion.
     (!items.is_empty()).then(|| Section {
-        heading: format!(
-            "{}. Phân công thực hiện",
-            book.conclusions
-                .iter()
-                .filter(|c| c.meeting_id == meeting.meeting_id)
-                .count()
-                + 1
-        ),
+        heading: "Phân công thực hiện".into(),
         paragraphs: items,
     })
 }
 
-/// "Giao ban Ban chỉ đạo" → "giao ban Ban chỉ đạo" (inside a sentence).
+/// "Giao ban Ban chỉ đạo" → "giao ban Ban chỉ đạo" (inside a sentence). Only an ordinary first
+/// word is lowered: one written in capitals ("UBND", "Quý I") or followed by a capitalised
+/// word ("Phòng Nội vụ", a name) is kept as written.
 fn lowercase_first(text: &str) -> String {
-    let mut chars = text.trim().chars();
+    let text = text.trim();
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let ordinary = first.chars().skip(1).all(|c| !c.is_uppercase())
+        && words
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_none_or(|c| !c.is_uppercase());
+    if ordinary {
+        lower_initial(text)
+    } else {
+        text.to_string()
+    }
+}
+
+/// The first letter lowered, the rest as written: "Quý I/2018" → "quý I/2018".
+fn lower_initial(text: &str) -> String {
+    let mut chars = text.chars();
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// The meeting as a sentence names it: "cuộc họp giao ban tháng 01/2018", whether its title
+/// is "Giao ban tháng 01/2018", "Họp giao ban…" or "Cuộc họp giao ban…".
+fn the_meeting(title: &str) -> String {
+    let lowered = lowercase_first(title);
+    if lowered.starts_with("cuộc họp ") {
+        lowered
+    } else if lowered.starts_with("họp ") {
+        format!("cuộc {lowered}")
+    } else {
+        format!("cuộc họp {lowered}")
     }
 }
 
@@ -399,11 +425,89 @@ mod tests {
             "1. Về mô hình Cơ quan điện tử phường"
         );
         let a = n.assignments.as_ref().expect("assignments");
-        assert_eq!(a.heading, "2. Phân công thực hiện");
+        assert_eq!(a.heading, "Phân công thực hiện");
         assert_eq!(
             a.paragraphs[0],
             "- Phòng Văn hóa và Thông tin: ban hành bộ tiêu chí; thời hạn: 01/2018."
         );
         assert_eq!(n.recipients.last().map(String::as_str), Some("- Lưu: VT."));
+    }
+
+    /// Issue 12, defect 4: what a văn thư sent back. A quarter keeps its Roman numeral, a task
+    /// that starts with an abbreviation keeps it, a title that starts with "Họp" is not
+    /// doubled, and the assignments are not numbered as one more conclusion.
+    #[test]
+    fn the_notice_reads_as_an_office_would_write_it() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        let body = Body {
+            body_id: Uuid::nil(),
+            name: "Quận Long Biên".into(),
+            kind: BodyKind::District,
+            parent_name: None,
+        };
+        let meeting = Meeting {
+            meeting_id: Uuid::new_v4(),
+            held_on: day(2018, 1, 3),
+            time: None,
+            title: "Họp giao ban tháng 01/2018".into(),
+            place: String::new(),
+            chair_id: None,
+            notice_number: String::new(),
+        };
+        let action = |text: &str, deadline| ActionItem {
+            action_id: Uuid::new_v4(),
+            meeting_id: meeting.meeting_id,
+            conclusion_id: None,
+            unit_id: None,
+            text: text.into(),
+            deadline,
+            status: ActionStatus::Open,
+            completed_on: None,
+            completion_note: String::new(),
+        };
+        let book = MeetingBook {
+            meetings: vec![meeting.clone()],
+            conclusions: vec![Conclusion {
+                conclusion_id: Uuid::new_v4(),
+                meeting_id: meeting.meeting_id,
+                number: 1,
+                heading: String::new(),
+                text: "Hoàn thiện bộ tiêu chí.".into(),
+                set_id: None,
+                period_id: None,
+                plan_id: None,
+            }],
+            actions: vec![
+                action(
+                    "UBND các phường báo cáo kết quả",
+                    Some(Deadline::Quarter {
+                        year: 2018,
+                        quarter: 1,
+                    }),
+                ),
+                action("Hoàn thành việc chấm điểm", None),
+                action("Phòng Nội vụ thẩm định", None),
+            ],
+            ..MeetingBook::default()
+        };
+        let n = build_notice(&meeting, &book, &body, &[], &[], day(2018, 1, 5));
+        let a = n.assignments.as_ref().expect("assignments");
+        assert_eq!(
+            a.paragraphs[0],
+            "- Các đơn vị: UBND các phường báo cáo kết quả; thời hạn: quý I/2018."
+        );
+        assert_eq!(a.paragraphs[1], "- Các đơn vị: hoàn thành việc chấm điểm.");
+        assert_eq!(a.paragraphs[2], "- Các đơn vị: Phòng Nội vụ thẩm định.");
+        assert_eq!(a.heading, "Phân công thực hiện", "not a second conclusion");
+        assert!(
+            n.subject.ends_with("tại cuộc họp giao ban tháng 01/2018"),
+            "{}",
+            n.subject
+        );
+        assert!(
+            n.opening[0].contains("chủ trì cuộc họp giao ban tháng 01/2018."),
+            "{}",
+            n.opening[0]
+        );
     }
 }

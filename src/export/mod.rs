@@ -31,9 +31,16 @@ pub fn notice_of(
     ))
 }
 
+/// Who writes a document and when: its properties (DOCX author and dates, PDF metadata).
+#[derive(Debug, Clone)]
+pub struct FileMeta {
+    pub author: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
 /// Writes the notice to `out`: DOCX or PDF by the file's extension, through a temporary file
 /// in the same folder so a half-written file never replaces a good one.
-pub fn write_notice(notice: &Notice, out: &Path) -> Result<(), NoticeError> {
+pub fn write_notice(notice: &Notice, meta: &FileMeta, out: &Path) -> Result<(), NoticeError> {
     let ext = out
         .extension()
         .and_then(|e| e.to_str())
@@ -41,7 +48,7 @@ pub fn write_notice(notice: &Notice, out: &Path) -> Result<(), NoticeError> {
         .unwrap_or_default();
     let bytes = match ext.as_str() {
         "docx" => {
-            notice_docx::notice_docx(notice).map_err(|e| NoticeError::Write(e.to_string()))?
+            notice_docx::notice_docx(notice, meta).map_err(|e| NoticeError::Write(e.to_string()))?
         }
         "pdf" => notice_pdf::notice_pdf(notice).map_err(NoticeError::Write)?,
         _ => return Err(NoticeError::Extension(ext)),

@@ -2,10 +2,11 @@
 //! issuer and number beside the national motto in a borderless table (Decree 30/2020/NĐ-CP).
 
 use docx_rs::{
-    AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType,
-    Table, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    AlignmentType, Docx, Header, LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts,
+    SpecialIndentType, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
+use super::FileMeta;
 use crate::domain::notice::Notice;
 
 /// A4 in twentieths of a point.
@@ -68,8 +69,45 @@ fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
     c
 }
 
+/// The page number, from the second page: Arabic numerals centred in the top margin
+/// (Decree 30/2020); the first page has none.
+fn page_numbers(doc: Docx) -> Docx {
+    let number = Paragraph::new()
+        .add_page_num(PageNum::new())
+        .size(BODY)
+        .align(AlignmentType::Center);
+    doc.header(Header::new().add_paragraph(number))
+        .first_header(Header::new())
+        .title_pg()
+}
+
+/// The package's properties say who wrote it and when (docx-rs writes "unknown" and 1970).
+fn properties(doc: Docx, meta: &FileMeta) -> docx_rs::XMLDocx {
+    let at = meta.at.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let mut xml = doc.created_at(&at).updated_at(&at).build();
+    let name = escape_xml(&meta.author);
+    let core = String::from_utf8_lossy(&xml.doc_props.core)
+        .replace(
+            "<dc:creator>unknown</dc:creator>",
+            &format!("<dc:creator>{name}</dc:creator>"),
+        )
+        .replace(
+            "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+            &format!("<cp:lastModifiedBy>{name}</cp:lastModifiedBy>"),
+        );
+    xml.doc_props.core = core.into_bytes();
+    xml
+}
+
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// The notice as the bytes of a .docx file.
-pub fn notice_docx(n: &Notice) -> Result<Vec<u8>, std::io::Error> {
+pub fn notice_docx(n: &Notice, meta: &FileMeta) -> Result<Vec<u8>, std::io::Error> {
     let (top, bottom, left, right) = MARGINS_TWIPS;
     let text_width = (A4_TWIPS.0 as i32 - left - right) as usize;
     // The header table reaches 7 mm into the left margin and 3.5 mm into the right one, as
@@ -126,17 +164,22 @@ pub fn notice_docx(n: &Notice) -> Result<Vec<u8>, std::io::Error> {
         .add_paragraph(Paragraph::new())
         .add_paragraph(centered(&n.title, BODY, true, false))
         .add_paragraph(centered(&n.subject, BODY, true, false))
-        .add_paragraph(rule(45));
-    for p in &n.opening {
-        doc = doc.add_paragraph(body(p));
-    }
+        // Space under the rule, so it does not touch the first line of the body.
+        .add_paragraph(rule(45).line_spacing(LineSpacing::new().before(0).after(240)));
+    let mut paragraphs: Vec<Paragraph> = n.opening.iter().map(|p| body(p)).collect();
     for s in n.sections.iter().chain(n.assignments.iter()) {
-        doc = doc.add_paragraph(heading(&s.heading));
-        for p in &s.paragraphs {
-            doc = doc.add_paragraph(body(p));
-        }
+        paragraphs.push(heading(&s.heading));
+        paragraphs.extend(s.paragraphs.iter().map(|p| body(p)));
     }
-    doc = doc.add_paragraph(body(&n.closing));
+    // The last paragraph stays with the closing line and the closing line with the signature:
+    // the last page never holds the signature alone.
+    if let Some(last) = paragraphs.pop() {
+        paragraphs.push(last.keep_next(true));
+    }
+    for p in paragraphs {
+        doc = doc.add_paragraph(p);
+    }
+    doc = doc.add_paragraph(body(&n.closing).keep_next(true));
     let mut recipients = vec![
         Paragraph::new().add_run(Run::new().add_text("Nơi nhận:").size(SMALL).bold().italic()),
     ];
@@ -164,8 +207,12 @@ pub fn notice_docx(n: &Notice) -> Result<Vec<u8>, std::io::Error> {
     .width(text_width, WidthType::Dxa)
     .margins(TableCellMargins::new().margin(0, 0, 0, 0))
     .clear_all_border();
-    doc = doc.add_paragraph(Paragraph::new()).add_table(footer);
+    doc = doc
+        .add_paragraph(Paragraph::new().keep_next(true))
+        .add_table(footer);
     let mut out = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut out).map_err(std::io::Error::other)?;
+    properties(page_numbers(doc), meta)
+        .pack(&mut out)
+        .map_err(std::io::Error::other)?;
     Ok(out.into_inner())
 }

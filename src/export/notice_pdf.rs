@@ -11,7 +11,7 @@ use krilla::text::{Font, TextDirection};
 
 use crate::domain::notice::Notice;
 
-use crate::assets::{SERIF_BOLD, SERIF_ITALIC, SERIF_REGULAR};
+use crate::assets::{SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, SERIF_REGULAR};
 
 const MM: f32 = 72.0 / 25.4;
 /// A4 in points.
@@ -26,6 +26,8 @@ enum Style {
     Regular,
     Bold,
     Italic,
+    /// "Nơi nhận:" (Decree 30/2020).
+    BoldItalic,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +105,7 @@ struct Faces {
     regular: rustybuzz::Face<'static>,
     bold: rustybuzz::Face<'static>,
     italic: rustybuzz::Face<'static>,
+    bold_italic: rustybuzz::Face<'static>,
 }
 
 impl Faces {
@@ -111,6 +114,7 @@ impl Faces {
             regular: rustybuzz::Face::from_slice(SERIF_REGULAR, 0)?,
             bold: rustybuzz::Face::from_slice(SERIF_BOLD, 0)?,
             italic: rustybuzz::Face::from_slice(SERIF_ITALIC, 0)?,
+            bold_italic: rustybuzz::Face::from_slice(SERIF_BOLD_ITALIC, 0)?,
         })
     }
 
@@ -120,6 +124,7 @@ impl Faces {
             Style::Regular => &self.regular,
             Style::Bold => &self.bold,
             Style::Italic => &self.italic,
+            Style::BoldItalic => &self.bold_italic,
         };
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
@@ -189,6 +194,14 @@ impl Layout {
             lines.push(line);
         }
         lines
+    }
+
+    /// The height a paragraph takes, its space after included.
+    fn height(&self, text: &str, fmt: Fmt, col: Col) -> f32 {
+        let lines = self
+            .wrap(text, fmt.style, fmt.size, col.w, fmt.indent)
+            .len();
+        lines as f32 * fmt.size * 1.2 + fmt.after
     }
 
     /// A paragraph in a column.
@@ -301,22 +314,37 @@ pub fn notice_pdf(n: &Notice) -> Result<Vec<u8>, String> {
     l.paragraph(&n.subject, Fmt::center(Style::Bold, 14.0), full);
     l.rule(LEFT + width / 2.0, 80.0);
     l.y += 8.0;
-    for p in &n.opening {
-        l.paragraph(p, Fmt::body(Style::Regular, 6.0), full);
-    }
+    let mut body: Vec<(&str, Fmt)> = n
+        .opening
+        .iter()
+        .map(|p| (p.as_str(), Fmt::body(Style::Regular, 6.0)))
+        .collect();
     for s in n.sections.iter().chain(n.assignments.iter()) {
-        l.paragraph(&s.heading, Fmt::body(Style::Bold, 3.0), full);
-        for p in &s.paragraphs {
-            l.paragraph(p, Fmt::body(Style::Regular, 6.0), full);
-        }
+        body.push((&s.heading, Fmt::body(Style::Bold, 3.0)));
+        body.extend(
+            s.paragraphs
+                .iter()
+                .map(|p| (p.as_str(), Fmt::body(Style::Regular, 6.0))),
+        );
     }
-    l.paragraph(&n.closing, Fmt::body(Style::Regular, 12.0), full);
+    let closing = Fmt::body(Style::Regular, 12.0);
     // Recipients at the left, the signature block at the right; kept on one page.
     let block =
         13.2 * (n.recipients.len() as f32 + 1.0).max(n.signer_title.len() as f32 + 6.0) + 10.0;
-    l.new_page_if(block);
+    // The last paragraph goes over with the closing line and the signature, so that the last
+    // page never holds the signature alone.
+    let end = l.height(&n.closing, closing, full) + block;
+    let count = body.len();
+    for (i, (text, fmt)) in body.into_iter().enumerate() {
+        if i + 1 == count {
+            l.new_page_if(l.height(text, fmt, full) + end);
+        }
+        l.paragraph(text, fmt, full);
+    }
+    l.new_page_if(end);
+    l.paragraph(&n.closing, closing, full);
     let top = l.y;
-    l.paragraph("Nơi nhận:", Fmt::left(Style::Bold, 12.0), left);
+    l.paragraph("Nơi nhận:", Fmt::left(Style::BoldItalic, 12.0), left);
     for r in &n.recipients {
         l.paragraph(r, Fmt::left(Style::Regular, 11.0), left);
     }
@@ -332,6 +360,20 @@ pub fn notice_pdf(n: &Notice) -> Result<Vec<u8>, String> {
     let regular = Font::new(SERIF_REGULAR.into(), 0).ok_or("font")?;
     let bold = Font::new(SERIF_BOLD.into(), 0).ok_or("font")?;
     let italic = Font::new(SERIF_ITALIC.into(), 0).ok_or("font")?;
+    let bold_italic = Font::new(SERIF_BOLD_ITALIC.into(), 0).ok_or("font")?;
+    // Page numbers from the second page: Arabic numerals, centred in the top margin.
+    for (i, ops) in l.pages.iter_mut().enumerate().skip(1) {
+        let number = (i + 1).to_string();
+        let size = 13.0;
+        let w = l.faces.width(&number, Style::Regular, size);
+        ops.push(Op::Text {
+            x: (A4_PT.0 + LEFT - RIGHT - w) / 2.0,
+            y: TOP / 2.0 + size / 2.0,
+            style: Style::Regular,
+            size,
+            text: number,
+        });
+    }
     let mut doc = Document::new();
     for ops in &l.pages {
         let settings = PageSettings::from_wh(A4_PT.0, A4_PT.1).ok_or("page size")?;
@@ -350,6 +392,7 @@ pub fn notice_pdf(n: &Notice) -> Result<Vec<u8>, String> {
                         Style::Regular => regular.clone(),
                         Style::Bold => bold.clone(),
                         Style::Italic => italic.clone(),
+                        Style::BoldItalic => bold_italic.clone(),
                     };
                     surface.draw_text(
                         Point::from_xy(*x, *y),

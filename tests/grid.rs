@@ -157,13 +157,74 @@ fn pasting_a_block_from_a_spreadsheet() {
     assert_eq!(std::fs::read(&path).expect("read"), bytes);
 }
 
+/// December 2018's state, read from the file.
+fn december(path: &Path) -> PeriodStatus {
+    let store = Store::open(path, Intent::Inspect).expect("open");
+    store
+        .find_period("ward-eoffice", 2018, 12)
+        .expect("q")
+        .expect("p")
+        .status
+}
+
+/// *Chốt kỳ*, then *Vẫn chốt kỳ* when the month still has cells to appraise.
+fn finalize(harness: &mut Harness<'_, GiaobanApp>) {
+    harness.get_by_label("Chốt kỳ").click();
+    harness.run();
+    if let Some(anyway) = harness.query_by_label("Vẫn chốt kỳ") {
+        anyway.click();
+        harness.run();
+    }
+}
+
+/// Issue 12, defect 7: *Chốt kỳ* on a month with cells not appraised asks first, saying how
+/// many; Ctrl+Z does not reopen a finalized month without the reason *Mở lại* asks for.
+#[test]
+fn finalizing_a_month_with_cells_missing_asks_first_and_is_not_undone_without_a_reason() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path.clone());
+    let missing: usize = harness
+        .state()
+        .panels
+        .scoring
+        .grid
+        .appraised
+        .values()
+        .map(|r| r.missing)
+        .sum();
+    assert!(missing > 0, "the demo's December is being appraised");
+    harness.get_by_label("Chốt kỳ").click();
+    harness.run();
+    assert_eq!(december(&path), PeriodStatus::Draft, "not yet: it asks");
+    let asked = format!("Còn {missing} ô chưa thẩm định");
+    assert!(
+        harness.query_all_by_label_contains(&asked).next().is_some(),
+        "{asked}"
+    );
+    harness.get_by_label("Thôi").click();
+    harness.run();
+    assert_eq!(december(&path), PeriodStatus::Draft);
+    assert!(harness.query_by_label("Vẫn chốt kỳ").is_none());
+    finalize(&mut harness);
+    assert_eq!(december(&path), PeriodStatus::Finalized);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        december(&path),
+        PeriodStatus::Finalized,
+        "Ctrl+Z does not reopen"
+    );
+    let said = harness.state().last_error().unwrap_or_default().to_string();
+    assert!(said.contains("Mở lại"), "{said}");
+}
+
 #[test]
 fn finalizing_locks_the_grid() {
     let dir = TempDir::new();
     let path = dir.demo("demo.db");
     let mut harness = harness(&dir, path.clone());
-    harness.get_by_label("Chốt kỳ").click();
-    harness.run();
+    finalize(&mut harness);
     let store = Store::open(&path, Intent::Inspect).expect("open");
     assert_eq!(
         store
@@ -197,8 +258,7 @@ fn a_frozen_month_s_refusal_does_not_outlive_the_state_or_the_month() {
     let dir = TempDir::new();
     let path = dir.demo("demo.db");
     let mut harness = harness(&dir, path.clone());
-    harness.get_by_label("Chốt kỳ").click();
-    harness.run();
+    finalize(&mut harness);
     harness.get_by_label("Bảng điểm").focus();
     harness.run();
     type_and_enter(&mut harness, "1");
@@ -423,4 +483,23 @@ fn a_block_is_selected_with_the_mouse() {
     let state = &harness.state().panels.scoring.grid;
     assert_eq!(state.anchor, None);
     assert_eq!(state.cursor, (1, 1));
+}
+
+/// Issue 12, defect 8: when December is open, the grid says how to reach the next year.
+#[test]
+fn the_grid_says_how_to_reach_the_next_year() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path);
+    harness
+        .get_by_label("Sang năm 2019: tạo bộ tiêu chí…")
+        .click();
+    harness.run();
+    assert!(harness.state().panels.scoring.editing_set);
+    assert!(
+        harness
+            .query_all_by_label_contains("Tạo bộ tiêu chí năm 2019")
+            .next()
+            .is_some()
+    );
 }

@@ -241,6 +241,14 @@ impl App {
         let Some(step) = self.undo.next_undo().cloned() else {
             return;
         };
+        if !step.redo.can_be_undone() {
+            let lang = self.lang();
+            self.notes.error(lang.pick(
+                "Không hoàn tác được việc chốt kỳ: để sửa điểm, hãy mở lại kỳ và nêu lý do (nút Mở lại).",
+                "Finalizing cannot be undone: to change scores, reopen the period with a reason (Reopen).",
+            ));
+            return;
+        }
         if let Some(redo) = self.apply_edit(
             &step.undo,
             Origin::Undo {

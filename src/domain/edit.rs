@@ -159,6 +159,18 @@ pub enum Edit {
 }
 
 impl Edit {
+    /// Whether Ctrl+Z may reverse this edit. Finalizing a month is not undone: reopening it
+    /// needs a reason for the audit log (*Mở lại*).
+    pub fn can_be_undone(&self) -> bool {
+        !matches!(
+            self,
+            Edit::ChangePeriod {
+                transition: Transition::Finalize,
+                ..
+            }
+        )
+    }
+
     /// A stable name for the audit log.
     pub fn action(&self) -> &'static str {
         match self {

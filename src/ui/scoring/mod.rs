@@ -40,6 +40,8 @@ pub struct ScoringPanel {
     pub editing_set: bool,
     pub editor: CriteriaEditor,
     pub reopen_reason: String,
+    /// *Chốt kỳ* was pressed on a month with cells not appraised: asking first.
+    pub confirm_finalize: bool,
     /// Show the year (units × months) instead of one month.
     pub year_view: bool,
     year_cache: Option<YearCache>,
@@ -169,6 +171,9 @@ pub fn scoring_ui(
     }
     let period_id = period.period.period_id;
     if panel.loaded != Some((period_id, view.revision)) {
+        if panel.loaded.map(|(id, _)| id) != Some(period_id) {
+            panel.confirm_finalize = false; // asked about another month
+        }
         match doc.store.grid(period_id) {
             Ok(grid) => panel.grid.set_grid(grid),
             Err(e) => notes.push(e.message(lang)),
@@ -317,6 +322,23 @@ fn choosers_ui(
                     panel.month = Some(month);
                     panel.year_view = false;
                 }
+            } else if !sets.iter().any(|s| s.set.year == set.set.year + 1) {
+                // The year's last period is open: the next year starts with its criteria set.
+                let next = set.set.year + 1;
+                if ui
+                    .button(match lang {
+                        Lang::Vi => format!("Sang năm {next}: tạo bộ tiêu chí…"),
+                        Lang::En => format!("On to {next}: create its criteria set…"),
+                    })
+                    .on_hover_text(lang.pick(
+                        "Các kỳ của năm mới được mở sau khi có bộ tiêu chí của năm đó (chép từ năm nay rồi sửa)",
+                        "A new year's periods open once it has its criteria set (copied from this year, then edited)",
+                    ))
+                    .clicked()
+                {
+                    panel.editing_set = true;
+                    panel.show_overview = false;
+                }
             }
         }
     });
@@ -371,8 +393,30 @@ fn period_bar_ui(
         };
         match status {
             PeriodStatus::Draft => {
-                if ui.button(lang.pick("Chốt kỳ", "Finalize")).clicked() {
-                    commands.push(change(Transition::Finalize, None));
+                let missing: usize = panel.grid.appraised.values().map(|r| r.missing).sum();
+                if panel.confirm_finalize && missing > 0 {
+                    ui.label(
+                        RichText::new(match lang {
+                            Lang::Vi => format!("Còn {missing} ô chưa thẩm định. Chốt kỳ?"),
+                            Lang::En => format!("{missing} cells are not appraised. Finalize?"),
+                        })
+                        .color(Color32::from_rgb(170, 100, 0))
+                        .strong(),
+                    );
+                    if ui.button(lang.pick("Vẫn chốt kỳ", "Finalize anyway")).clicked() {
+                        commands.push(change(Transition::Finalize, None));
+                        panel.confirm_finalize = false;
+                    }
+                    if ui.button(lang.pick("Thôi", "Cancel")).clicked() {
+                        panel.confirm_finalize = false;
+                    }
+                } else if ui.button(lang.pick("Chốt kỳ", "Finalize")).clicked() {
+                    // A month with cells still to appraise is finalized only when confirmed.
+                    if missing > 0 {
+                        panel.confirm_finalize = true;
+                    } else {
+                        commands.push(change(Transition::Finalize, None));
+                    }
                 }
                 if period.units_scored == 0
                     && let Some((prev_id, prev_label)) =

@@ -262,3 +262,85 @@ fn the_notice_is_laid_out_as_decree_30_asks() {
     assert!(!core.contains(">unknown<"), "{core}");
     assert!(!core.contains("1970-01-01"), "{core}");
 }
+
+/// Issue 12, defect 9: where no file dialog can open, *Xuất PDF…* asks for the path in the
+/// program, with the suggested name in the file's folder; a folder that does not exist is
+/// named in Vietnamese and nothing is written; the path corrected, the notice is written.
+#[test]
+fn without_a_file_dialog_the_path_is_asked_in_the_program() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use giaoban::app::AppConfig;
+    use giaoban::app::dialogs::ScriptedDialogs;
+    use giaoban::app::prefs::Paths;
+    use giaoban::ui::GiaobanApp;
+
+    let dir = TempDir::new();
+    let db = dir.demo("demo.db");
+    let config = AppConfig {
+        file: Some(db),
+        paths: Paths::in_dir(dir.path()),
+        today: chrono::NaiveDate::from_ymd_opt(2018, 1, 5),
+        lang: None,
+        dialogs: Box::new(ScriptedDialogs {
+            unavailable: true,
+            ..ScriptedDialogs::default()
+        }),
+    };
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 1000.0])
+        .with_max_steps(64)
+        .build_eframe(|cc| GiaobanApp::with_context(cc, config));
+    harness.run();
+    harness.get_by_label("Giao ban").click();
+    harness.run();
+    harness.get_by_label("Xuất PDF…").click();
+    harness.run();
+    let typed = |h: &Harness<'_, GiaobanApp>| {
+        h.state()
+            .path_prompt
+            .as_ref()
+            .map(|p| p.text.clone())
+            .unwrap_or_default()
+    };
+    let suggested = typed(&harness);
+    assert!(
+        suggested.starts_with(&dir.path().to_string_lossy().into_owned())
+            && suggested.ends_with(".pdf")
+            && suggested.contains("thong-bao-ket-luan_"),
+        "{suggested}"
+    );
+    // A folder that does not exist.
+    let nowhere = dir.join("khong-co").join("tb.pdf");
+    harness
+        .state_mut()
+        .path_prompt
+        .as_mut()
+        .expect("asked")
+        .text = nowhere.to_string_lossy().into_owned();
+    harness.run();
+    harness.get_by_label("Lưu").click();
+    harness.run();
+    let problem = harness
+        .state()
+        .path_prompt
+        .as_ref()
+        .and_then(|p| p.problem.clone())
+        .unwrap_or_default();
+    assert!(problem.contains("không tồn tại"), "{problem}");
+    assert!(!nowhere.exists());
+    // Corrected: written, and the field goes.
+    let out = dir.join("tb.pdf");
+    harness
+        .state_mut()
+        .path_prompt
+        .as_mut()
+        .expect("asked")
+        .text = out.to_string_lossy().into_owned();
+    harness.run();
+    harness.get_by_label("Lưu").click();
+    harness.run();
+    assert!(harness.state().path_prompt.is_none());
+    let bytes = std::fs::read(&out).expect("the notice was written");
+    assert!(bytes.starts_with(b"%PDF-"));
+}

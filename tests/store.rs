@@ -540,6 +540,16 @@ fn save_copy_writes_a_compact_single_file() {
     );
     // Replacing an existing copy works too.
     store.save_copy(&target).expect("again");
+    // A folder that does not exist is named, in the person's language (issue 12, defect 9).
+    let nowhere = dir.path().join("khong-co").join("ban-sao.db");
+    let e = store.save_copy(&nowhere).expect_err("no such folder");
+    let vi = e.message(Lang::Vi);
+    assert!(
+        vi.contains("Thư mục") && vi.contains("không tồn tại"),
+        "{vi}"
+    );
+    assert!(!vi.contains("unable") && !vi.contains("database"), "{vi}");
+    assert!(e.message(Lang::En).contains("does not exist"));
 }
 
 #[test]

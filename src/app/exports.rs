@@ -1,9 +1,10 @@
 //! What is written from the document for others (the notice, a chart, the deck) and the start
 //! of presentation mode.
 
+use super::dialogs::{PathThen, PickKind};
 use std::path::Path;
 
-use super::{App, Command};
+use super::App;
 use crate::domain::lang::Lang;
 use crate::domain::text::display_path;
 
@@ -140,9 +141,8 @@ impl App {
         };
         let title = lang.pick("Lưu thông báo kết luận", "Save the notice of conclusions");
         let suggested = format!("thong-bao-ket-luan_{day}.{ext}");
-        if let Some(path) = self.dialogs.pick_export(lang, title, &suggested, filter) {
-            self.queue.push(Command::WriteNotice { meeting_id, path });
-        }
+        let then = PathThen::Notice { meeting_id };
+        self.ask_path(PickKind::Save, title, &suggested, Some(filter), then);
     }
 
     /// Asks where to write the chart shown (PNG or SVG).
@@ -155,9 +155,8 @@ impl App {
         };
         let title = lang.pick("Lưu biểu đồ", "Save the chart");
         let suggested = format!("bieu-do_{}.{ext}", spec.kind.slug());
-        if let Some(path) = self.dialogs.pick_export(lang, title, &suggested, filter) {
-            self.queue.push(Command::WriteChart { spec, path });
-        }
+        let then = PathThen::Chart { spec };
+        self.ask_path(PickKind::Save, title, &suggested, Some(filter), then);
     }
 
     /// Asks where to write the deck as PDF.
@@ -166,11 +165,8 @@ impl App {
         let day = self.meeting_day(meeting_id);
         let title = lang.pick("Lưu bộ trình chiếu", "Save the deck");
         let suggested = format!("trinh-chieu_{day}.pdf");
-        if let Some(path) =
-            self.dialogs
-                .pick_export(lang, title, &suggested, ("PDF (.pdf)", &["pdf"][..]))
-        {
-            self.queue.push(Command::WriteDeck { meeting_id, path });
-        }
+        let filter = ("PDF (.pdf)", &["pdf"][..]);
+        let then = PathThen::Deck { meeting_id };
+        self.ask_path(PickKind::Save, title, &suggested, Some(filter), then);
     }
 }

@@ -1,9 +1,10 @@
 //! The document's file: open (untrusted), new, the demo, save as, the e-mail copy, the check.
 
+use super::dialogs::{PathThen, PickKind};
 use std::path::Path;
 
 use super::document::Document;
-use super::{App, Command, Nav, RefusedFile};
+use super::{App, Nav, RefusedFile};
 use crate::demo::demo_seed;
 use crate::domain::lang::Lang;
 use crate::domain::text::{display_path, file_stem};
@@ -163,17 +164,13 @@ impl App {
     pub(super) fn new_dialog(&mut self) {
         let lang = self.lang();
         let title = lang.pick("Tạo tệp mới", "New file");
-        if let Some(path) = self.dialogs.pick_save(lang, title, "giaoban.db") {
-            self.queue.push(Command::New(path));
-        }
+        self.ask_path(PickKind::Save, title, "giaoban.db", None, PathThen::New);
     }
 
     /// Asks which file to open.
     pub(super) fn open_dialog(&mut self) {
-        let lang = self.lang();
-        if let Some(path) = self.dialogs.pick_open(lang) {
-            self.queue.push(Command::Open(path));
-        }
+        let title = self.lang().pick("Mở tệp giaoban", "Open a giaoban file");
+        self.ask_path(PickKind::Open, title, "", None, PathThen::Open);
     }
 
     /// Asks where to save a copy, and continues there.
@@ -181,9 +178,7 @@ impl App {
         let lang = self.lang();
         let title = lang.pick("Lưu thành…", "Save as…");
         let suggested = self.suggested_copy_name();
-        if let Some(path) = self.dialogs.pick_save(lang, title, &suggested) {
-            self.queue.push(Command::SaveAs(path));
-        }
+        self.ask_path(PickKind::Save, title, &suggested, None, PathThen::SaveAs);
     }
 
     /// Asks for the folder of the e-mail copy.
@@ -193,8 +188,6 @@ impl App {
             "Chọn thư mục để lưu bản gửi e-mail",
             "Choose the folder for the e-mail copy",
         );
-        if let Some(folder) = self.dialogs.pick_folder(lang, title) {
-            self.queue.push(Command::ExportForEmail(folder));
-        }
+        self.ask_path(PickKind::Folder, title, "", None, PathThen::ExportForEmail);
     }
 }

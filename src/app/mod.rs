@@ -81,6 +81,8 @@ pub struct App {
     pub requests: Vec<Request>,
     /// The last file refused at open, while its notice is shown.
     pub refused: Option<RefusedFile>,
+    /// A path asked for in the program's own field (no system dialog could open).
+    pub path_prompt: Option<dialogs::PathPrompt>,
     today: Option<NaiveDate>,
     queue: Vec<Command>,
     dialogs: Box<dyn FileDialogs>,
@@ -104,6 +106,7 @@ impl App {
             undo: UndoStack::default(),
             requests: Vec::new(),
             refused: None,
+            path_prompt: None,
             today: config.today,
             queue: Vec::new(),
             dialogs: config.dialogs,

@@ -1,10 +1,11 @@
 //! A file refused at open: what a clean copy of it would leave out, and making that copy.
 
+use super::dialogs::{PathThen, PickKind};
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 
-use super::{App, Command};
+use super::App;
 use crate::domain::lang::Lang;
 use crate::domain::text::{display_path, file_stem};
 use crate::store::{RepairPlan, Store, StoreError};
@@ -32,9 +33,13 @@ impl App {
             .map(|s| file_stem(&s.to_string_lossy()))
             .unwrap_or_default();
         let suggested = format!("{stem}_ban-sach.db");
-        if let Some(to) = self.dialogs.pick_save(lang, title, &suggested) {
-            self.send(Command::Repair { from, to });
-        }
+        self.ask_path(
+            PickKind::Save,
+            title,
+            &suggested,
+            None,
+            PathThen::Repair { from },
+        );
     }
 
     /// Writes a clean copy of a refused file and opens it; the refused file is only read.

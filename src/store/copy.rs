@@ -31,6 +31,15 @@ impl Store {
                 path: target.into(),
             });
         }
+        let folder = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !folder.is_dir() {
+            return Err(StoreError::NoFolder {
+                path: folder.into(),
+            });
+        }
         let tmp = temp_sibling(target);
         let result = (|| {
             let tmp_text = tmp.to_string_lossy().into_owned();

@@ -204,6 +204,10 @@ pub enum StoreError {
     AlreadyExists {
         path: PathBuf,
     },
+    /// A file is to be written into a folder that does not exist.
+    NoFolder {
+        path: PathBuf,
+    },
     /// A path longer than SQLite can open.
     PathTooLong {
         bytes: usize,
@@ -390,6 +394,10 @@ impl StoreError {
             StoreError::AlreadyExists { path } => match lang {
                 Lang::Vi => format!("{}: tệp đã tồn tại", display_path(path)),
                 Lang::En => format!("{}: already exists", display_path(path)),
+            },
+            StoreError::NoFolder { path } => match lang {
+                Lang::Vi => format!("Thư mục {} không tồn tại", display_path(path)),
+                Lang::En => format!("the folder {} does not exist", display_path(path)),
             },
             StoreError::PathTooLong { bytes, max } => match lang {
                 Lang::Vi => format!(

@@ -9,6 +9,7 @@ pub mod fonts;
 pub mod forms;
 pub mod grid;
 pub mod meetings;
+pub mod path_prompt;
 pub mod plans;
 pub mod present;
 pub mod scoring;
@@ -144,6 +145,7 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
 
     commands::run_pending(app, &mut commands);
     commands::shortcuts_window(app, ui.ctx(), lang);
+    path_prompt::path_prompt_window(&mut app.app, ui.ctx(), lang);
     notifications_ui(app, ui.ctx(), lang);
 
     let title = match app.app.doc.as_ref() {

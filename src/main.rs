@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("giaoban")
-            .with_inner_size([1360.0, 860.0])
+            .with_inner_size(giaoban::ui::FIRST_SIZE)
             .with_min_inner_size([900.0, 600.0]),
         ..Default::default()
     };

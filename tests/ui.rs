@@ -348,3 +348,66 @@ fn without_the_bundled_font_vietnamese_is_caught() {
     });
     harness.run();
 }
+
+/// Issue 12, defect 13: on a 1366×768 laptop the first window opens maximized, fitting the
+/// screen's work area (its status bar on screen); on a large screen it keeps its size.
+#[test]
+fn the_first_window_fits_a_small_screen() {
+    use egui::{ViewportCommand, ViewportId, vec2};
+    assert!(giaoban::ui::too_large_for(
+        vec2(1360.0, 860.0),
+        vec2(1366.0, 768.0)
+    ));
+    assert!(!giaoban::ui::too_large_for(
+        vec2(1360.0, 860.0),
+        vec2(1920.0, 1080.0)
+    ));
+    let maximized = |monitor: egui::Vec2| {
+        let dir = TempDir::new();
+        let file = dir.demo("demo.db");
+        let mut h = Harness::builder()
+            .with_size([1360.0, 860.0])
+            .build_eframe(|cc| {
+                GiaobanApp::with_context(cc, config(&dir, Some(file), ScriptedDialogs::default()))
+            });
+        h.input_mut()
+            .viewports
+            .entry(ViewportId::ROOT)
+            .or_default()
+            .monitor_size = Some(monitor);
+        h.step();
+        h.output()
+            .viewport_output
+            .get(&ViewportId::ROOT)
+            .is_some_and(|v| v.commands.contains(&ViewportCommand::Maximized(true)))
+    };
+    assert!(maximized(vec2(1366.0, 768.0)), "a laptop: maximized");
+    assert!(!maximized(vec2(1920.0, 1080.0)), "room enough: as it is");
+}
+
+/// Issue 12, defect 13: in a 1366-pixel window, a done action item's "kết quả thực hiện" field
+/// stays inside the window.
+#[test]
+fn a_meeting_s_items_fit_a_laptop_window() {
+    let dir = TempDir::new();
+    let file = dir.demo("demo.db");
+    let mut h = Harness::builder()
+        .with_size([1366.0, 730.0])
+        .with_max_steps(64)
+        .build_eframe(|cc| {
+            GiaobanApp::with_context(cc, config(&dir, Some(file), ScriptedDialogs::default()))
+        });
+    h.run();
+    h.get_by_label("Giao ban").click();
+    h.run();
+    h.get_by_label_contains("03/01/2018 —").click();
+    h.run();
+    let fields: Vec<egui::Rect> = h
+        .query_all_by_label_contains("Kết quả thực hiện")
+        .map(|n| n.rect())
+        .collect();
+    assert!(!fields.is_empty(), "the 2018 meeting has items done");
+    for r in fields {
+        assert!(r.right() <= 1366.0, "{r:?} runs off the window");
+    }
+}

@@ -17,7 +17,7 @@ mod settings;
 pub mod widgets;
 mod window;
 
-pub use self::window::GiaobanApp;
+pub use self::window::{FIRST_SIZE, GiaobanApp, too_large_for};
 
 use egui::{Color32, RichText};
 

@@ -13,6 +13,20 @@ pub struct GiaobanApp {
     /// Presentation mode, while it runs.
     pub presentation: Option<Presentation>,
     fonts_installed: bool,
+    /// The first window was measured against its screen (and maximized if it did not fit).
+    fitted: bool,
+}
+
+/// The first window's inner size, where the screen has room for it.
+pub const FIRST_SIZE: [f32; 2] = [1360.0, 860.0];
+
+/// Whether a window of `inner` size (without its title bar) leaves no room on a screen of
+/// `monitor` size for a title bar and a taskbar: then it opens maximized, which fits the
+/// screen's work area (a 1366×768 laptop), rather than leaving the status bar below the
+/// screen.
+pub fn too_large_for(inner: egui::Vec2, monitor: egui::Vec2) -> bool {
+    const TITLE_AND_TASKBAR: f32 = 90.0;
+    inner.x > monitor.x || inner.y + TITLE_AND_TASKBAR > monitor.y
 }
 
 impl GiaobanApp {
@@ -23,6 +37,7 @@ impl GiaobanApp {
             panels: Panels::default(),
             presentation: None,
             fonts_installed: false,
+            fitted: false,
         }
     }
 
@@ -32,6 +47,22 @@ impl GiaobanApp {
         let mut window = GiaobanApp::new(config);
         window.fonts_installed = true;
         window
+    }
+
+    /// On the first frame that knows the screen: maximize a window that does not fit it.
+    fn fit_to_screen(&mut self, ctx: &egui::Context) {
+        let (monitor, inner) = ctx.input(|i| {
+            let v = i.viewport();
+            (v.monitor_size, v.inner_rect.map(|r| r.size()))
+        });
+        let Some(monitor) = monitor.filter(|m| m.x > 0.0 && m.y > 0.0) else {
+            return;
+        };
+        self.fitted = true;
+        let inner = inner.unwrap_or(egui::Vec2::from(FIRST_SIZE));
+        if too_large_for(inner, monitor) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+        }
     }
 
     /// Runs the frame's commands, then does what they asked of the window.
@@ -72,6 +103,9 @@ impl eframe::App for GiaobanApp {
         if !self.fonts_installed {
             super::fonts::install(ui.ctx());
             self.fonts_installed = true;
+        }
+        if !self.fitted {
+            self.fit_to_screen(ui.ctx());
         }
         if self.presentation.is_none() {
             super::commands::read_keys(self, ui.ctx());

@@ -44,6 +44,9 @@ pub(super) fn actions_ui(
     );
 }
 
+/// The width of the state column: its chip and date, what was done, the buttons.
+const STATUS_WIDTH: f32 = 230.0;
+
 /// Action items as editable rows: unit, what, deadline, status, and closing.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn items_table(
@@ -62,7 +65,9 @@ pub(super) fn items_table(
         ui.label(RichText::new(lang.pick("Chưa có việc nào.", "No item yet.")).weak());
         return;
     }
-    let item_width = (ui.available_width() - 640.0).clamp(240.0, 520.0);
+    // Unit (190), deadline (100), state (STATUS_WIDTH) and the spacing: the rest is the text's.
+    let item_width =
+        (ui.available_width() - 190.0 - 100.0 - STATUS_WIDTH - 60.0).clamp(240.0, 520.0);
     egui::Grid::new(("items", salt))
         .striped(true)
         .num_columns(4)
@@ -135,12 +140,6 @@ pub(super) fn items_table(
                             chip(ui, &status_text(a, as_of, lang), action_color(a, as_of));
                             if let Some(d) = a.completed_on {
                                 ui.label(display_day(d));
-                                ui.add_sized(
-                                    [150.0, 22.0],
-                                    egui::TextEdit::singleline(&mut w.completion_note)
-                                        .hint_text(lang.pick("kết quả thực hiện", "what was done")),
-                                )
-                                .on_hover_text(lang.pick("Ghi chú hoàn thành", "Completion note"));
                             }
                             if book
                                 .meeting(a.meeting_id)
@@ -158,6 +157,28 @@ pub(super) fn items_table(
                                 );
                             }
                         });
+                        // What was done, on a line of its own under the state, so the row
+                        // stays inside a 1366-pixel window.
+                        if a.completed_on.is_some() {
+                            let note = ui
+                                .add_sized(
+                                    [STATUS_WIDTH, 22.0],
+                                    egui::TextEdit::singleline(&mut w.completion_note)
+                                        .hint_text(lang.pick("kết quả thực hiện", "what was done")),
+                                )
+                                .on_hover_text(lang.pick("Ghi chú hoàn thành", "Completion note"));
+                            note.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::Role::TextInput,
+                                    true,
+                                    format!(
+                                        "{} {}",
+                                        lang.pick("Kết quả thực hiện", "What was done"),
+                                        n + 1
+                                    ),
+                                )
+                            });
+                        }
                         ui.horizontal(|ui| {
                             match a.status {
                                 ActionStatus::Open => {

@@ -503,3 +503,120 @@ fn the_grid_says_how_to_reach_the_next_year() {
             .is_some()
     );
 }
+
+/// Issue 12, defect 5: in *Cả hai* each cell shows the self-score and the appraised score
+/// legibly inside the cell at its default width ("83,2%" above "83,2%", not "83,2% / 83,2%"
+/// spilling over its neighbours).
+#[test]
+fn both_values_fit_their_cell() {
+    use giaoban::ui::grid::CELL_WIDTH;
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path);
+    harness.get_by_label("Cả hai").click();
+    harness.run();
+    let state = &harness.state().panels.scoring.grid;
+    let grid = state.grid.as_ref().expect("grid");
+    let mut widest = 0.0_f32;
+    let mut both = 0;
+    for unit in &grid.units {
+        for col in 0..grid.criteria.len() {
+            let shown = state.cell_text(grid, unit.unit_id, col, giaoban::domain::lang::Lang::Vi);
+            both += usize::from(shown.lines.len() == 2);
+            assert!(shown.size >= 10.0, "legible");
+            for line in shown.lines {
+                let width = harness.ctx.fonts_mut(|f| {
+                    f.layout_no_wrap(
+                        line.clone(),
+                        egui::FontId::proportional(shown.size),
+                        egui::Color32::BLACK,
+                    )
+                    .size()
+                    .x
+                });
+                widest = widest.max(width);
+                assert!(width <= CELL_WIDTH - 8.0, "{line}: {width} px");
+            }
+        }
+    }
+    assert!(both > 100, "{both} cells show both values");
+    assert!(widest > 20.0);
+}
+
+/// Issue 12, defect 6: moving with the keys keeps the current cell in view, never under the
+/// frozen unit column or Tổng/%/Hạng; Home/End, Ctrl+Home/Ctrl+End and PageUp/PageDown move
+/// as in a spreadsheet.
+#[test]
+fn the_current_cell_stays_in_view_and_the_spreadsheet_keys_move() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let config = AppConfig {
+        file: Some(path),
+        paths: Paths::in_dir(dir.path()),
+        today: NaiveDate::from_ymd_opt(2026, 11, 22),
+        lang: None,
+        dialogs: Box::new(ScriptedDialogs::default()),
+    };
+    // A narrow window: the 26 criteria do not fit, and only some rows do.
+    let mut h = Harness::builder()
+        .with_size([1000.0, 600.0])
+        .with_max_steps(64)
+        .build_eframe(|cc| GiaobanApp::with_context(cc, config));
+    h.run();
+    h.get_by_label("Bảng điểm").focus();
+    h.run();
+    let in_view = |h: &Harness<'_, GiaobanApp>| {
+        let g = &h.state().panels.scoring.grid;
+        let (area, cell) = g.in_view.expect("drawn");
+        assert!(
+            area.expand(0.5).contains_rect(cell),
+            "cell {:?} at {cell:?} outside {area:?}",
+            g.cursor
+        );
+    };
+    let cursor = |h: &Harness<'_, GiaobanApp>| h.state().panels.scoring.grid.cursor;
+    for _ in 0..25 {
+        h.key_press(Key::ArrowRight);
+        h.run();
+        in_view(&h);
+    }
+    assert_eq!(cursor(&h), (0, 25));
+    for _ in 0..13 {
+        h.key_press(Key::ArrowDown);
+        h.run();
+        in_view(&h);
+    }
+    for _ in 0..25 {
+        h.key_press(Key::ArrowLeft);
+        h.run();
+        in_view(&h);
+    }
+    h.key_press(Key::End);
+    h.run();
+    assert_eq!(cursor(&h), (13, 25), "End: the row's last cell");
+    in_view(&h);
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(cursor(&h), (13, 0), "Home: the row's first cell");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    h.run();
+    assert_eq!(cursor(&h), (0, 0), "Ctrl+Home: the first cell");
+    in_view(&h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.run();
+    assert_eq!(cursor(&h), (13, 25), "Ctrl+End: the last cell");
+    in_view(&h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    h.run();
+    h.key_press(Key::PageDown);
+    h.run();
+    let down = cursor(&h).0;
+    assert!(
+        down > 3 && down <= 13,
+        "PageDown moves a page of rows: {down}"
+    );
+    in_view(&h);
+    h.key_press(Key::PageUp);
+    h.run();
+    assert_eq!(cursor(&h), (0, 0), "PageUp comes back");
+}

@@ -184,6 +184,12 @@ impl UiCommand {
                         key(NONE, Key::ArrowLeft),
                         key(NONE, Key::ArrowDown),
                         key(NONE, Key::ArrowUp),
+                        key(NONE, Key::Home),
+                        key(NONE, Key::End),
+                        key(CTRL, Key::Home),
+                        key(CTRL, Key::End),
+                        key(NONE, Key::PageUp),
+                        key(NONE, Key::PageDown),
                     ]
                 }
             }

@@ -253,10 +253,19 @@ pub(super) fn keyboard(
                         } else {
                             state.anchor = None;
                         }
-                        match key {
-                            Key::ArrowDown => move_to(state, r + 1, c),
-                            Key::ArrowUp => move_to(state, r.saturating_sub(1), c),
-                            Key::ArrowLeft => move_to(state, r, c.saturating_sub(1)),
+                        // As a spreadsheet: Home/End the row's ends, with Ctrl the grid's;
+                        // PageUp/PageDown a page of rows.
+                        let page = state.page_rows.max(1);
+                        match (key, modifiers.command) {
+                            (Key::ArrowDown, _) => move_to(state, r + 1, c),
+                            (Key::ArrowUp, _) => move_to(state, r.saturating_sub(1), c),
+                            (Key::ArrowLeft, _) => move_to(state, r, c.saturating_sub(1)),
+                            (Key::Home, false) => move_to(state, r, 0),
+                            (Key::End, false) => move_to(state, r, cols - 1),
+                            (Key::Home, true) => move_to(state, 0, 0),
+                            (Key::End, true) => move_to(state, rows - 1, cols - 1),
+                            (Key::PageDown, _) => move_to(state, r + page, c),
+                            (Key::PageUp, _) => move_to(state, r.saturating_sub(page), c),
                             _ => move_to(state, r, c + 1),
                         }
                     }

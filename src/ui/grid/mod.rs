@@ -29,6 +29,17 @@ pub use self::edit::{commit, copy_text, paste, selection};
 pub const ROW_HEIGHT: f32 = 26.0;
 pub const UNIT_WIDTH: f32 = 190.0;
 pub const CELL_WIDTH: f32 = 64.0;
+/// The type of a cell's value; in *Cả hai*, of each of its two lines.
+pub const CELL_FONT: f32 = 14.0;
+pub const BOTH_FONT: f32 = 11.0;
+
+/// The lines a cell shows, their type size, and whether self-score and appraisal differ.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CellText {
+    pub lines: Vec<String>,
+    pub size: f32,
+    pub differs: bool,
+}
 pub const SUMMARY_WIDTH: f32 = 78.0;
 pub const HEADER_HEIGHT: f32 = 48.0;
 pub const FOOTER_HEIGHT: f32 = 24.0;
@@ -104,6 +115,11 @@ pub struct GridState {
     loaded: u64,
     /// Per-criterion averages (of the counting side), for the footer.
     pub averages: Vec<Option<f64>>,
+    /// As last drawn: the area where cells show (not under the unit column, the headers, the
+    /// footer or Tổng/%/Hạng) and the cursor's cell, on screen.
+    pub in_view: Option<(Rect, Rect)>,
+    /// How many rows the area shows: PageUp/PageDown move by this.
+    pub page_rows: usize,
 }
 
 impl GridState {
@@ -191,9 +207,11 @@ impl GridState {
         self.rows_key = Some(key);
     }
 
-    fn shown_value(&self, grid: &Grid, unit: Uuid, col: usize, lang: Lang) -> (String, bool) {
+    /// What a cell shows: one line, or in *Cả hai* the self-score above the appraised one in a
+    /// smaller type, so both fit the cell at its default width; whether the two differ.
+    pub fn cell_text(&self, grid: &Grid, unit: Uuid, col: usize, lang: Lang) -> CellText {
         let Some(c) = grid.criteria.get(col) else {
-            return (String::new(), false);
+            return CellText::default();
         };
         let (s, a) = grid
             .cells
@@ -202,17 +220,21 @@ impl GridState {
             .unwrap_or((None, None));
         let show = |v: Option<f64>| v.map(|v| display_raw(c, v, lang)).unwrap_or_default();
         let differs = s != a && s.is_some() && a.is_some();
+        let one = |text: String, differs| CellText {
+            lines: if text.is_empty() { vec![] } else { vec![text] },
+            size: CELL_FONT,
+            differs,
+        };
         match self.mode {
-            ViewMode::SelfScores => (show(s), false),
-            ViewMode::Appraised => (show(a), false),
-            ViewMode::Both => {
-                if s.is_none() && a.is_none() {
-                    (String::new(), false)
-                } else {
-                    (format!("{} / {}", show(s), show(a)), differs)
-                }
-            }
-            ViewMode::Differences => (show(a), differs),
+            ViewMode::SelfScores => one(show(s), false),
+            ViewMode::Appraised => one(show(a), false),
+            ViewMode::Both if s.is_none() && a.is_none() => CellText::default(),
+            ViewMode::Both => CellText {
+                lines: vec![show(s), show(a)],
+                size: BOTH_FONT,
+                differs,
+            },
+            ViewMode::Differences => one(show(a), differs),
         }
     }
 
@@ -274,6 +296,7 @@ pub fn grid_ui(
     };
     let style = Style::of(ui);
     let mut pointer = Pointer::default();
+    let mut drawn = None;
     egui::ScrollArea::both()
         .id_salt("score-grid-scroll")
         .auto_shrink([false, false])
@@ -291,6 +314,8 @@ pub fn grid_ui(
             let painter = ui.painter_at(rect.intersect(layout.view));
             paint::paint(&painter, &layout, &style, state, grid, lang);
             pointer = Pointer::read(ui, &response, &layout, grid_id);
+            let area = cells_area(&layout);
+            drawn = Some((area, layout.cell(state.cursor.0, state.cursor.1)));
             if has_focus {
                 scroll_into_view(ui, &layout, state.cursor);
             }
@@ -309,6 +334,10 @@ pub fn grid_ui(
             );
         });
     }
+    if let Some((area, _)) = drawn {
+        state.page_rows = ((area.height() / ROW_HEIGHT).floor() as usize).max(1);
+    }
+    state.in_view = drawn;
     pointer.apply(state, n_rows, n_cols);
 }
 
@@ -410,16 +439,28 @@ impl Pointer {
     }
 }
 
-/// Scrolls so that the cursor's cell is not under the header, the footer or the unit column.
-fn scroll_into_view(ui: &egui::Ui, l: &Layout, (r, c): (usize, usize)) {
-    let target = l.cell(r, c);
-    let visible = Rect::from_min_max(
+/// Where cells show: not under the unit column, the headers, the footer, or the totals, %,
+/// rank and band kept at the right.
+fn cells_area(l: &Layout) -> Rect {
+    let right = (l.view.max.x - SUMMARIES as f32 * SUMMARY_WIDTH).max(l.view.min.x + UNIT_WIDTH);
+    Rect::from_min_max(
         l.view.min + Vec2::new(UNIT_WIDTH, HEADER_HEIGHT),
-        l.view.max - Vec2::new(0.0, FOOTER_HEIGHT),
-    );
-    if !visible.contains_rect(target) {
-        ui.scroll_to_rect(target, None);
+        Pos2::new(right, l.view.max.y - FOOTER_HEIGHT),
+    )
+}
+
+/// Scrolls so that the cursor's cell is in the cells' area, in all four directions: the
+/// scroll target is the cell with room around it for what stays in place over the cells.
+fn scroll_into_view(ui: &egui::Ui, l: &Layout, (r, c): (usize, usize)) {
+    let cell = l.cell(r, c);
+    if cells_area(l).expand(0.5).contains_rect(cell) {
+        return;
     }
+    let target = Rect::from_min_max(
+        cell.min - Vec2::new(UNIT_WIDTH, HEADER_HEIGHT),
+        cell.max + Vec2::new(SUMMARIES as f32 * SUMMARY_WIDTH, FOOTER_HEIGHT),
+    );
+    ui.scroll_to_rect(target, None);
 }
 
 /// Focuses the grid (tests, and the panel when it opens).

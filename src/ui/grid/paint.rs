@@ -164,17 +164,31 @@ fn body(painter: &Painter, l: &Layout, s: &Style, state: &GridState, grid: &Grid
         for col in l.cols.clone() {
             let cell =
                 Rect::from_min_size(Pos2::new(l.x_of(col), y), Vec2::new(CELL_WIDTH, ROW_HEIGHT));
-            let (text, differs) = state.shown_value(grid, unit, col, lang);
-            if differs {
+            let shown = state.cell_text(grid, unit, col, lang);
+            if shown.differs {
                 painter.rect_filled(cell.shrink(1.0), 2.0, Color32::from_rgb(255, 224, 178));
             }
-            if !text.is_empty() {
+            let font = FontId::proportional(shown.size);
+            let n = shown.lines.len();
+            for (k, text) in shown.lines.into_iter().enumerate() {
+                // One line centred; two (self above, appraised below), each in its half, the
+                // self-score muted.
+                let y = if n == 2 {
+                    cell.top() + ROW_HEIGHT * (0.27 + 0.46 * k as f32)
+                } else {
+                    cell.center().y
+                };
+                let colour = if n == 2 && k == 0 {
+                    s.visuals.weak_text_color()
+                } else {
+                    s.text
+                };
                 painter.text(
-                    cell.right_center() - Vec2::new(6.0, 0.0),
+                    Pos2::new(cell.right() - 6.0, y),
                     Align2::RIGHT_CENTER,
                     text,
-                    s.font.clone(),
-                    s.text,
+                    font.clone(),
+                    colour,
                 );
             }
             painter.line_segment([cell.right_top(), cell.right_bottom()], s.line);

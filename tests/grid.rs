@@ -620,3 +620,26 @@ fn the_current_cell_stays_in_view_and_the_spreadsheet_keys_move() {
     h.run();
     assert_eq!(cursor(&h), (0, 0), "PageUp comes back");
 }
+
+/// Issue 12, defect 14: the audit log in the settings reads as sentences with names, not JSON
+/// with ids.
+#[test]
+fn the_audit_log_reads_as_sentences() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = harness(&dir, path);
+    type_and_enter(&mut harness, "0,5");
+    harness.get_by_label("Đơn vị & cài đặt").click();
+    harness.run();
+    let wanted = "Chấm điểm Bồ Đề, tiêu chí 1.1: 3 → 0,5";
+    assert!(
+        harness.query_all_by_label_contains(wanted).next().is_some(),
+        "{wanted}"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("{\"unit\"")
+            .next()
+            .is_none()
+    );
+}

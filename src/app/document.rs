@@ -23,6 +23,8 @@ pub struct DocView {
     pub counts: Counts,
     pub is_demo: bool,
     pub audit: Vec<crate::store::AuditEntry>,
+    /// The names the audit rows refer to by id.
+    pub audit_names: crate::domain::audit::Names,
     /// Changes on every load, so panels can cache what they derive from the view.
     pub revision: u64,
 }
@@ -44,6 +46,7 @@ impl DocView {
             counts: store.counts()?,
             is_demo: store.setting(DEMO_SETTING)?.as_deref() == Some("1"),
             audit: store.audit_tail(30)?,
+            audit_names: store.audit_names()?,
             revision: REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }

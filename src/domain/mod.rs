@@ -1,6 +1,7 @@
 //! The rules and types of the committee's work. Pure: no window, no file, no SQL.
 //! Every rule here can be tested in microseconds.
 
+pub mod audit;
 pub mod chart;
 pub mod colour;
 pub mod criteria;

@@ -39,6 +39,24 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
+    pub const ALL: [RecordKind; 10] = [
+        RecordKind::Plan,
+        RecordKind::Target,
+        RecordKind::Measurement,
+        RecordKind::UnitCheck,
+        RecordKind::Task,
+        RecordKind::Meeting,
+        RecordKind::Attendee,
+        RecordKind::Agenda,
+        RecordKind::Conclusion,
+        RecordKind::Action,
+    ];
+
+    /// The kind whose audit rows carry `entity`.
+    pub fn from_entity(entity: &str) -> Option<RecordKind> {
+        RecordKind::ALL.into_iter().find(|k| k.entity() == entity)
+    }
+
     /// The table-like name written into the audit log.
     pub fn entity(self) -> &'static str {
         match self {

@@ -117,6 +117,19 @@ pub struct AuditEntry {
     pub after: Option<String>,
 }
 
+impl AuditEntry {
+    /// What the row says, its JSON read (JSON that does not parse is left out).
+    pub fn facts(&self) -> crate::domain::audit::AuditFacts {
+        let parse = |s: &Option<String>| s.as_deref().and_then(|s| serde_json::from_str(s).ok());
+        crate::domain::audit::AuditFacts {
+            action: self.action.clone(),
+            entity: self.entity.clone(),
+            before: parse(&self.before),
+            after: parse(&self.after),
+        }
+    }
+}
+
 pub(super) fn unit_from_row(row: &Row) -> rusqlite::Result<Unit> {
     unit_at(row, 0)
 }
@@ -211,6 +224,27 @@ impl Store {
             action_items: count("SELECT count(*) FROM action_item")?,
             audit_rows: count("SELECT count(*) FROM audit_log")?,
         })
+    }
+
+    /// The names audit rows refer to by id: units by name, criteria by code.
+    pub fn audit_names(&self) -> Result<crate::domain::audit::Names, StoreError> {
+        let mut names = crate::domain::audit::Names::new();
+        for sql in [
+            "SELECT uuid, name FROM unit",
+            "SELECT uuid, code FROM criterion",
+        ] {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map([], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                let (id, name) = row?;
+                if let Ok(id) = id.parse() {
+                    names.insert(id, name);
+                }
+            }
+        }
+        Ok(names)
     }
 
     /// The newest audit rows first.

@@ -27,6 +27,14 @@ pub fn definitions() -> FontDefinitions {
             .or_default()
             .insert(0, "NotoSans-Regular".into());
     }
+    // Arrows (→ in the audit log and the shortcuts) and other symbols Noto Sans's Latin and
+    // Vietnamese letters lack: from egui's own Hack, last in line.
+    if fonts.font_data.contains_key("Hack")
+        && let Some(list) = fonts.families.get_mut(&FontFamily::Proportional)
+        && !list.iter().any(|f| f == "Hack")
+    {
+        list.push("Hack".into());
+    }
     let mut bold = vec!["NotoSans-Bold".to_string()];
     bold.extend(
         fonts

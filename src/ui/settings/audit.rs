@@ -14,7 +14,7 @@ pub(super) fn audit_ui(ui: &mut egui::Ui, doc: &Document, lang: Lang) {
     );
     egui::Grid::new("audit-grid")
         .striped(true)
-        .num_columns(4)
+        .num_columns(3)
         .show(ui, |ui| {
             for entry in doc.view.audit.iter().take(15) {
                 let at = chrono::DateTime::parse_from_rfc3339(&entry.at)
@@ -25,18 +25,12 @@ pub(super) fn audit_ui(ui: &mut egui::Ui, doc: &Document, lang: Lang) {
                     })
                     .unwrap_or_else(|_| entry.at.clone());
                 ui.label(at);
-                ui.label(&entry.who);
-                ui.label(&entry.action);
-                ui.label(
-                    entry
-                        .after
-                        .as_deref()
-                        .or(entry.before.as_deref())
-                        .unwrap_or("")
-                        .chars()
-                        .take(90)
-                        .collect::<String>(),
-                );
+                ui.label(crate::domain::text::escape_for_display(&entry.who));
+                ui.label(crate::domain::audit::sentence(
+                    &entry.facts(),
+                    &doc.view.audit_names,
+                    lang,
+                ));
                 ui.end_row();
             }
         });

@@ -456,3 +456,17 @@ fn a_scorecard_marks_the_average_of_each_group() {
     }
     assert!(figure.subtitle.contains("hạng"), "{}", figure.subtitle);
 }
+
+/// Issue 12, defect 14: the one-stop chart, chosen after a chart of 2018's ward model, opens on
+/// the one-stop model's own year (2017), the one its year list offers, not on 2018.
+#[test]
+fn a_chart_opens_on_a_year_its_model_has() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let mut spec = ChartSpec::new(ChartKind::OneStop);
+    spec.year = Some(2018);
+    let resolved = giaoban::charts::data::resolve(&store, &spec, review_day()).expect("resolve");
+    assert_eq!(resolved.model.as_deref(), Some("one-stop"));
+    assert_eq!(resolved.year, Some(2017));
+}

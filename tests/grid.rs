@@ -643,3 +643,22 @@ fn the_audit_log_reads_as_sentences() {
             .is_none()
     );
 }
+
+/// Issue 12, defect 14: a unit's name too long for the grid's unit column ends with "…", not
+/// cut mid-word by the cells beside it.
+#[test]
+fn a_long_unit_name_ends_with_an_ellipsis() {
+    use giaoban::ui::grid::UNIT_WIDTH;
+    use giaoban::ui::widgets::fit_text;
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let harness = harness(&dir, path);
+    let font = egui::FontId::proportional(14.0);
+    let long = "Văn phòng HĐND và UBND quận Long Biên";
+    let shown = fit_text(&harness.ctx, long, &font, UNIT_WIDTH - 12.0);
+    assert!(shown.ends_with('…') && shown.len() < long.len(), "{shown}");
+    assert_eq!(
+        fit_text(&harness.ctx, "Bồ Đề", &font, UNIT_WIDTH - 12.0),
+        "Bồ Đề"
+    );
+}

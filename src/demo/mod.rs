@@ -131,13 +131,11 @@ fn add_set(
         }
     }
     if pass_rule.is_none() {
-        for (name, lower, color) in [
-            ("Xuất sắc", 90.0, "#1565C0"),
-            ("Tốt", 80.0, "#2E7D32"),
-            ("Khá", 65.0, "#F9A825"),
-            ("Trung bình", 50.0, "#EF6C00"),
-            ("Yếu", 0.0, "#C62828"),
-        ] {
+        let bands = ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]
+            .into_iter()
+            .zip([90.0, 80.0, 65.0, 50.0, 0.0])
+            .zip(crate::domain::colour::BAND_PALETTE);
+        for ((name, lower), color) in bands {
             seed.bands.push(Band {
                 band_id: id("band", &format!("{slug}:{year}:{name}")),
                 set_id,

@@ -85,6 +85,12 @@ pub fn of_action(a: &ActionItem, as_of: NaiveDate) -> Rgb {
 /// What a colour that cannot be read is shown as (a file from anyone may hold "red" or "#12").
 pub const UNREADABLE: Rgb = Rgb(0x8a, 0x8a, 0x8a);
 
+/// The colours of five bands, best first (Xuất sắc, Tốt, Khá, Trung bình, Yếu): blue to red
+/// through yellow, each apart from every other in lightness or on the blue–yellow axis, so
+/// they stay apart for the 1 man in 12 who does not tell red from green (checked by
+/// simulating protanopia, deuteranopia and tritanopia in the tests).
+pub const BAND_PALETTE: [&str; 5] = ["#08519C", "#6BAED6", "#F2C12E", "#F46D43", "#A50026"];
+
 impl Band {
     /// The band's colour, grey when the file's text is not "#RRGGBB".
     pub fn colour(&self) -> Rgb {
@@ -115,5 +121,80 @@ mod tests {
         assert_eq!(INK.text_on(), WHITE);
         // Mid-grey: black text gives 5.3:1 against white's 3.9:1.
         assert_eq!(Rgb(0x80, 0x80, 0x80).text_on(), INK);
+    }
+
+    /// sRGB to CIE Lab (D65), after a colour-vision matrix on linear RGB (Machado et al.
+    /// 2009, severity 1).
+    fn lab(c: Rgb, m: &[[f64; 3]; 3]) -> [f64; 3] {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let rgb = [lin(c.0), lin(c.1), lin(c.2)];
+        let sim: Vec<f64> = m
+            .iter()
+            .map(|row| (0..3).map(|k| row[k] * rgb[k]).sum::<f64>().clamp(0.0, 1.0))
+            .collect();
+        let x = 0.4124 * sim[0] + 0.3576 * sim[1] + 0.1805 * sim[2];
+        let y = 0.2126 * sim[0] + 0.7152 * sim[1] + 0.0722 * sim[2];
+        let z = 0.0193 * sim[0] + 0.1192 * sim[1] + 0.9505 * sim[2];
+        let f = |t: f64| {
+            if t > 0.008856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        let (fx, fy, fz) = (f(x / 0.95047), f(y), f(z / 1.08883));
+        [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
+    }
+
+    /// Issue 12, defect 14: the bands are told apart with every kind of colour vision, Khá
+    /// and Trung bình too (the demo's old amber and orange were 13 apart for everyone, and
+    /// less under deuteranopia).
+    #[test]
+    fn band_colours_stay_apart_for_colour_blind_eyes() {
+        const NORMAL: [[f64; 3]; 3] = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]];
+        const PROTAN: [[f64; 3]; 3] = [
+            [0.152286, 1.052583, -0.204868],
+            [0.114503, 0.786281, 0.099216],
+            [-0.003882, -0.048116, 1.051998],
+        ];
+        const DEUTAN: [[f64; 3]; 3] = [
+            [0.367322, 0.860646, -0.227968],
+            [0.280085, 0.672501, 0.047413],
+            [-0.011820, 0.042940, 0.968881],
+        ];
+        const TRITAN: [[f64; 3]; 3] = [
+            [1.255528, -0.076749, -0.178779],
+            [-0.078411, 0.930809, 0.147602],
+            [0.004733, 0.691367, 0.303900],
+        ];
+        let distance = |a: Rgb, b: Rgb, m: &[[f64; 3]; 3]| {
+            let (p, q) = (lab(a, m), lab(b, m));
+            ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()
+        };
+        let palette: Vec<Rgb> = BAND_PALETTE.iter().filter_map(|c| Rgb::parse(c)).collect();
+        assert_eq!(palette.len(), 5);
+        for (name, m) in [
+            ("normal", NORMAL),
+            ("protanopia", PROTAN),
+            ("deuteranopia", DEUTAN),
+            ("tritanopia", TRITAN),
+        ] {
+            for i in 0..5 {
+                for j in i + 1..5 {
+                    let d = distance(palette[i], palette[j], &m);
+                    assert!(d >= 20.0, "{name}: bands {i} and {j} only {d:.1} apart");
+                }
+            }
+        }
+        // The old pair, for the record: too close.
+        let (kha, tb) = (Rgb(0xf9, 0xa8, 0x25), Rgb(0xef, 0x6c, 0x00));
+        assert!(distance(kha, tb, &DEUTAN) < 20.0);
     }
 }

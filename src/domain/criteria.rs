@@ -532,22 +532,18 @@ pub fn new_group(def: &SetDefinition) -> CriteriaGroup {
 
 /// The five bands of the demo and of most provincial rules, for a set that has none.
 pub fn default_bands(set_id: Uuid) -> Vec<Band> {
-    [
-        ("Xuất sắc", 90.0, "#1B5E20"),
-        ("Tốt", 80.0, "#1565C0"),
-        ("Khá", 65.0, "#8D6E00"),
-        ("Trung bình", 50.0, "#E65100"),
-        ("Yếu", 0.0, "#B71C1C"),
-    ]
-    .into_iter()
-    .map(|(name, lower_pct, color)| Band {
-        band_id: Uuid::new_v4(),
-        set_id,
-        name: name.into(),
-        lower_pct,
-        color: color.into(),
-    })
-    .collect()
+    ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]
+        .into_iter()
+        .zip([90.0, 80.0, 65.0, 50.0, 0.0])
+        .zip(super::colour::BAND_PALETTE)
+        .map(|((name, lower_pct), color)| Band {
+            band_id: Uuid::new_v4(),
+            set_id,
+            name: name.into(),
+            lower_pct,
+            color: color.into(),
+        })
+        .collect()
 }
 
 /// An empty set for a model and year, with the default bands (none for pass/fail).

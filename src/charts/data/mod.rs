@@ -36,6 +36,16 @@ pub fn resolve(store: &Store, spec: &ChartSpec, today: NaiveDate) -> Result<Char
         }
         let model = spec.model.clone().unwrap_or_default();
         let latest = latest_scored(&sets, &model, None);
+        // A year the model has no set for (kept from another chart's model) is not offered:
+        // the model's latest scored year is.
+        if spec.year.is_some_and(|y| {
+            !sets
+                .iter()
+                .any(|s| s.model.slug == model && s.set.year == y)
+        }) {
+            spec.year = None;
+            spec.month = None;
+        }
         let year_given = spec.year.is_some();
         if spec.year.is_none() {
             spec.year = latest.map(|(y, _)| y);

@@ -15,7 +15,7 @@ use crate::domain::plan::format_number_in;
 use crate::domain::points::round_half_up;
 use crate::domain::results::Which;
 use crate::store::Grid;
-use crate::ui::widgets::{band_fill, text_on};
+use crate::ui::widgets::{band_fill, fit_text, text_on};
 
 /// Where things are, for one frame: the content's origin, the part in view, the rows and
 /// columns in view, and the places of what stays in view (summaries, header, footer).
@@ -551,7 +551,12 @@ fn unit_column(
         painter.text(
             r.left_center() + Vec2::new(6.0, 0.0),
             Align2::LEFT_CENTER,
-            &grid.units[i].name,
+            fit_text(
+                painter.ctx(),
+                &grid.units[i].name,
+                &s.font,
+                UNIT_WIDTH - 12.0,
+            ),
             s.font.clone(),
             color,
         );

@@ -101,7 +101,8 @@ pub(super) fn meeting_form(
                 let label = ui.label(lang.pick("Số thông báo", "Notice number"));
                 ui.add_sized(
                     [160.0, 22.0],
-                    egui::TextEdit::singleline(&mut m.notice_number).hint_text("…/TB-BCĐ"),
+                    egui::TextEdit::singleline(&mut m.notice_number)
+                        .hint_text(lang.pick("ví dụ 01/TB-BCĐ", "e.g. 01/TB-BCĐ")),
                 )
                 .labelled_by(label.id);
                 ui.end_row();

@@ -90,7 +90,6 @@ pub(super) fn items_table(
                     })
                     .clone();
                 let mut bad = None;
-                let mut close = false;
                 let unit_field = ui.make_persistent_id(("action-unit", a.action_id));
                 if let Record::Action(w) = &mut draft.work {
                     let mut unit = w.unit_id;
@@ -135,77 +134,8 @@ pub(super) fn items_table(
                     if let Some(d) = d {
                         w.deadline = d;
                     }
-                    ui.vertical(|ui| {
-                        ui.horizontal(|ui| {
-                            chip(ui, &status_text(a, as_of, lang), action_color(a, as_of));
-                            if let Some(d) = a.completed_on {
-                                ui.label(display_day(d));
-                            }
-                            if book
-                                .meeting(a.meeting_id)
-                                .is_some_and(|m| Some(m.meeting_id) != panel.selected)
-                            {
-                                ui.label(
-                                    RichText::new(format!(
-                                        "({} {})",
-                                        lang.pick("họp", "meeting"),
-                                        book.meeting(a.meeting_id)
-                                            .map(|m| display_day(m.held_on))
-                                            .unwrap_or_default()
-                                    ))
-                                    .weak(),
-                                );
-                            }
-                        });
-                        // What was done, on a line of its own under the state, so the row
-                        // stays inside a 1366-pixel window.
-                        if a.completed_on.is_some() {
-                            let note = ui
-                                .add_sized(
-                                    [STATUS_WIDTH, 22.0],
-                                    egui::TextEdit::singleline(&mut w.completion_note)
-                                        .hint_text(lang.pick("kết quả thực hiện", "what was done")),
-                                )
-                                .on_hover_text(lang.pick("Ghi chú hoàn thành", "Completion note"));
-                            note.widget_info(|| {
-                                egui::WidgetInfo::labeled(
-                                    egui::Role::TextInput,
-                                    true,
-                                    format!(
-                                        "{} {}",
-                                        lang.pick("Kết quả thực hiện", "What was done"),
-                                        n + 1
-                                    ),
-                                )
-                            });
-                        }
-                        ui.horizontal(|ui| {
-                            match a.status {
-                                ActionStatus::Open => {
-                                    close = ui
-                                        .button(lang.pick("Hoàn thành", "Done"))
-                                        .on_hover_text(lang.pick(
-                                            "Ghi nhận hoàn thành hôm nay",
-                                            "Record it as done today",
-                                        ))
-                                        .clicked();
-                                }
-                                _ => {
-                                    if ui.small_button(lang.pick("Mở lại", "Reopen")).clicked()
-                                    {
-                                        w.status = ActionStatus::Open;
-                                        w.completed_on = None;
-                                    }
-                                }
-                            }
-                            if ui.small_button(lang.pick("Xóa", "Delete")).clicked() {
-                                commands.push(Command::Edit(Edit::DeleteRecord {
-                                    kind: RecordKind::Action,
-                                    id: a.action_id,
-                                }));
-                            }
-                        });
-                    });
+                    let close =
+                        state_cell(ui, a, w, book, panel.selected, n, as_of, lang, commands);
                     if close {
                         w.status = ActionStatus::Done;
                         w.completed_on = Some(today);
@@ -263,4 +193,92 @@ pub(super) fn follow_up_ui(
                 lang.pick("Việc", "Item"),
             );
         });
+}
+
+/// An item's state column: its chip and the day it was done, the meeting that gave it (when
+/// not this one), what was done, and the buttons. True when *Hoàn thành* was pressed.
+#[allow(clippy::too_many_arguments)]
+fn state_cell(
+    ui: &mut egui::Ui,
+    a: &ActionItem,
+    w: &mut ActionItem,
+    book: &MeetingBook,
+    selected: Option<uuid::Uuid>,
+    n: usize,
+    as_of: NaiveDate,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let mut close = false;
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            chip(ui, &status_text(a, as_of, lang), action_color(a, as_of));
+            if let Some(d) = a.completed_on {
+                ui.label(display_day(d));
+            }
+        });
+        // The meeting that gave the item, on its own line (it is not cut).
+        if book
+            .meeting(a.meeting_id)
+            .is_some_and(|m| Some(m.meeting_id) != selected)
+        {
+            ui.label(
+                RichText::new(format!(
+                    "({} {})",
+                    lang.pick("họp", "meeting"),
+                    book.meeting(a.meeting_id)
+                        .map(|m| display_day(m.held_on))
+                        .unwrap_or_default()
+                ))
+                .weak(),
+            );
+        }
+        // What was done, on a line of its own under the state, so the row
+        // stays inside a 1366-pixel window.
+        if a.completed_on.is_some() {
+            let note = ui
+                .add_sized(
+                    [STATUS_WIDTH, 22.0],
+                    egui::TextEdit::singleline(&mut w.completion_note)
+                        .hint_text(lang.pick("kết quả thực hiện", "what was done")),
+                )
+                .on_hover_text(lang.pick("Ghi chú hoàn thành", "Completion note"));
+            note.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::TextInput,
+                    true,
+                    format!(
+                        "{} {}",
+                        lang.pick("Kết quả thực hiện", "What was done"),
+                        n + 1
+                    ),
+                )
+            });
+        }
+        ui.horizontal(|ui| {
+            match a.status {
+                ActionStatus::Open => {
+                    close = ui
+                        .button(lang.pick("Hoàn thành", "Done"))
+                        .on_hover_text(
+                            lang.pick("Ghi nhận hoàn thành hôm nay", "Record it as done today"),
+                        )
+                        .clicked();
+                }
+                _ => {
+                    if ui.small_button(lang.pick("Mở lại", "Reopen")).clicked() {
+                        w.status = ActionStatus::Open;
+                        w.completed_on = None;
+                    }
+                }
+            }
+            if ui.small_button(lang.pick("Xóa", "Delete")).clicked() {
+                commands.push(Command::Edit(Edit::DeleteRecord {
+                    kind: RecordKind::Action,
+                    id: a.action_id,
+                }));
+            }
+        });
+    });
+    close
 }

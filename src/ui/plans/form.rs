@@ -48,7 +48,8 @@ pub(super) fn plan_form(
                     let label = ui.label(lang.pick("Số, ký hiệu", "Number"));
                     ui.add_sized(
                         [200.0, 22.0],
-                        egui::TextEdit::singleline(&mut p.number).hint_text("112/KH-UBND"),
+                        egui::TextEdit::singleline(&mut p.number)
+                            .hint_text(lang.pick("ví dụ 112/KH-UBND", "e.g. 112/KH-UBND")),
                     )
                     .labelled_by(label.id);
                     ui.end_row();

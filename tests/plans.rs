@@ -40,7 +40,7 @@ fn apply(store: &mut Store, edit: &Edit) -> Result<Edit, StoreError> {
 
 fn status_of(store: &Store, target_id: Uuid, as_of: NaiveDate) -> TargetStatus {
     let book = store.plan_book().expect("book");
-    let units = counted_units(&store.units().expect("units"));
+    let units = counted_units(&store.units().expect("units"), as_of);
     book.rows(None, &units, as_of)
         .into_iter()
         .find(|r| r.target.target_id == target_id)
@@ -200,7 +200,7 @@ fn a_counted_target_is_filled_by_its_checklist() {
         .find(|t| t.scope == TargetScope::Units)
         .expect("counted target")
         .clone();
-    let units = counted_units(&store.units().expect("units"));
+    let units = counted_units(&store.units().expect("units"), day(2019, 12, 31));
     let row = |store: &Store| {
         store
             .plan_book()
@@ -257,6 +257,7 @@ fn a_meeting_with_a_conclusion_and_an_action_item_closed_later() {
         place: "Phòng họp tầng 3".into(),
         chair_id: None,
         notice_number: String::new(),
+        signer_id: None,
     };
     save(&mut store, Record::Meeting(meeting.clone())).expect("meeting");
     let conclusion = Conclusion {
@@ -377,4 +378,58 @@ fn a_meeting_with_a_conclusion_and_an_action_item_closed_later() {
             .next_number(meeting.meeting_id),
         2
     );
+}
+
+/// Issue 12, defect 3: a ward added today changes no past figure: target 1 of 112/KH-UBND as
+/// of 30/06/2019 stays 12/14 (not 12/15), and December 2018's grid and ranks keep their 14
+/// wards; as of today the new ward counts.
+#[test]
+fn a_ward_added_today_changes_no_past_figure() {
+    use giaoban::domain::org::UnitKind;
+    use giaoban::domain::plan::TargetScope;
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut store = Store::open(&path, Intent::Edit).expect("open");
+    let counted = |store: &Store, as_of: NaiveDate| {
+        let book = store.plan_book().expect("book");
+        let plan = book
+            .plans
+            .iter()
+            .find(|p| p.number == "112/KH-UBND")
+            .expect("plan")
+            .plan_id;
+        let units = counted_units(&store.units().expect("units"), as_of);
+        book.rows(Some(plan), &units, as_of)
+            .into_iter()
+            .find(|r| r.target.scope == TargetScope::Units)
+            .and_then(|r| r.latest)
+            .and_then(|l| l.counted)
+    };
+    let december = |store: &Store| {
+        let period = store
+            .find_period("ward-eoffice", 2018, 12)
+            .expect("q")
+            .expect("period");
+        store.grid(period.period_id).expect("grid").units.len()
+    };
+    let before = counted(&store, day(2019, 6, 30));
+    assert_eq!(before.map(|c| c.1), Some(14));
+    apply(
+        &mut store,
+        &Edit::AddUnit {
+            unit_id: Uuid::new_v4(),
+            name: "Phường Phúc Xá".into(),
+            kind: UnitKind::Ward,
+            position: None,
+            joined_on: Some(day(2026, 11, 30)),
+        },
+    )
+    .expect("added");
+    assert_eq!(
+        counted(&store, day(2019, 6, 30)),
+        before,
+        "the past figure stays"
+    );
+    assert_eq!(december(&store), 14, "December 2018 keeps its 14 wards");
+    assert_eq!(counted(&store, day(2026, 11, 30)).map(|c| c.1), Some(15));
 }

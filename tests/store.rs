@@ -144,6 +144,7 @@ fn every_edit_round_trips_and_its_inverse_restores() {
             name: "Tổ dân phố 1".into(),
             kind: UnitKind::Office,
             position: Some(2),
+            joined_on: NaiveDate::from_ymd_opt(2026, 11, 1),
         },
         Edit::RenameUnit {
             unit_id,
@@ -256,6 +257,7 @@ fn refused_edits_write_nothing() {
                 name: "  bồ  đề ".into(),
                 kind: UnitKind::Ward,
                 position: None,
+                joined_on: None,
             },
             RuleError::DuplicateUnitName("bồ đề".into()),
         ),
@@ -600,4 +602,35 @@ fn killing_the_program_while_it_writes_never_damages_the_file() {
     let renames = store.counts().expect("counts").audit_rows - 1;
     assert!(renames > 0, "the killed processes committed some edits");
     eprintln!("{renames} edits committed; {journals_left} kills left a hot journal");
+}
+
+/// A file of version 1 (every file made before units had a first day and meetings a signer)
+/// is read as it is, byte for byte unchanged, and brought to version 2 when opened for editing.
+#[test]
+fn a_version_1_file_is_read_as_it_is_and_migrated_for_editing() {
+    let dir = TempDir::new();
+    let path = dir.demo("v1.db");
+    {
+        let conn = Connection::open(&path).expect("open");
+        conn.execute_batch(
+            "ALTER TABLE unit DROP COLUMN joined_on;
+             ALTER TABLE meeting DROP COLUMN signer_id;
+             PRAGMA user_version = 1;",
+        )
+        .expect("back to version 1");
+    }
+    let before = std::fs::read(&path).expect("read");
+    let store = Store::open(&path, Intent::Inspect).expect("a version 1 file reads");
+    assert_eq!(store.units().expect("units").len(), 18);
+    assert!(store.meeting_book().expect("meetings").meetings.len() >= 2);
+    drop(store);
+    assert_eq!(std::fs::read(&path).expect("read"), before, "not touched");
+    assert_eq!(side_files(dir.path(), &["v1.db"]), Vec::<String>::new());
+    let store = Store::open(&path, Intent::Edit).expect("opened for editing");
+    drop(store);
+    let conn = Connection::open(&path).expect("open");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, SCHEMA_VERSION);
 }

@@ -32,13 +32,19 @@ impl App {
         let result = crate::export::notice_of(&doc.store, &meeting, today)
             .map_err(|e| e.message(lang))
             .and_then(|n| {
-                crate::export::write_notice(&n, &meta, path).map_err(|e| e.message(lang))
+                crate::export::write_notice(&n, &meta, path).map_err(|e| e.message(lang))?;
+                Ok(n.warning(lang))
             });
         match result {
-            Ok(()) => self.notes.info(match lang {
-                Lang::Vi => format!("Đã ghi thông báo kết luận: {}", display_path(path)),
-                Lang::En => format!("Notice written: {}", display_path(path)),
-            }),
+            Ok(warning) => {
+                self.notes.info(match lang {
+                    Lang::Vi => format!("Đã ghi thông báo kết luận: {}", display_path(path)),
+                    Lang::En => format!("Notice written: {}", display_path(path)),
+                });
+                if let Some(w) = warning {
+                    self.notes.error(w);
+                }
+            }
             Err(e) => self.notes.error(e),
         }
     }

@@ -136,6 +136,9 @@ pub fn notice(
     };
     crate::export::write_notice(&notice, &meta, target)
         .map_err(|e| Failure::Problems(vec![e.message(lang)]))?;
+    if let Some(warning) = notice.warning(lang) {
+        eprintln!("{}: {warning}", lang.pick("Lưu ý", "Note"));
+    }
     writeln!(
         out,
         "{}",

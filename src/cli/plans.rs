@@ -52,7 +52,7 @@ pub fn targets(
                 })?,
         ),
     };
-    let units = counted_units(&store.units()?);
+    let units = counted_units(&store.units()?, as_of);
     let lines: Vec<TargetLine> = book
         .rows(plan_id, &units, as_of)
         .into_iter()

@@ -27,6 +27,7 @@ pub(super) fn add_review_meeting(seed: &mut Seed, chair: Uuid, unit: &dyn Fn(&st
         place: String::new(),
         chair_id: Some(chair),
         notice_number: String::new(),
+        signer_id: None,
     });
     seed.attendees.push(Attendee {
         attendance_id: id("attendance", "2019-07-10:chair"),
@@ -352,6 +353,7 @@ pub(super) fn add_meeting(
         place: String::new(),
         chair_id: Some(chair),
         notice_number: String::new(),
+        signer_id: None,
     });
     seed.attendees.push(Attendee {
         attendance_id: id("attendance", "2018-01-03:chair"),

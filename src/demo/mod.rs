@@ -231,6 +231,7 @@ pub fn demo_seed() -> Seed {
             kind,
             sort_order: order,
             retired_on: None,
+            joined_on: None,
         });
         order += 1;
     };

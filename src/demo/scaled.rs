@@ -73,6 +73,7 @@ fn scaled_units(units: usize) -> Vec<Unit> {
                 },
                 sort_order: i as i64,
                 retired_on: None,
+                joined_on: None,
             }
         })
         .collect()

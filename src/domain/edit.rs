@@ -34,6 +34,8 @@ pub enum Edit {
         name: String,
         kind: UnitKind,
         position: Option<usize>,
+        /// The day it joined; `None` when it was there from the start.
+        joined_on: Option<chrono::NaiveDate>,
     },
     /// Removes a unit that has no history (only used to undo `AddUnit`; a unit with
     /// history is retired instead).

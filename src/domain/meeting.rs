@@ -19,6 +19,9 @@ pub struct Meeting {
     pub place: String,
     pub chair_id: Option<Uuid>,
     pub notice_number: String,
+    /// Who signs the notice of its conclusions (a person of the file).
+    #[serde(default)]
+    pub signer_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -202,6 +205,7 @@ mod tests {
             place: String::new(),
             chair_id: None,
             notice_number: String::new(),
+            signer_id: None,
         }
     }
 

@@ -6,6 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::lang::Lang;
 use super::meeting::{ActionStatus, Meeting, MeetingBook};
 use super::org::{Body, BodyKind, Person, Unit};
 
@@ -44,6 +45,16 @@ pub struct Notice {
 }
 
 impl Notice {
+    /// What the văn thư would send back: a notice without the signer's name.
+    pub fn warning(&self, lang: Lang) -> Option<&'static str> {
+        self.signer_name.trim().is_empty().then(|| {
+            lang.pick(
+                "Thông báo chưa có tên người ký: hãy chọn ở ô \"Người ký thông báo\" của cuộc họp",
+                "The notice has no signer's name: choose one under \"Notice signed by\" in the meeting",
+            )
+        })
+    }
+
     /// Every text of the notice in reading order (for tests and for searching).
     pub fn all_text(&self) -> Vec<&str> {
         let mut out = vec![
@@ -230,7 +241,11 @@ pub fn build_notice(
             "- Lưu: VT.".into(),
         ],
         signer_title: vec!["TL. TRƯỞNG BAN".into(), "THƯ KÝ BAN CHỈ ĐẠO".into()],
-        signer_name: String::new(),
+        signer_name: meeting
+            .signer_id
+            .and_then(|id| people.iter().find(|p| p.person_id == id))
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
     }
 }
 
@@ -363,6 +378,7 @@ mod tests {
             kind: UnitKind::Department,
             sort_order: 0,
             retired_on: None,
+            joined_on: None,
         };
         let meeting = Meeting {
             meeting_id: Uuid::new_v4(),
@@ -372,6 +388,7 @@ mod tests {
             place: String::new(),
             chair_id: Some(chair.person_id),
             notice_number: String::new(),
+            signer_id: None,
         };
         let book = MeetingBook {
             meetings: vec![meeting.clone()],
@@ -407,7 +424,14 @@ mod tests {
             }],
             ..MeetingBook::default()
         };
-        let n = build_notice(&meeting, &book, &body, &[chair], &[office], day(2018, 1, 5));
+        let n = build_notice(
+            &meeting,
+            &book,
+            &body,
+            std::slice::from_ref(&chair),
+            &[office],
+            day(2018, 1, 5),
+        );
         assert_eq!(n.authority, "UBND QUẬN LONG BIÊN");
         assert_eq!(n.place_date, "Long Biên, ngày 05 tháng 01 năm 2018");
         assert_eq!(n.number, "Số:       /TB-BCĐ");
@@ -431,6 +455,23 @@ mod tests {
             "- Phòng Văn hóa và Thông tin: ban hành bộ tiêu chí; thời hạn: 01/2018."
         );
         assert_eq!(n.recipients.last().map(String::as_str), Some("- Lưu: VT."));
+        // No signer chosen: the name is empty and the export warns; chosen, it is printed.
+        assert_eq!(n.signer_name, "");
+        assert!(n.warning(Lang::Vi).is_some_and(|w| w.contains("Người ký")));
+        let signed = Meeting {
+            signer_id: Some(chair.person_id),
+            ..meeting.clone()
+        };
+        let n = build_notice(
+            &signed,
+            &book,
+            &body,
+            std::slice::from_ref(&chair),
+            &[],
+            day(2018, 1, 5),
+        );
+        assert_eq!(n.signer_name, "Đỗ Mạnh Hải");
+        assert_eq!(n.warning(Lang::Vi), None);
     }
 
     /// Issue 12, defect 4: what a văn thư sent back. A quarter keeps its Roman numeral, a task
@@ -453,6 +494,7 @@ mod tests {
             place: String::new(),
             chair_id: None,
             notice_number: String::new(),
+            signer_id: None,
         };
         let action = |text: &str, deadline| ActionItem {
             action_id: Uuid::new_v4(),

@@ -125,11 +125,24 @@ pub struct Unit {
     pub sort_order: i64,
     /// The day the unit stopped existing (merged, renamed...); its history is kept.
     pub retired_on: Option<NaiveDate>,
+    /// The day the unit joined (a new ward); `None` when it was there from the start.
+    #[serde(default)]
+    pub joined_on: Option<NaiveDate>,
 }
 
 impl Unit {
     pub fn is_active(&self) -> bool {
         self.retired_on.is_none()
+    }
+
+    /// Whether the unit existed on `day`: joined on or before it, not retired on or before it.
+    pub fn active_on(&self, day: NaiveDate) -> bool {
+        self.joined_on.is_none_or(|j| j <= day) && self.retired_on.is_none_or(|r| r > day)
+    }
+
+    /// Whether the unit existed during any of the days `first..=last` (a month).
+    pub fn active_during(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        self.joined_on.is_none_or(|j| j <= last) && self.retired_on.is_none_or(|r| r > first)
     }
 }
 
@@ -221,6 +234,7 @@ mod tests {
             kind: UnitKind::Ward,
             sort_order: order,
             retired_on: retired.then(|| NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default()),
+            joined_on: None,
         }
     }
 

@@ -330,6 +330,31 @@ mod tests {
         assert!(counted(&checks, &units, day(2019, 1, 1)).is_none());
     }
 
+    /// Issue 12, defect 3: a ward added on 01/12/2026 does not count in a figure as of
+    /// 30/06/2019 (12/14 stays 12/14, not 12/15); a ward retired in 2020 still counts then.
+    #[test]
+    fn counts_over_units_use_the_units_of_that_day() {
+        use crate::domain::org::{Unit, UnitKind};
+        let ward = |n: i64, joined: Option<NaiveDate>, retired: Option<NaiveDate>| Unit {
+            unit_id: Uuid::new_v4(),
+            name: format!("Phường {n}"),
+            kind: UnitKind::Ward,
+            sort_order: n,
+            retired_on: retired,
+            joined_on: joined,
+        };
+        let mut units: Vec<Unit> = (0..13).map(|n| ward(n, None, None)).collect();
+        units.push(ward(13, None, Some(day(2020, 1, 1))));
+        units.push(ward(14, Some(day(2026, 12, 1)), None));
+        assert_eq!(counted_units(&units, day(2019, 6, 30)).len(), 14);
+        assert_eq!(
+            counted_units(&units, day(2026, 12, 1)).len(),
+            14,
+            "13 + the new one"
+        );
+        assert_eq!(counted_units(&units, day(2026, 11, 30)).len(), 13);
+    }
+
     #[test]
     fn the_latest_measurement_is_the_last_one_on_or_before_the_day() {
         let m = |v: f64, d: NaiveDate| Measurement {
@@ -368,11 +393,12 @@ pub struct PlanBook {
     pub tasks: Vec<super::plan::Task>,
 }
 
-/// The units a target "counted over units" counts: the active wards and communes (the
-/// committee's grassroots units), or every active unit when there are none.
-pub fn counted_units(units: &[super::org::Unit]) -> Vec<Uuid> {
+/// The units a target "counted over units" counts as of a day: the wards and communes (the
+/// committee's grassroots units) that existed that day, or every unit of that day when there
+/// are none. A ward added later does not change a past figure (issue 12).
+pub fn counted_units(units: &[super::org::Unit], as_of: NaiveDate) -> Vec<Uuid> {
     use super::org::UnitKind;
-    let active = || units.iter().filter(|u| u.retired_on.is_none());
+    let active = || units.iter().filter(|u| u.active_on(as_of));
     let grassroots: Vec<Uuid> = active()
         .filter(|u| matches!(u.kind, UnitKind::Ward | UnitKind::Commune))
         .map(|u| u.unit_id)

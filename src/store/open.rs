@@ -264,9 +264,9 @@ impl Store {
             },
         };
         if header.user_version < SCHEMA_VERSION && access != Access::ReadWrite {
-            return Err(StoreError::OlderReadOnly {
-                found: header.user_version,
-            });
+            // A file of an older version opened for reading is read as it is: a private copy
+            // is brought to this version, the file itself is not touched.
+            return Store::open_snapshot(path, access, header.user_version, depth);
         }
         let base = OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_EXRESCODE;
         let mut conn = if access == Access::ReadWrite {
@@ -321,8 +321,9 @@ impl Store {
         })
     }
 
-    /// A read-only open that met the journal of an interrupted edit: reads a private copy,
-    /// where SQLite rolls the edit back, and leaves the original as it is.
+    /// A read-only open that met the journal of an interrupted edit, or a file of an older
+    /// version: reads a private copy (where SQLite rolls the edit back, and which is brought to
+    /// this version) and leaves the original as it is.
     fn open_snapshot(
         path: &Path,
         access: Access,
@@ -330,7 +331,7 @@ impl Store {
         depth: Depth,
     ) -> Result<Store, StoreError> {
         let (snapshot, copy) = snapshot_with_journal(path)?;
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             &copy,
             OpenFlags::SQLITE_OPEN_NO_MUTEX
                 | OpenFlags::SQLITE_OPEN_EXRESCODE
@@ -338,6 +339,10 @@ impl Store {
         )?;
         harden(&conn)?;
         check_file(&conn, version, depth)?;
+        if version < SCHEMA_VERSION {
+            schema::migrate(&mut conn)?;
+            check_file(&conn, SCHEMA_VERSION, Depth::Quick)?;
+        }
         Ok(Store {
             conn,
             path: path.to_path_buf(),

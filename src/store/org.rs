@@ -180,6 +180,7 @@ fn add_unit(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
         name,
         kind,
         position,
+        joined_on,
     } = edit
     else {
         return Err(StoreError::Internal("not a AddUnit edit"));
@@ -197,6 +198,7 @@ fn add_unit(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
         kind: *kind,
         sort_order: units.len() as i64,
         retired_on: None,
+        joined_on: *joined_on,
     };
     insert_unit(tx, &after, body_row, now)?;
     let mut order: Vec<Uuid> = units.iter().map(|u| u.unit_id).collect();
@@ -244,6 +246,7 @@ fn delete_unit(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit)
             name: unit.name.clone(),
             kind: unit.kind,
             position,
+            joined_on: unit.joined_on,
         },
         Audit {
             entity: "unit",
@@ -440,8 +443,8 @@ pub(super) fn insert_unit(
     now: &str,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO unit (uuid, body_id, name, kind, sort_order, retired_on, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO unit (uuid, body_id, name, kind, sort_order, retired_on, joined_on, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             u.unit_id.to_string(),
             body_row,
@@ -449,6 +452,7 @@ pub(super) fn insert_unit(
             u.kind.slug(),
             u.sort_order,
             u.retired_on.map(|d| d.to_string()),
+            u.joined_on.map(|d| d.to_string()),
             now
         ],
     )?;

@@ -142,10 +142,11 @@ pub(super) fn unit_at(row: &Row, base: usize) -> rusqlite::Result<Unit> {
         kind: slug_at(row, base + 2, "unit kind", UnitKind::from_slug)?,
         sort_order: row.get(base + 3)?,
         retired_on: date_at(row, base + 4)?,
+        joined_on: date_at(row, base + 5)?,
     })
 }
 
-pub(super) const UNIT_COLUMNS: &str = "uuid, name, kind, sort_order, retired_on";
+pub(super) const UNIT_COLUMNS: &str = "uuid, name, kind, sort_order, retired_on, joined_on";
 
 pub(super) fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
     Ok(Person {

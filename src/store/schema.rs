@@ -10,7 +10,7 @@ use super::error::StoreError;
 pub const APPLICATION_ID: u32 = 0x4749_414F;
 
 /// The steps, in order: `MIGRATIONS[n]` brings a file from version n to n+1.
-pub const MIGRATIONS: &[&str] = &[include_str!("sql/v1.sql")];
+pub const MIGRATIONS: &[&str] = &[include_str!("sql/v1.sql"), include_str!("sql/v2.sql")];
 
 /// The newest schema this build reads and writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -218,16 +218,27 @@ impl Store {
             bands,
         } = super::criteria::read_definition(&self.conn, set_id)?;
         let kinds: Vec<&str> = model.unit_kinds.iter().map(|k| k.slug()).collect();
+        // The units of the model's kinds that existed during the period (a ward added later
+        // is not in a past month, nor ranked there), and any unit scored in it.
+        let (first, last) = period_days(set.year, month);
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {UNIT_COLUMNS} FROM unit u
-             WHERE (instr(',' || ?1 || ',', ',' || u.kind || ',') > 0 AND u.retired_on IS NULL)
+            "SELECT {UNIT_COLUMNS},
+                    EXISTS (SELECT 1 FROM score s WHERE s.unit_id = u.id AND s.period_id = ?2)
+             FROM unit u
+             WHERE instr(',' || ?1 || ',', ',' || u.kind || ',') > 0
                 OR EXISTS (SELECT 1 FROM score s WHERE s.unit_id = u.id AND s.period_id = ?2)
              ORDER BY u.sort_order, u.id"
         ))?;
         let units = stmt
-            .query_map(params![kinds.join(","), period_row], |row| unit_at(row, 0))?
+            .query_map(params![kinds.join(","), period_row], |row| {
+                Ok((unit_at(row, 0)?, row.get::<_, bool>(6)?))
+            })?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(StoreError::from)?;
+            .map_err(StoreError::from)?
+            .into_iter()
+            .filter(|(u, scored)| *scored || u.active_during(first, last))
+            .map(|(u, _)| u)
+            .collect::<Vec<_>>();
         // Cells by integer row ids mapped to matrix positions: no UUID parsing per cell.
         let by_unit: HashMap<Uuid, usize> = units
             .iter()
@@ -552,4 +563,23 @@ fn set_note(
             after: Some(json!({"unit": unit_id, "criterion": criterion_id, "note": note})),
         },
     ))
+}
+
+/// The first and last days of a period: its month, or the year for a yearly period (month 0).
+fn period_days(year: i32, month: u32) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let day = |y: i32, m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(y, m, d);
+    let (first, last) = if (1..=12).contains(&month) {
+        let next = if month == 12 {
+            day(year + 1, 1, 1)
+        } else {
+            day(year, month + 1, 1)
+        };
+        (day(year, month, 1), next.and_then(|d| d.pred_opt()))
+    } else {
+        (day(year, 1, 1), day(year, 12, 31))
+    };
+    (
+        first.unwrap_or(chrono::NaiveDate::MIN),
+        last.unwrap_or(chrono::NaiveDate::MAX),
+    )
 }

@@ -63,7 +63,10 @@ pub(super) fn schema_of(conn: &Connection) -> Result<Vec<SchemaObject>, StoreErr
 /// running the migrations in memory costs about 5 ms at every start of the program; the test
 /// `the_reference_is_what_the_migrations_write` runs them and fails when a file is out of date
 /// (`UPDATE_SCHEMAS=1 cargo test` writes them anew).
-const SCHEMAS: &[&str] = &[include_str!("sql/v1.schema.json")];
+const SCHEMAS: &[&str] = &[
+    include_str!("sql/v1.schema.json"),
+    include_str!("sql/v2.schema.json"),
+];
 
 /// The schema this program writes for each version: `reference(v)` is what a file at
 /// version `v` holds.

@@ -36,7 +36,7 @@ pub(super) fn targets(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Fig
             lang,
         ));
     };
-    let units = counted_units(&store.units()?);
+    let units = counted_units(&store.units()?, as_of);
     let rows = book.rows(Some(plan.plan_id), &units, as_of);
     let seen = match lang {
         Lang::Vi => format!("tính đến ngày {}", display_day(as_of)),

@@ -96,8 +96,8 @@ pub(super) fn task_from(conn: &Connection, row: &Row) -> rusqlite::Result<Task> 
 }
 
 pub(super) const MEETING_SELECT: &str =
-    "SELECT m.uuid, m.held_on, m.held_at_time, m.title, m.place, c.uuid, m.notice_number
-     FROM meeting m LEFT JOIN person c ON c.id = m.chair_id";
+    "SELECT m.uuid, m.held_on, m.held_at_time, m.title, m.place, c.uuid, m.notice_number, s.uuid
+     FROM meeting m LEFT JOIN person c ON c.id = m.chair_id LEFT JOIN person s ON s.id = m.signer_id";
 
 pub(super) fn meeting_from(row: &Row) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
@@ -108,6 +108,7 @@ pub(super) fn meeting_from(row: &Row) -> rusqlite::Result<Meeting> {
         place: row.get(4)?,
         chair_id: opt_uuid_at(row, 5)?,
         notice_number: row.get(6)?,
+        signer_id: opt_uuid_at(row, 7)?,
     })
 }
 

@@ -216,14 +216,16 @@ fn write_task(
 
 fn write_meeting(tx: &Transaction, m: &Meeting, id: &str, now: &str) -> Result<(), StoreError> {
     let chair = may(tx, "person", m.chair_id)?;
+    let signer = may(tx, "person", m.signer_id)?;
     tx.execute(
         "INSERT INTO meeting (uuid, held_on, held_at_time, title, place, chair_id,
-                notice_number, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                notice_number, updated_at, signer_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT (uuid) DO UPDATE SET held_on = excluded.held_on,
                 held_at_time = excluded.held_at_time, title = excluded.title,
                 place = excluded.place, chair_id = excluded.chair_id,
-                notice_number = excluded.notice_number, updated_at = excluded.updated_at",
+                notice_number = excluded.notice_number, updated_at = excluded.updated_at,
+                signer_id = excluded.signer_id",
         params![
             id,
             day(Some(m.held_on)),
@@ -232,7 +234,8 @@ fn write_meeting(tx: &Transaction, m: &Meeting, id: &str, now: &str) -> Result<(
             m.place,
             chair,
             m.notice_number,
-            now
+            now,
+            signer
         ],
     )?;
     Ok(())

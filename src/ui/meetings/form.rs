@@ -73,30 +73,28 @@ pub(super) fn meeting_form(
                     .labelled_by(label.id);
                 ui.end_row();
                 let label = ui.label(lang.pick("Chủ trì", "Chair"));
-                let chair = m
-                    .chair_id
-                    .and_then(|id| doc.view.people.iter().find(|p| p.person_id == id))
-                    .map(|p| format!("{} — {}", p.name, p.title))
-                    .unwrap_or_default();
-                egui::ComboBox::from_id_salt(("chair", meeting.meeting_id))
-                    .selected_text(chair)
-                    .width(420.0)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(
-                            &mut m.chair_id,
-                            None,
-                            lang.pick("(chưa chọn)", "(none)"),
-                        );
-                        for p in doc.view.people.iter().filter(|p| p.active) {
-                            ui.selectable_value(
-                                &mut m.chair_id,
-                                Some(p.person_id),
-                                format!("{} — {}", p.name, p.title),
-                            );
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                person_choice(
+                    ui,
+                    ("chair", meeting.meeting_id),
+                    &mut m.chair_id,
+                    doc,
+                    lang,
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(lang.pick("Người ký thông báo", "Notice signed by"));
+                person_choice(
+                    ui,
+                    ("signer", meeting.meeting_id),
+                    &mut m.signer_id,
+                    doc,
+                    lang,
+                )
+                .on_hover_text(lang.pick(
+                    "Tên dưới chữ ký của thông báo kết luận",
+                    "The name under the notice's signature",
+                ))
+                .labelled_by(label.id);
                 ui.end_row();
                 let label = ui.label(lang.pick("Số thông báo", "Notice number"));
                 ui.add_sized(
@@ -294,4 +292,32 @@ pub(super) fn reports_ui(
             panel.new_report_unit = None;
         }
     });
+}
+
+/// A person of the file (the active ones), or none.
+fn person_choice(
+    ui: &mut egui::Ui,
+    salt: (&str, uuid::Uuid),
+    value: &mut Option<uuid::Uuid>,
+    doc: &Document,
+    lang: Lang,
+) -> egui::Response {
+    let shown = value
+        .and_then(|id| doc.view.people.iter().find(|p| p.person_id == id))
+        .map(|p| format!("{} — {}", p.name, p.title))
+        .unwrap_or_else(|| lang.pick("(chưa chọn)", "(none)").into());
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(shown)
+        .width(420.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, lang.pick("(chưa chọn)", "(none)"));
+            for p in doc.view.people.iter().filter(|p| p.active) {
+                ui.selectable_value(
+                    value,
+                    Some(p.person_id),
+                    format!("{} — {}", p.name, p.title),
+                );
+            }
+        })
+        .response
 }

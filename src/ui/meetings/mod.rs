@@ -98,6 +98,7 @@ pub fn meetings_ui(
                     .unwrap_or_default(),
                 chair_id: chair,
                 notice_number: String::new(),
+                signer_id: None,
             };
             panel.selected = Some(m.meeting_id);
             panel.follow_up = false;

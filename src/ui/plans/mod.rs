@@ -157,7 +157,7 @@ pub fn plans_ui(
     let statuses = match panel.statuses.take() {
         Some(st) if st.key == key => st,
         _ => {
-            let units = counted_units(&doc.view.units);
+            let units = counted_units(&doc.view.units, as_of);
             Statuses {
                 key,
                 rows: book.rows(None, &units, as_of),

@@ -61,7 +61,7 @@ pub(super) fn units_ui(
             Lang::En => format!("Units ({active} active)"),
         },
     );
-    add_unit_ui(ui, panel, lang, commands);
+    add_unit_ui(ui, panel, lang, today, commands);
     ui.add_space(4.0);
     filters_ui(ui, panel, lang);
     let rows = visible_rows(panel, doc);
@@ -135,6 +135,7 @@ fn add_unit_ui(
     ui: &mut egui::Ui,
     panel: &mut SettingsPanel,
     lang: Lang,
+    today: NaiveDate,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
@@ -163,6 +164,8 @@ fn add_unit_ui(
                 name: panel.new_unit_name.clone(),
                 kind: panel.new_unit_kind,
                 position: None,
+                // A unit added now joins today: past months' figures keep their units.
+                joined_on: Some(today),
             }));
             panel.new_unit_name.clear();
         }

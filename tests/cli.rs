@@ -491,3 +491,112 @@ fn a_partly_appraised_ward_is_listed_apart_not_ranked() {
         (Some(1), Some(23))
     );
 }
+
+/// Issue 12, defect 15: the units are set up from the command line (list, add with the day it
+/// joined, retire on a day, import a list all or nothing), and a Vietnamese table writes
+/// numbers with a decimal comma and days as dd/mm/yyyy while CSV and JSON stay as the file
+/// holds them.
+#[test]
+fn units_are_set_up_from_the_command_line() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let file = path.to_string_lossy().into_owned();
+    let run = |args: &[&str]| {
+        let mut all = vec!["units", file.as_str()];
+        all.extend_from_slice(args);
+        giaoban(&all)
+    };
+    let added = run(&[
+        "add",
+        "Phúc Xá",
+        "--kind",
+        "phường",
+        "--since",
+        "2026-11-30",
+        "--lang",
+        "vi",
+    ]);
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    assert!(text(&added.stdout).contains("từ ngày 30/11/2026"));
+    let listed = text(&run(&["list", "--lang", "vi"]).stdout);
+    let line = listed
+        .lines()
+        .find(|l| l.contains("Phúc Xá"))
+        .expect("listed");
+    assert!(
+        line.contains("Phường") && line.contains("30/11/2026"),
+        "{line}"
+    );
+    let json = run(&["list", "--format", "json"]);
+    let units: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let new = units
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|u| u["name"] == "Phúc Xá")
+        .expect("in the json");
+    assert_eq!(new["joined_on"], "2026-11-30");
+    assert_eq!(new["kind"], "ward");
+    let retired = run(&["retire", "phuc xa", "--on", "2026-12-31", "--lang", "en"]);
+    assert!(retired.status.success(), "{}", text(&retired.stderr));
+
+    // A list with problems: every one named, nothing written.
+    let before = std::fs::read(&path).expect("read");
+    let bad = dir.join("bad.tsv");
+    std::fs::write(
+        &bad,
+        "name\tkind\tsince\nXã Một\txã\t\nXã Hai\tthành phố\t\nXã Một\txã\t\nXã Ba\txã\t2026-13-01\n",
+    )
+    .expect("write");
+    let refused = run(&["import", &bad.to_string_lossy(), "--lang", "vi"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let said = text(&refused.stderr);
+    for wanted in ["Dòng 3", "Dòng 4", "dòng 2", "Dòng 5"] {
+        assert!(said.contains(wanted), "{wanted} in {said}");
+    }
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "nothing written"
+    );
+    let not_text = dir.join("latin1.tsv");
+    std::fs::write(&not_text, b"X\xe3 M\xf4t\tx\xe3\n").expect("write");
+    let refused = run(&["import", &not_text.to_string_lossy(), "--lang", "vi"]);
+    assert!(text(&refused.stderr).contains("UTF-8"));
+    // A good list: all added in one go, with a BOM as Notepad saves it.
+    let good = dir.join("good.tsv");
+    std::fs::write(&good, "\u{feff}Xã Một\txã\nXã Hai\tcommune\t2026-12-01\n").expect("write");
+    let imported = run(&["import", &good.to_string_lossy(), "--lang", "vi"]);
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    assert!(text(&imported.stdout).contains("Đã thêm 2 đơn vị"));
+    let listed = text(&run(&["list", "--lang", "vi"]).stdout);
+    assert!(listed.contains("Xã Một") && listed.contains("01/12/2026"));
+
+    // Numbers in a Vietnamese table: decimal comma; in CSV: a point.
+    let table = giaoban(&[
+        "results",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--month",
+        "2018-12",
+        "--lang",
+        "vi",
+    ]);
+    assert!(
+        text(&table.stdout).contains("70,33"),
+        "{}",
+        text(&table.stdout)
+    );
+    let csv = giaoban(&[
+        "results",
+        &file,
+        "--model",
+        "ward-eoffice",
+        "--month",
+        "2018-12",
+        "--format",
+        "csv",
+    ]);
+    assert!(text(&csv.stdout).contains("70.33"));
+}

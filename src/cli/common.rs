@@ -56,11 +56,44 @@ pub fn parse_period(text: &str, lang: Lang) -> Result<(i32, u32), Failure> {
     Ok((year, month))
 }
 
-/// Writes rows as a table, CSV or JSON.
+/// What a column holds, so a table for a person writes it as the window does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Col {
+    Text,
+    /// Numbers written with a decimal point ("85.7", "85.7% (12/14)"): a decimal comma in a
+    /// Vietnamese table.
+    Number,
+    /// Days written YYYY-MM-DD: dd/mm/yyyy in a table.
+    Day,
+}
+
+/// The widest a table's cell is; longer ones are cut with "…".
+const CELL_CHARS: usize = 70;
+
+/// A cell as a person reads it in a table; CSV and JSON keep the machine form.
+fn for_table(cell: &str, col: Col, lang: Lang) -> String {
+    let shown = match col {
+        Col::Number if lang == Lang::Vi => cell.replace('.', ","),
+        Col::Day => NaiveDate::parse_from_str(cell, "%Y-%m-%d")
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .unwrap_or_else(|_| cell.to_string()),
+        _ => cell.to_string(),
+    };
+    if shown.chars().count() > CELL_CHARS {
+        shown.chars().take(CELL_CHARS - 1).collect::<String>() + "…"
+    } else {
+        shown
+    }
+}
+
+/// Writes rows as a table, CSV or JSON. `cols` says what each column holds (missing ones are
+/// text).
 pub(crate) fn emit<T: Serialize>(
     out: &mut dyn Write,
     format: Format,
+    lang: Lang,
     header: &[&str],
+    cols: &[Col],
     rows: &[Vec<String>],
     records: &[T],
 ) -> std::io::Result<()> {
@@ -78,11 +111,20 @@ pub(crate) fn emit<T: Serialize>(
             w.flush()
         }
         Format::Table => {
+            let rows: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .enumerate()
+                        .map(|(i, c)| for_table(c, cols.get(i).copied().unwrap_or(Col::Text), lang))
+                        .collect()
+                })
+                .collect();
             let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-            for r in rows {
+            for r in &rows {
                 for (i, cell) in r.iter().enumerate() {
                     if let Some(w) = widths.get_mut(i) {
-                        *w = (*w).max(cell.chars().count().min(70));
+                        *w = (*w).max(cell.chars().count());
                     }
                 }
             }
@@ -90,20 +132,14 @@ pub(crate) fn emit<T: Serialize>(
                 cells
                     .iter()
                     .zip(&widths)
-                    .map(|(c, w)| {
-                        let shown: String = c.chars().take(70).collect();
-                        format!(
-                            "{shown}{}",
-                            " ".repeat(w.saturating_sub(shown.chars().count()))
-                        )
-                    })
+                    .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.chars().count()))))
                     .collect::<Vec<_>>()
                     .join("  ")
                     .trim_end()
                     .to_string()
             };
             writeln!(out, "{}", line(header.to_vec()))?;
-            for r in rows {
+            for r in &rows {
                 writeln!(out, "{}", line(r.iter().map(String::as_str).collect()))?;
             }
             Ok(())

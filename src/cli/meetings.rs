@@ -107,7 +107,9 @@ pub fn actions(
             ]
         })
         .collect();
-    emit(out, format, &header, &rows, &lines)
+    use super::common::Col::{Day, Text};
+    let cols = [Day, Text, Text, Text, Text, Day];
+    emit(out, format, lang, &header, &cols, &rows, &lines)
         .map_err(|e| crate::store::StoreError::io("stdout", e).into())
 }
 

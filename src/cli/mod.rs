@@ -3,7 +3,8 @@
 //! This file is the grammar (`clap`) and the dispatch; each group of commands has its file:
 //! the document itself (`file.rs`: demo, check, repair), scoring (`scoring.rs`: criteria,
 //! scores export/import, results), plans (`plans.rs`: targets), meetings (`meetings.rs`:
-//! actions, notice), charts (`charts.rs`: chart, deck); what they share is in `common.rs`.
+//! actions, notice), charts (`charts.rs`: chart, deck), the units (`units.rs`); what they
+//! share is in `common.rs`.
 //! No command uses the window's state.
 
 use std::io::Write;
@@ -18,6 +19,7 @@ mod file;
 mod meetings;
 mod plans;
 mod scoring;
+mod units;
 
 pub use self::common::{Failure, Format};
 
@@ -94,6 +96,12 @@ pub enum CliCommand {
         /// Only show what would be left out.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// The units that report to the committee: list, add, retire, import a list.
+    Units {
+        file: PathBuf,
+        #[command(subcommand)]
+        action: units::UnitsAction,
     },
     /// The criteria of a model's set for a year, one row a criterion.
     Criteria {
@@ -248,6 +256,7 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             dry_run,
         } => repair(&file, &target, dry_run, lang, out).map_err(Failure::from),
         CliCommand::StressEdit { file, count } => stress_edit(&file, count).map_err(Failure::from),
+        CliCommand::Units { file, action } => units::units_cmd(&file, action, lang, out),
         CliCommand::Criteria {
             file,
             model,
@@ -354,7 +363,11 @@ pub fn is_machine_output(command: &CliCommand) -> bool {
         CliCommand::Criteria { format, .. }
         | CliCommand::Results { format, .. }
         | CliCommand::Targets { format, .. }
-        | CliCommand::Actions { format, .. } => *format,
+        | CliCommand::Actions { format, .. }
+        | CliCommand::Units {
+            action: units::UnitsAction::List { format },
+            ..
+        } => *format,
         _ => Format::Table,
     };
     format != Format::Table

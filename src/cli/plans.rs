@@ -120,6 +120,8 @@ pub fn targets(
             ]
         })
         .collect();
-    emit(out, format, &header, &rows, &lines)
+    use super::common::Col::{Day, Number, Text};
+    let cols = [Text, Text, Text, Number, Number, Day, Number, Text];
+    emit(out, format, lang, &header, &cols, &rows, &lines)
         .map_err(|e| crate::store::StoreError::io("stdout", e).into())
 }

@@ -134,10 +134,13 @@ pub fn criteria(
             ]
         })
         .collect();
+    use super::common::Col::{Number, Text};
     emit(
         out,
         format,
+        lang,
         &["code", "group", "name", "kind", "max"],
+        &[Text, Text, Text, Text, Number],
         &rows,
         &records,
     )
@@ -305,10 +308,13 @@ pub fn results_cmd(
             ]
         })
         .collect();
+    use super::common::Col::{Number, Text};
     emit(
         out,
         format,
+        lang,
         &["rank", "unit", "total", "pct_of_max", "band"],
+        &[Text, Text, Number, Number, Text],
         &table,
         &rows,
     )

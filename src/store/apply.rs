@@ -43,6 +43,21 @@ impl Store {
         at: DateTime<Utc>,
         origin: Origin,
     ) -> Result<Edit, StoreError> {
+        let mut inverses = self.apply_all(std::slice::from_ref(edit), who, at, origin)?;
+        inverses
+            .pop()
+            .ok_or(StoreError::Internal("an edit without its inverse"))
+    }
+
+    /// Applies `edits` in one transaction, each with its audit row: all of them, or, when one
+    /// is refused, none (a list of units imported, say). Returns their inverses in order.
+    pub fn apply_all(
+        &mut self,
+        edits: &[Edit],
+        who: &str,
+        at: DateTime<Utc>,
+        origin: Origin,
+    ) -> Result<Vec<Edit>, StoreError> {
         if let Access::ReadOnly(reason) = self.access {
             return Err(StoreError::ReadOnly(reason));
         }
@@ -52,28 +67,32 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (inverse, audit) = apply_in(&tx, edit, &now)?;
-        let action = match origin {
-            Origin::Do => edit.action().to_string(),
-            Origin::Undo { of } => format!("undo:{of}"),
-            Origin::Redo => format!("redo:{}", edit.action()),
-        };
-        tx.execute(
-            "INSERT INTO audit_log (uuid, at, who, action, entity, entity_uuid, before, after, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?2)",
-            params![
-                Uuid::new_v4().to_string(),
-                now,
-                who,
-                action,
-                audit.entity,
-                audit.entity_uuid.map(|u| u.to_string()),
-                audit.before.map(|v| v.to_string()),
-                audit.after.map(|v| v.to_string()),
-            ],
-        )?;
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            let (inverse, audit) = apply_in(&tx, edit, &now)?;
+            let action = match origin {
+                Origin::Do => edit.action().to_string(),
+                Origin::Undo { of } => format!("undo:{of}"),
+                Origin::Redo => format!("redo:{}", edit.action()),
+            };
+            tx.execute(
+                "INSERT INTO audit_log (uuid, at, who, action, entity, entity_uuid, before, after, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?2)",
+                params![
+                    Uuid::new_v4().to_string(),
+                    now,
+                    who,
+                    action,
+                    audit.entity,
+                    audit.entity_uuid.map(|u| u.to_string()),
+                    audit.before.map(|v| v.to_string()),
+                    audit.after.map(|v| v.to_string()),
+                ],
+            )?;
+            inverses.push(inverse);
+        }
         tx.commit()?;
-        Ok(inverse)
+        Ok(inverses)
     }
 }
 

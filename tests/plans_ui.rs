@@ -279,6 +279,53 @@ fn typing_then_ctrl_enter_keeps_what_was_typed() {
     );
 }
 
+/// Issue 12, defect 1: a new conclusion and a new item start empty (a grey hint, not a "…"
+/// that typed text is appended to), and the notice leaves out what is not written yet.
+#[test]
+fn a_new_conclusion_starts_empty_and_what_is_typed_is_all_it_holds() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = new_meeting_with_a_conclusion(&dir, &path);
+    harness.run();
+    // The cursor is in the new conclusion: typing goes straight in.
+    harness
+        .get_by_label("Kết luận 1")
+        .type_text("Hoàn thành kết nối");
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Enter);
+    harness.run();
+    harness.run();
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let book = store.meeting_book().expect("book");
+    let meeting = todays_meeting(&book);
+    let texts: Vec<String> = book
+        .conclusions
+        .iter()
+        .filter(|c| c.meeting_id == meeting)
+        .map(|c| c.text.clone())
+        .collect();
+    assert_eq!(texts, ["Hoàn thành kết nối"]);
+    let items: Vec<String> = book
+        .actions
+        .iter()
+        .filter(|a| a.meeting_id == meeting)
+        .map(|a| a.text.clone())
+        .collect();
+    assert_eq!(items, [""], "a new item is empty, its hint grey");
+    let m = book.meeting(meeting).expect("meeting").clone();
+    let notice = giaoban::export::notice_of(
+        &store,
+        &m,
+        NaiveDate::from_ymd_opt(2026, 11, 22).expect("day"),
+    )
+    .expect("notice");
+    assert!(
+        notice.assignments.is_none(),
+        "an empty item is left out of the notice"
+    );
+    assert!(!notice.all_text().iter().any(|t| t.contains('…')));
+}
+
 /// F1 lists every command with its keys, by where it acts; Esc closes the list.
 #[test]
 fn f1_lists_the_shortcuts() {

@@ -609,15 +609,39 @@ fn killing_the_program_while_it_writes_never_damages_the_file() {
 #[test]
 fn a_version_1_file_is_read_as_it_is_and_migrated_for_editing() {
     let dir = TempDir::new();
-    let path = dir.demo("v1.db");
+    let demo = dir.demo("demo.db");
+    let path = dir.join("v1.db");
     {
-        let conn = Connection::open(&path).expect("open");
-        conn.execute_batch(
-            "ALTER TABLE unit DROP COLUMN joined_on;
-             ALTER TABLE meeting DROP COLUMN signer_id;
-             PRAGMA user_version = 1;",
-        )
-        .expect("back to version 1");
+        // The demo written into a file of version 1, column by column.
+        let mut conn = Connection::open(&path).expect("create");
+        migrate_to(&mut conn, 1).expect("version 1");
+        conn.execute_batch("PRAGMA foreign_keys = OFF")
+            .expect("pragma");
+        conn.execute("ATTACH ?1 AS demo", [demo.to_string_lossy()])
+            .expect("attach");
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table'")
+            .expect("tables")
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("names");
+        for table in tables {
+            let columns: Vec<String> = conn
+                .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .expect("columns")
+                .query_map([], |r| r.get(0))
+                .expect("query")
+                .collect::<Result<_, _>>()
+                .expect("names");
+            let list = columns.join(", ");
+            conn.execute(
+                &format!("INSERT INTO main.{table} ({list}) SELECT {list} FROM demo.{table}"),
+                [],
+            )
+            .expect("copy");
+        }
+        conn.execute_batch("DETACH demo").expect("detach");
     }
     let before = std::fs::read(&path).expect("read");
     let store = Store::open(&path, Intent::Inspect).expect("a version 1 file reads");
@@ -625,7 +649,10 @@ fn a_version_1_file_is_read_as_it_is_and_migrated_for_editing() {
     assert!(store.meeting_book().expect("meetings").meetings.len() >= 2);
     drop(store);
     assert_eq!(std::fs::read(&path).expect("read"), before, "not touched");
-    assert_eq!(side_files(dir.path(), &["v1.db"]), Vec::<String>::new());
+    assert_eq!(
+        side_files(dir.path(), &["v1.db", "demo.db"]),
+        Vec::<String>::new()
+    );
     let store = Store::open(&path, Intent::Edit).expect("opened for editing");
     drop(store);
     let conn = Connection::open(&path).expect("open");

@@ -192,15 +192,18 @@ pub fn build_notice(
             reports.join("; ")
         ));
     }
+    // A conclusion not yet written is left out; the others are numbered as printed.
     let sections = book
         .conclusions
         .iter()
         .filter(|c| c.meeting_id == meeting.meeting_id)
-        .map(|c| Section {
+        .filter(|c| !(c.heading.trim().is_empty() && c.text.trim().is_empty()))
+        .enumerate()
+        .map(|(i, c)| Section {
             heading: if c.heading.trim().is_empty() {
-                format!("{}.", c.number)
+                format!("{}.", i + 1)
             } else {
-                format!("{}. {}", c.number, c.heading.trim())
+                format!("{}. {}", i + 1, c.heading.trim())
             },
             paragraphs: c
                 .text
@@ -287,6 +290,8 @@ fn assignments(
         .actions
         .iter()
         .filter(|a| a.meeting_id == meeting.meeting_id && a.status != ActionStatus::Cancelled)
+        // An item whose text is not yet written is left out.
+        .filter(|a| !a.text.trim().is_empty())
         .map(|a| {
             let who = unit_name(a.unit_id).unwrap_or_else(|| "Các đơn vị".into());
             let text = a.text.trim().trim_end_matches('.');

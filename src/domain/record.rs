@@ -219,11 +219,10 @@ pub fn check_record(record: &Record) -> Result<Record, RuleError> {
             if !(1..=999).contains(&c.number) {
                 return Err(RuleError::BadNumber(c.number));
             }
+            // A new conclusion is saved empty, its text written after (the notice leaves an
+            // empty one out).
             let text_ = text(&c.text, 8000)?;
             let heading = text(&c.heading, 300)?;
-            if text_.is_empty() && heading.is_empty() {
-                return Err(RuleError::EmptyName);
-            }
             Record::Conclusion(Conclusion {
                 heading,
                 text: text_,
@@ -232,7 +231,8 @@ pub fn check_record(record: &Record) -> Result<Record, RuleError> {
         }
         Record::Action(a) => {
             let mut a = ActionItem {
-                text: required(&a.text, 2000)?,
+                // Empty while the new item's text is being written (left out of the notice).
+                text: text(&a.text, 2000)?,
                 completion_note: text(&a.completion_note, 2000)?,
                 ..a.clone()
             };

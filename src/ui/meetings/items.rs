@@ -109,7 +109,8 @@ pub(super) fn items_table(
                     let r = ui.add_sized(
                         [item_width, 62.0],
                         egui::TextEdit::multiline(&mut w.text)
-                            .id(ui.make_persistent_id(("action-text", a.action_id))),
+                            .id(ui.make_persistent_id(("action-text", a.action_id)))
+                            .hint_text(lang.pick("Việc được giao…", "What is to be done…")),
                     );
                     r.widget_info(|| {
                         egui::WidgetInfo::labeled(

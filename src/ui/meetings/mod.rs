@@ -233,7 +233,7 @@ fn push_conclusion(
         meeting_id: meeting.meeting_id,
         number: book.next_number(meeting.meeting_id),
         heading: String::new(),
-        text: "…".into(),
+        text: String::new(),
         set_id: None,
         period_id: None,
         plan_id: None,
@@ -255,7 +255,7 @@ fn push_action(
         meeting_id: meeting.meeting_id,
         conclusion_id: conclusion,
         unit_id: None,
-        text: "…".into(),
+        text: String::new(),
         deadline: None,
         status: ActionStatus::Open,
         completed_on: None,
@@ -367,6 +367,7 @@ fn conclusions_ui(
                 let r = ui.add(
                     egui::TextEdit::multiline(&mut w.text)
                         .id(ui.make_persistent_id(("conclusion", c.conclusion_id)))
+                        .hint_text(lang.pick("Nội dung kết luận…", "What was concluded…"))
                         .desired_rows(2)
                         .desired_width(ui.available_width() - 90.0),
                 );

@@ -309,11 +309,17 @@ pub fn results_cmd(
         })
         .collect();
     use super::common::Col::{Number, Text};
+    // A table for a person is headed in the person's language; CSV keeps the field names.
+    let header = match (format, lang) {
+        (Format::Table, Lang::Vi) => ["Hạng", "Đơn vị", "Tổng", "% tối đa", "Xếp loại"],
+        (Format::Table, Lang::En) => ["Rank", "Unit", "Total", "% of max", "Band"],
+        _ => ["rank", "unit", "total", "pct_of_max", "band"],
+    };
     emit(
         out,
         format,
         lang,
-        &["rank", "unit", "total", "pct_of_max", "band"],
+        &header,
         &[Text, Text, Number, Number, Text],
         &table,
         &rows,

@@ -460,3 +460,23 @@ fn the_audience_window_is_sent_full_screen_to_the_chosen_screen() {
     h.step();
     assert_eq!(p(&h), (Some(1), true), "full screen on the second screen");
 }
+
+/// Issue 12, defect 14: the targets chart's controls stay inside the left column, a plan's
+/// long name cut with "…" in its box.
+#[test]
+fn the_targets_chart_s_controls_fit_their_column() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut h = harness(&dir, path);
+    click(&mut h, "Biểu đồ");
+    click(&mut h, "Chỉ tiêu của kế hoạch");
+    h.run();
+    let plan = h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Kế hoạch");
+    let shown = plan.value().unwrap_or_default();
+    assert!(
+        shown.starts_with("112/KH-UBND") && shown.ends_with('…'),
+        "{shown}"
+    );
+    // The navigation (190) and the controls' column (340).
+    assert!(plan.rect().right() <= 190.0 + 340.0, "{:?}", plan.rect());
+}

@@ -312,6 +312,13 @@ fn a_new_conclusion_starts_empty_and_what_is_typed_is_all_it_holds() {
         .map(|a| a.text.clone())
         .collect();
     assert_eq!(items, [""], "a new item is empty, its hint grey");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("day");
+    assert!(
+        book.open_actions(today)
+            .iter()
+            .all(|a| a.meeting_id != meeting),
+        "an item not yet written is not counted among the open ones"
+    );
     let m = book.meeting(meeting).expect("meeting").clone();
     let notice = giaoban::export::notice_of(
         &store,
@@ -324,6 +331,41 @@ fn a_new_conclusion_starts_empty_and_what_is_typed_is_all_it_holds() {
         "an empty item is left out of the notice"
     );
     assert!(!notice.all_text().iter().any(|t| t.contains('…')));
+}
+
+/// A unit typed in full into an item and left with Tab (not Enter, not a click on the offer) is
+/// the item's unit: what the field shows is what is saved.
+#[test]
+fn a_unit_typed_in_full_and_left_is_saved() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut harness = new_meeting_with_a_conclusion(&dir, &path);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Enter);
+    harness.run();
+    harness.run();
+    harness.event(egui::Event::Text("Phòng Nội vụ".into()));
+    harness.run();
+    // Tab to the item's text, then out of the item.
+    harness.key_press(Key::Tab);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.run();
+    let store = Store::open(&path, Intent::Inspect).expect("open");
+    let book = store.meeting_book().expect("book");
+    let meeting = todays_meeting(&book);
+    let item = book
+        .actions
+        .iter()
+        .find(|a| a.meeting_id == meeting)
+        .expect("the item");
+    let unit = store
+        .units()
+        .expect("units")
+        .into_iter()
+        .find(|u| Some(u.unit_id) == item.unit_id)
+        .map(|u| u.name);
+    assert_eq!(unit.as_deref(), Some("Phòng Nội vụ"));
 }
 
 /// F1 lists every command with its keys, by where it acts; Esc closes the list.

@@ -410,4 +410,12 @@ fn a_meeting_s_items_fit_a_laptop_window() {
     for r in fields {
         assert!(r.right() <= 1366.0, "{r:?} runs off the window");
     }
+    // A unit's name too long for its field ends with "…" (issue 12, defect 14).
+    let offices: Vec<String> = h
+        .query_all_by_role(egui::accesskit::Role::TextInput)
+        .filter_map(|n| n.value())
+        .filter(|v| v.starts_with("Văn phòng HĐND"))
+        .collect();
+    assert!(!offices.is_empty(), "the office has items");
+    assert!(offices.iter().all(|v| v.ends_with('…')), "{offices:?}");
 }

@@ -89,6 +89,14 @@ pub struct ActionItem {
 }
 
 impl ActionItem {
+    /// Whether its text has been written: an item just added (Ctrl+Shift+Enter) is empty until
+    /// then, and counts nowhere — not in the open items, the notice or the slides.
+    pub fn is_written(&self) -> bool {
+        !self.text.trim().is_empty()
+    }
+}
+
+impl ActionItem {
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.status == ActionStatus::Open && self.deadline.is_some_and(|d| d.is_overdue(today))
     }
@@ -129,7 +137,7 @@ impl MeetingBook {
         let mut open: Vec<&ActionItem> = self
             .actions
             .iter()
-            .filter(|a| held(a) <= as_of)
+            .filter(|a| held(a) <= as_of && a.is_written())
             .filter(|a| match a.status {
                 ActionStatus::Open => true,
                 ActionStatus::Done => a.completed_on.is_some_and(|d| d > as_of),

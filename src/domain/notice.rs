@@ -199,22 +199,35 @@ pub fn build_notice(
         .filter(|c| c.meeting_id == meeting.meeting_id)
         .filter(|c| !(c.heading.trim().is_empty() && c.text.trim().is_empty()))
         .enumerate()
-        .map(|(i, c)| Section {
-            heading: if c.heading.trim().is_empty() {
-                format!("{}.", i + 1)
-            } else {
-                format!("{}. {}", i + 1, c.heading.trim())
-            },
-            paragraphs: c
+        .map(|(i, c)| {
+            let mut paragraphs: Vec<String> = c
                 .text
                 .split('\n')
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .map(str::to_string)
-                .collect(),
+                .collect();
+            // Without a heading, the number opens the conclusion's first paragraph rather than
+            // standing alone on a line.
+            let heading = if c.heading.trim().is_empty() {
+                match paragraphs.first_mut() {
+                    Some(first) => *first = format!("{}. {first}", i + 1),
+                    None => paragraphs.push(format!("{}.", i + 1)),
+                }
+                String::new()
+            } else {
+                format!("{}. {}", i + 1, c.heading.trim())
+            };
+            Section {
+                heading,
+                paragraphs,
+            }
         })
         .collect();
     let assignments = assignments(meeting, book, &unit_name);
+    let signer = meeting
+        .signer_id
+        .and_then(|id| people.iter().find(|p| p.person_id == id));
     let issuer = "BAN CHỈ ĐẠO ỨNG DỤNG CNTT".to_string();
     let number = if meeting.notice_number.trim().is_empty() {
         "Số:       /TB-BCĐ".to_string()
@@ -243,12 +256,29 @@ pub fn build_notice(
             "- Các cơ quan, đơn vị có tên tại mục Phân công thực hiện;".into(),
             "- Lưu: VT.".into(),
         ],
-        signer_title: vec!["TL. TRƯỞNG BAN".into(), "THƯ KÝ BAN CHỈ ĐẠO".into()],
-        signer_name: meeting
-            .signer_id
-            .and_then(|id| people.iter().find(|p| p.person_id == id))
-            .map(|p| p.name.clone())
-            .unwrap_or_default(),
+        signer_title: signer_title(signer),
+        signer_name: signer.map(|p| p.name.clone()).unwrap_or_default(),
+    }
+}
+
+/// The lines above the signer's name (Decree 30/2020): the head signs as TRƯỞNG BAN, a deputy
+/// for the head (KT.), anyone else on the head's behalf (TL.) with their own post; the
+/// committee's secretary when nobody is chosen.
+fn signer_title(signer: Option<&Person>) -> Vec<String> {
+    let title = signer.map(|p| p.title.as_str()).unwrap_or_default();
+    let folded = super::text::fold(title);
+    if folded.contains("pho truong ban") {
+        vec!["KT. TRƯỞNG BAN".into(), "PHÓ TRƯỞNG BAN".into()]
+    } else if folded.contains("truong ban") {
+        vec!["TRƯỞNG BAN".into()]
+    } else {
+        let post = title.split(',').next().map(str::trim).unwrap_or_default();
+        let post = if post.is_empty() {
+            "THƯ KÝ BAN CHỈ ĐẠO".to_string()
+        } else {
+            post.to_uppercase()
+        };
+        vec!["TL. TRƯỞNG BAN".into(), post]
     }
 }
 
@@ -291,7 +321,7 @@ fn assignments(
         .iter()
         .filter(|a| a.meeting_id == meeting.meeting_id && a.status != ActionStatus::Cancelled)
         // An item whose text is not yet written is left out.
-        .filter(|a| !a.text.trim().is_empty())
+        .filter(|a| a.is_written())
         .map(|a| {
             let who = unit_name(a.unit_id).unwrap_or_else(|| "Các đơn vị".into());
             let text = a.text.trim().trim_end_matches('.');
@@ -299,7 +329,7 @@ fn assignments(
                 Some(d) => format!(
                     "- {who}: {}; thời hạn: {}.",
                     lowercase_first(text),
-                    lower_initial(&d.display(super::lang::Lang::Vi))
+                    super::text::lower_initial(&d.display(super::lang::Lang::Vi))
                 ),
                 None => format!("- {who}: {}.", lowercase_first(text)),
             }
@@ -325,18 +355,9 @@ fn lowercase_first(text: &str) -> String {
             .and_then(|w| w.chars().next())
             .is_none_or(|c| !c.is_uppercase());
     if ordinary {
-        lower_initial(text)
+        super::text::lower_initial(text)
     } else {
         text.to_string()
-    }
-}
-
-/// The first letter lowered, the rest as written: "Quý I/2018" → "quý I/2018".
-fn lower_initial(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -477,6 +498,23 @@ mod tests {
         );
         assert_eq!(n.signer_name, "Đỗ Mạnh Hải");
         assert_eq!(n.warning(Lang::Vi), None);
+        assert_eq!(n.signer_title, ["TRƯỞNG BAN"], "the head signs as the head");
+        let secretary = Person {
+            person_id: Uuid::new_v4(),
+            name: "Nguyễn Thị Hoa".into(),
+            title: "Chuyên viên Phòng Văn hóa và Thông tin".into(),
+            unit_id: None,
+            active: true,
+        };
+        let signed = Meeting {
+            signer_id: Some(secretary.person_id),
+            ..meeting.clone()
+        };
+        let n = build_notice(&signed, &book, &body, &[secretary], &[], day(2018, 1, 5));
+        assert_eq!(
+            n.signer_title,
+            ["TL. TRƯỞNG BAN", "CHUYÊN VIÊN PHÒNG VĂN HÓA VÀ THÔNG TIN"]
+        );
     }
 
     /// Issue 12, defect 4: what a văn thư sent back. A quarter keeps its Roman numeral, a task
@@ -546,6 +584,8 @@ mod tests {
         assert_eq!(a.paragraphs[1], "- Các đơn vị: hoàn thành việc chấm điểm.");
         assert_eq!(a.paragraphs[2], "- Các đơn vị: Phòng Nội vụ thẩm định.");
         assert_eq!(a.heading, "Phân công thực hiện", "not a second conclusion");
+        assert_eq!(n.sections[0].heading, "", "no heading: no line of its own");
+        assert_eq!(n.sections[0].paragraphs[0], "1. Hoàn thiện bộ tiêu chí.");
         assert!(
             n.subject.ends_with("tại cuộc họp giao ban tháng 01/2018"),
             "{}",

@@ -182,6 +182,15 @@ pub fn shorten(text: &str, chars: usize) -> String {
     }
 }
 
+/// The first letter lowered, the rest as written: "Quý I/2018" → "quý I/2018".
+pub fn lower_initial(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

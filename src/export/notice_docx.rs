@@ -168,7 +168,9 @@ pub fn notice_docx(n: &Notice, meta: &FileMeta) -> Result<Vec<u8>, std::io::Erro
         .add_paragraph(rule(45).line_spacing(LineSpacing::new().before(0).after(240)));
     let mut paragraphs: Vec<Paragraph> = n.opening.iter().map(|p| body(p)).collect();
     for s in n.sections.iter().chain(n.assignments.iter()) {
-        paragraphs.push(heading(&s.heading));
+        if !s.heading.is_empty() {
+            paragraphs.push(heading(&s.heading));
+        }
         paragraphs.extend(s.paragraphs.iter().map(|p| body(p)));
     }
     // The last paragraph stays with the closing line and the closing line with the signature:

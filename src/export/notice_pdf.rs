@@ -320,7 +320,9 @@ pub fn notice_pdf(n: &Notice) -> Result<Vec<u8>, String> {
         .map(|p| (p.as_str(), Fmt::body(Style::Regular, 6.0)))
         .collect();
     for s in n.sections.iter().chain(n.assignments.iter()) {
-        body.push((&s.heading, Fmt::body(Style::Bold, 3.0)));
+        if !s.heading.is_empty() {
+            body.push((&s.heading, Fmt::body(Style::Bold, 3.0)));
+        }
         body.extend(
             s.paragraphs
                 .iter()

@@ -158,20 +158,36 @@ pub fn unit_picker(
         .texts
         .entry(id)
         .or_insert_with(|| (current.clone(), false));
-    if !*open && *text != current && !ui.memory(|m| m.has_focus(id)) {
+    let focused = ui.memory(|m| m.has_focus(id));
+    if !*open && *text != current && !focused {
         *text = current.clone();
     }
+    // Resting, a name too long for the field ends with "…" ("Văn phòng HĐND và UBND q…");
+    // the whole name is there to edit once the field has the cursor.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let mut resting = (!*open && !focused)
+        .then(|| crate::ui::widgets::fit_text(ui.ctx(), text, &font, width - 12.0))
+        .filter(|shown| shown != text);
     let response = ui
         .add_sized(
             [width, 22.0],
-            egui::TextEdit::singleline(text)
+            egui::TextEdit::singleline(resting.as_mut().unwrap_or(text))
                 .id(id)
                 .hint_text(lang.pick("gõ tên đơn vị", "type a unit's name")),
         )
-        .on_hover_text(lang.pick(
-            "Đơn vị: gõ một phần tên (không cần dấu), Enter để chọn",
-            "Unit: type part of its name (accents optional), Enter chooses",
-        ));
+        .on_hover_text(if current.is_empty() {
+            lang.pick(
+                "Đơn vị: gõ một phần tên (không cần dấu), Enter để chọn",
+                "Unit: type part of its name (accents optional), Enter chooses",
+            )
+            .to_string()
+        } else {
+            current.clone()
+        });
+    if resting.is_some() && response.changed() {
+        // Typed into the shortened name in the frame it got the cursor: start from the whole.
+        *open = true;
+    }
     if response.changed() {
         *open = true;
     }
@@ -189,6 +205,21 @@ pub fn unit_picker(
                 i.key_pressed(egui::Key::Escape),
             )
         });
+        // Left otherwise (Tab, a click elsewhere, a shortcut): what the field shows is what is
+        // saved when it names one unit (its whole name, or the only one that matches); else
+        // the offers stay, to click one.
+        let exact = || {
+            let typed = crate::domain::text::fold(text.trim());
+            let whole: Vec<&Unit> = matches
+                .iter()
+                .copied()
+                .filter(|u| crate::domain::text::fold(&u.name) == typed)
+                .collect();
+            match (whole.as_slice(), matches.as_slice()) {
+                ([one], _) | ([], [one]) => Some(one.unit_id),
+                _ => None,
+            }
+        };
         if escape {
             *open = false;
             *text = current.clone();
@@ -198,6 +229,10 @@ pub fn unit_picker(
             } else {
                 matches.first().map(|u| u.unit_id).or(*value)
             });
+        } else if response.lost_focus() && text.trim().is_empty() {
+            chosen = Some(None);
+        } else if let Some(unit) = response.lost_focus().then(exact).flatten() {
+            chosen = Some(Some(unit));
         } else {
             ui.horizontal_wrapped(|ui| {
                 for u in &matches {

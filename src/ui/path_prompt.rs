@@ -28,11 +28,15 @@ pub fn path_prompt_window(app: &mut App, ctx: &egui::Context, lang: Lang) {
         .show(ctx, |ui| {
             ui.label(
                 RichText::new(lang.pick(
-                    "Máy này không mở được hộp thoại chọn tệp của hệ thống (thiếu xdg-desktop-portal hoặc zenity). Hãy gõ hoặc sửa đường dẫn:",
-                    "This machine cannot open the system's file dialog (no xdg-desktop-portal or zenity). Type or edit the path:",
+                    "Máy này không mở được cửa sổ chọn tệp. Hãy gõ hoặc sửa đường dẫn của tệp:",
+                    "This machine cannot open the window for choosing files. Type or edit the file's path:",
                 ))
                 .weak(),
-            );
+            )
+            .on_hover_text(lang.pick(
+                "Trên Linux, cửa sổ chọn tệp cần xdg-desktop-portal hoặc zenity",
+                "On Linux, the file chooser needs xdg-desktop-portal or zenity",
+            ));
             ui.horizontal(|ui| {
                 let label = ui.label(field_label(lang));
                 let field = ui

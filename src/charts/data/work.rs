@@ -97,7 +97,10 @@ pub(super) fn targets(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Fig
                 .target
                 .deadline
                 .map(|d| match lang {
-                    Lang::Vi => format!("hạn {}", d.display(lang)),
+                    Lang::Vi => format!(
+                        "hạn {}",
+                        crate::domain::text::lower_initial(&d.display(lang))
+                    ),
                     Lang::En => format!("due {}", d.display(lang)),
                 })
                 .unwrap_or_default();
@@ -150,7 +153,7 @@ pub(super) fn actions(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Fig
         .actions
         .iter()
         .filter(|a| held(a.meeting_id).is_some_and(|d| d <= as_of))
-        .filter(|a| a.status != ActionStatus::Cancelled)
+        .filter(|a| a.status != ActionStatus::Cancelled && a.is_written())
     {
         let part = if a.status == ActionStatus::Done && a.completed_on.is_some_and(|d| d <= as_of) {
             0

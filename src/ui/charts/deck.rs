@@ -27,8 +27,9 @@ pub(super) fn deck_ui(
         ));
         return;
     };
+    let fit = fits_combo(ui, 310.0);
     let title = |m: &crate::domain::meeting::Meeting| {
-        shorten(&format!("{} · {}", display_day(m.held_on), m.title), 40)
+        fit(&format!("{} · {}", display_day(m.held_on), m.title))
     };
     egui::ComboBox::from_id_salt("deck-meeting")
         .width(310.0)
@@ -50,13 +51,13 @@ pub(super) fn deck_ui(
         return;
     };
     if !saved {
-        ui.label(
+        ui.add(egui::Label::new(
             RichText::new(lang.pick(
                 "Bộ mặc định (chưa sửa): xếp hạng và bản đồ nhiệt của tháng gần nhất đã chấm trước cuộc họp, diễn biến cả năm, công nhận, chỉ tiêu, việc được giao.",
                 "The default deck (not edited): ranking and heatmap of the latest month scored before the meeting, the year's trend, recognition, targets, action items.",
             ))
             .weak(),
-        );
+        ).wrap());
     }
     let mut changed = false;
     let (chosen, action) = slide_list_ui(ui, panel, &slides, lang);

@@ -285,7 +285,8 @@ fn controls_ui(
             if kind == ChartKind::Targets {
                 let label = ui.label(combo_label(lang.pick("Kế hoạch", "Plan")));
                 let book = &doc.view.plans;
-                let name = |p: &crate::domain::plan::Plan| shorten(&p.name(lang), 34);
+                let fit = fits_combo(ui, 220.0);
+                let name = |p: &crate::domain::plan::Plan| fit(&p.name(lang));
                 let current = resolved
                     .plan
                     .and_then(|id| book.plans.iter().find(|p| p.plan_id == id))
@@ -378,7 +379,7 @@ fn model_row(
         .model
         .as_deref()
         .and_then(|slug| doc.view.models.iter().find(|m| m.slug == slug))
-        .map_or_else(|| "—".to_string(), |m| shorten(&m.name, 30));
+        .map_or_else(|| "—".to_string(), |m| fits_combo(ui, 220.0)(&m.name));
     egui::ComboBox::from_id_salt("chart-model")
         .width(220.0)
         .selected_text(current)
@@ -538,4 +539,12 @@ fn trend_units_ui(ui: &mut egui::Ui, panel: &mut ChartsPanel, doc: &Document, la
                 }
             }
         });
+}
+
+/// A choice's text as it fits a combo box of `width` (its arrow aside), cut with "…": egui
+/// clips it mid-letter otherwise.
+fn fits_combo(ui: &egui::Ui, width: f32) -> impl Fn(&str) -> String + use<> {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let ctx = ui.ctx().clone();
+    move |text| crate::ui::widgets::fit_text(&ctx, text, &font, width - 28.0)
 }

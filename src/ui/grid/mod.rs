@@ -461,6 +461,8 @@ fn scroll_into_view(ui: &egui::Ui, l: &Layout, (r, c): (usize, usize)) {
         cell.max + Vec2::new(SUMMARIES as f32 * SUMMARY_WIDTH, FOOTER_HEIGHT),
     );
     ui.scroll_to_rect(target, None);
+    // The scroll happens in the next frame: ask for it, or the view waits for the next event.
+    ui.ctx().request_repaint();
 }
 
 /// Focuses the grid (tests, and the panel when it opens).

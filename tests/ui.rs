@@ -129,13 +129,31 @@ fn adding_a_ward_saves_it_with_an_audit_row_and_ctrl_z_removes_it() {
     );
     assert!(units_in_file(&file).contains(&"Phường Thử Nghiệm".to_string()));
     assert_eq!(last_audit(&file), "add_unit");
-    assert!(harness.query_by_label("Phường Thử Nghiệm").is_some());
+    // A ward added today joins today: the list says so, and past figures leave it out.
+    assert!(
+        harness
+            .query_by_label("Phường Thử Nghiệm (từ 22/11/2026)")
+            .is_some()
+    );
+    let store = Store::open(&file, Intent::Inspect).expect("open");
+    let added = store
+        .units()
+        .expect("units")
+        .into_iter()
+        .find(|u| u.name == "Phường Thử Nghiệm")
+        .expect("added");
+    assert_eq!(added.joined_on, NaiveDate::from_ymd_opt(2026, 11, 22));
+    drop(store);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert!(!units_in_file(&file).contains(&"Phường Thử Nghiệm".to_string()));
     assert_eq!(last_audit(&file), "undo:add_unit");
-    assert!(harness.query_by_label("Phường Thử Nghiệm").is_none());
+    assert!(
+        harness
+            .query_by_label("Phường Thử Nghiệm (từ 22/11/2026)")
+            .is_none()
+    );
 
     // Ctrl+Y brings it back.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);

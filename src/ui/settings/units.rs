@@ -242,7 +242,17 @@ fn name_cell(
         }
         None => {
             let text = if unit.is_active() {
-                RichText::new(&unit.name).size(15.0)
+                match unit.joined_on {
+                    // A unit that joined later says since when: earlier figures leave it out.
+                    Some(d) => RichText::new(format!(
+                        "{} ({} {})",
+                        unit.name,
+                        lang.pick("từ", "since"),
+                        d.format("%d/%m/%Y")
+                    ))
+                    .size(15.0),
+                    None => RichText::new(&unit.name).size(15.0),
+                }
             } else {
                 RichText::new(format!(
                     "{} ({} {})",

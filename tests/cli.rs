@@ -537,6 +537,17 @@ fn units_are_set_up_from_the_command_line() {
         .expect("in the json");
     assert_eq!(new["joined_on"], "2026-11-30");
     assert_eq!(new["kind"], "ward");
+    let early = run(&["retire", "phuc xa", "--on", "2026-11-01", "--lang", "vi"]);
+    assert_eq!(
+        early.status.code(),
+        Some(1),
+        "it cannot stop before it joined"
+    );
+    assert!(
+        text(&early.stderr).contains("30/11/2026"),
+        "{}",
+        text(&early.stderr)
+    );
     let retired = run(&["retire", "phuc xa", "--on", "2026-12-31", "--lang", "en"]);
     assert!(retired.status.success(), "{}", text(&retired.stderr));
 
@@ -545,13 +556,19 @@ fn units_are_set_up_from_the_command_line() {
     let bad = dir.join("bad.tsv");
     std::fs::write(
         &bad,
-        "name\tkind\tsince\nXã Một\txã\t\nXã Hai\tthành phố\t\nXã Một\txã\t\nXã Ba\txã\t2026-13-01\n",
+        "name\tkind\tsince\nXã Một\txã\t\nXã Hai\tthành phố\t\nXã Một\txã\t\nXã Ba\txã\t2026-13-01\nBồ Đề\tphường\n",
     )
     .expect("write");
     let refused = run(&["import", &bad.to_string_lossy(), "--lang", "vi"]);
     assert_eq!(refused.status.code(), Some(1));
     let said = text(&refused.stderr);
-    for wanted in ["Dòng 3", "Dòng 4", "dòng 2", "Dòng 5"] {
+    for wanted in [
+        "Dòng 3",
+        "Dòng 4",
+        "dòng 2",
+        "Dòng 5",
+        "Dòng 6: tệp đã có đơn vị \"Bồ Đề\"",
+    ] {
         assert!(said.contains(wanted), "{wanted} in {said}");
     }
     assert_eq!(

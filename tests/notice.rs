@@ -343,4 +343,57 @@ fn without_a_file_dialog_the_path_is_asked_in_the_program() {
     assert!(harness.state().path_prompt.is_none());
     let bytes = std::fs::read(&out).expect("the notice was written");
     assert!(bytes.starts_with(b"%PDF-"));
+    // The same path again: it asks before replacing; a second Lưu replaces.
+    std::fs::write(&out, b"kept").expect("write");
+    harness.get_by_label("Xuất PDF…").click();
+    harness.run();
+    harness
+        .state_mut()
+        .path_prompt
+        .as_mut()
+        .expect("asked")
+        .text = out.to_string_lossy().into_owned();
+    harness.run();
+    harness.get_by_label("Lưu").click();
+    harness.run();
+    let problem = |h: &Harness<'_, GiaobanApp>| {
+        h.state()
+            .path_prompt
+            .as_ref()
+            .and_then(|p| p.problem.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        problem(&harness).contains("Lưu lần nữa"),
+        "{}",
+        problem(&harness)
+    );
+    assert_eq!(
+        std::fs::read(&out).expect("read"),
+        b"kept",
+        "not yet replaced"
+    );
+    harness.get_by_label("Lưu").click();
+    harness.run();
+    assert!(std::fs::read(&out).expect("read").starts_with(b"%PDF-"));
+    // A new document over the open file: refused.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    let open = dir.join("demo.db");
+    harness
+        .state_mut()
+        .path_prompt
+        .as_mut()
+        .expect("asked")
+        .text = open.to_string_lossy().into_owned();
+    harness.run();
+    for _ in 0..2 {
+        harness.get_by_label("Lưu").click();
+        harness.run();
+    }
+    assert!(
+        problem(&harness).contains("đang mở"),
+        "{}",
+        problem(&harness)
+    );
 }

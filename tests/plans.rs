@@ -433,3 +433,40 @@ fn a_ward_added_today_changes_no_past_figure() {
     assert_eq!(december(&store), 14, "December 2018 keeps its 14 wards");
     assert_eq!(counted(&store, day(2026, 11, 30)).map(|c| c.1), Some(15));
 }
+
+/// A person who signs a meeting's notice has history: deleting them is refused in words (not
+/// with the database's foreign-key failure), and nothing is written.
+#[test]
+fn a_person_who_signs_a_notice_is_not_deleted() {
+    let dir = TempDir::new();
+    let path = dir.demo("demo.db");
+    let mut store = Store::open(&path, Intent::Edit).expect("open");
+    let person_id = Uuid::new_v4();
+    apply(
+        &mut store,
+        &Edit::AddPerson {
+            person_id,
+            name: "Nguyễn Thị Hoa".into(),
+            title: "Thư ký Ban chỉ đạo".into(),
+            unit_id: None,
+        },
+    )
+    .expect("person");
+    let meeting = store.meeting_book().expect("book").meetings[0].clone();
+    save(
+        &mut store,
+        Record::Meeting(Meeting {
+            signer_id: Some(person_id),
+            ..meeting
+        }),
+    )
+    .expect("signer");
+    let refused = apply(&mut store, &Edit::DeletePerson { person_id });
+    assert!(
+        matches!(
+            refused,
+            Err(StoreError::Rule(RuleError::PersonHasHistory { .. }))
+        ),
+        "{refused:?}"
+    );
+}

@@ -144,7 +144,7 @@ fn every_edit_round_trips_and_its_inverse_restores() {
             name: "Tổ dân phố 1".into(),
             kind: UnitKind::Office,
             position: Some(2),
-            joined_on: NaiveDate::from_ymd_opt(2026, 11, 1),
+            joined_on: NaiveDate::from_ymd_opt(2025, 1, 1),
         },
         Edit::RenameUnit {
             unit_id,

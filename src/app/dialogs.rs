@@ -188,6 +188,10 @@ pub struct PathPrompt {
     pub then: PathThen,
     /// Why the path typed cannot be used.
     pub problem: Option<String>,
+    /// A file that exists, which the person was asked about: the next *Lưu* replaces it.
+    pub replace: Option<PathBuf>,
+    /// The field has had the cursor once (it takes it when the box opens).
+    pub focused: bool,
 }
 
 impl PathPrompt {
@@ -265,6 +269,8 @@ impl super::App {
                 text: text.to_string_lossy().into_owned(),
                 then,
                 problem: None,
+                replace: None,
+                focused: false,
             });
             return;
         }
@@ -284,10 +290,38 @@ impl super::App {
     /// The person gave the path in the program's own field (Enter or the button).
     pub fn answer_path_prompt(&mut self) {
         let lang = self.lang();
+        let open = self.doc.as_ref().map(|d| d.store.path().to_path_buf());
         let Some(prompt) = self.path_prompt.as_mut() else {
             return;
         };
         match prompt.checked(lang) {
+            // A file that exists is replaced only when asked twice, and never the open one
+            // by a new document (the system's dialogs ask the same).
+            Ok(path) if prompt.kind == PickKind::Save && path.exists() => {
+                let same = |a: &std::path::Path, b: &std::path::Path| {
+                    a.canonicalize()
+                        .ok()
+                        .is_some_and(|a| b.canonicalize().ok() == Some(a))
+                };
+                let shown =
+                    crate::domain::text::escape_for_display(&path.to_string_lossy()).into_owned();
+                if open.as_deref().is_some_and(|o| same(o, &path)) {
+                    prompt.problem = Some(match lang {
+                        Lang::Vi => format!("{shown} là tệp đang mở: hãy chọn tên khác"),
+                        Lang::En => format!("{shown} is the file open now: choose another name"),
+                    });
+                } else if prompt.replace.as_deref() == Some(path.as_path()) {
+                    let command = prompt.then.command(path);
+                    self.path_prompt = None;
+                    self.queue.push(command);
+                } else {
+                    prompt.problem = Some(match lang {
+                        Lang::Vi => format!("Đã có tệp {shown}: bấm Lưu lần nữa để thay tệp đó"),
+                        Lang::En => format!("{shown} exists: press Save again to replace it"),
+                    });
+                    prompt.replace = Some(path);
+                }
+            }
             Ok(path) => {
                 let command = prompt.then.command(path);
                 self.path_prompt = None;

@@ -22,9 +22,9 @@ pub struct DocView {
     pub meetings: MeetingBook,
     pub counts: Counts,
     pub is_demo: bool,
-    pub audit: Vec<crate::store::AuditEntry>,
-    /// The names the audit rows refer to by id.
-    pub audit_names: crate::domain::audit::Names,
+    /// The newest rows of the audit log, as sentences (read once, not at every frame: a row
+    /// may hold a whole import).
+    pub audit: Vec<AuditLine>,
     /// Changes on every load, so panels can cache what they derive from the view.
     pub revision: u64,
 }
@@ -45,8 +45,7 @@ impl DocView {
             meetings: store.meeting_book()?,
             counts: store.counts()?,
             is_demo: store.setting(DEMO_SETTING)?.as_deref() == Some("1"),
-            audit: store.audit_tail(30)?,
-            audit_names: store.audit_names()?,
+            audit: audit_lines(store)?,
             revision: REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
@@ -80,4 +79,34 @@ impl Document {
         self.view = DocView::load(&self.store)?;
         Ok(())
     }
+}
+
+/// A row of the audit log as the settings show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditLine {
+    /// RFC 3339, as stored.
+    pub at: String,
+    pub who: String,
+    /// The sentence in each language ([`crate::domain::audit::sentence`]).
+    pub vi: String,
+    pub en: String,
+}
+
+fn audit_lines(store: &Store) -> Result<Vec<AuditLine>, crate::store::StoreError> {
+    use crate::domain::audit::sentence;
+    use crate::domain::lang::Lang;
+    let names = store.audit_names()?;
+    Ok(store
+        .audit_tail(15)?
+        .into_iter()
+        .map(|e| {
+            let facts = e.facts();
+            AuditLine {
+                vi: sentence(&facts, &names, Lang::Vi),
+                en: sentence(&facts, &names, Lang::En),
+                at: e.at,
+                who: e.who,
+            }
+        })
+        .collect())
 }

@@ -109,6 +109,11 @@ pub fn units_cmd(
         UnitsAction::List { format } => list(file, format, lang, out),
         UnitsAction::Add { name, kind, since } => {
             let kind = parse_kind(&kind, lang).map_err(problem)?;
+            // Refused before the file is opened for writing (which would bring an older file
+            // to this version).
+            let existing = Store::open(file, Intent::Inspect)?.units()?;
+            crate::domain::org::check_unit_name_free(name.trim(), &existing, None)
+                .map_err(|e| problem(e.message(lang)))?;
             let joined = match since {
                 Some(d) => day(&d, lang)?,
                 None => chrono::Local::now().date_naive(),
@@ -161,7 +166,10 @@ pub fn units_cmd(
             )
         }
         UnitsAction::Import { list } => {
-            let edits = read_list(&list, lang)?;
+            // Read and checked before the file is opened for writing: a refused list leaves
+            // the file as it was (not even brought to this version).
+            let existing = Store::open(file, Intent::Inspect)?.units()?;
+            let edits = read_list(&list, &existing, lang)?;
             let n = edits.len();
             write(file, &edits, lang)?;
             say(
@@ -256,7 +264,7 @@ fn list(file: &Path, format: Format, lang: Lang, out: &mut dyn Write) -> Result<
 
 /// The list's rows as edits, every problem named with its line; nothing is written when there
 /// is one.
-fn read_list(path: &Path, lang: Lang) -> Result<Vec<Edit>, Failure> {
+fn read_list(path: &Path, existing: &[Unit], lang: Lang) -> Result<Vec<Edit>, Failure> {
     let size = std::fs::metadata(path)
         .map_err(|e| StoreError::io(path, e))?
         .len();
@@ -289,18 +297,22 @@ fn read_list(path: &Path, lang: Lang) -> Result<Vec<Edit>, Failure> {
     let mut edits = Vec::new();
     let mut seen: Vec<(String, usize)> = Vec::new();
     for row in crate::domain::sheet::rows(text) {
-        let cells: Vec<&str> = row
-            .cells
-            .iter()
-            .copied()
-            .filter(|c| !c.is_empty())
-            .collect();
+        // Cells by position (an empty kind stays in its column); trailing empty ones dropped.
+        let mut cells: Vec<&str> = row.cells.clone();
+        while cells.last().is_some_and(|c| c.is_empty()) {
+            cells.pop();
+        }
         let line = row.line;
         if cells.is_empty() {
             continue;
         }
-        // A header row ("name", "tên", "đơn vị") is skipped.
-        if line == 1 && matches!(fold(cells[0]).as_str(), "name" | "ten" | "don vi" | "unit") {
+        // A header row ("name", "tên", "tên đơn vị", "đơn vị") is skipped.
+        if line == 1
+            && matches!(
+                fold(cells[0]).as_str(),
+                "name" | "ten" | "ten don vi" | "don vi" | "unit"
+            )
+        {
             continue;
         }
         let at = |m: String| match lang {
@@ -308,11 +320,27 @@ fn read_list(path: &Path, lang: Lang) -> Result<Vec<Edit>, Failure> {
             Lang::En => format!("line {line}: {m}"),
         };
         let name = cells[0].to_string();
-        let kind = match cells.get(1) {
+        if name.is_empty() {
+            problems.push(at(lang
+                .pick("thiếu tên đơn vị", "the name is missing")
+                .into()));
+            continue;
+        }
+        if let Some(unit) = existing
+            .iter()
+            .find(|u| u.is_active() && fold(&u.name) == fold(&name))
+        {
+            problems.push(at(match lang {
+                Lang::Vi => format!("tệp đã có đơn vị \"{}\"", unit.name),
+                Lang::En => format!("the file already has \"{}\"", unit.name),
+            }));
+            continue;
+        }
+        let kind = match cells.get(1).filter(|k| !k.is_empty()) {
             Some(k) => parse_kind(k, lang),
             None => Err(lang.pick("thiếu loại đơn vị", "the kind is missing").into()),
         };
-        let joined = match cells.get(2) {
+        let joined = match cells.get(2).filter(|d| !d.is_empty()) {
             Some(d) => crate::domain::deadline::parse_day(d)
                 .map(Some)
                 .map_err(|e| e.message(lang)),

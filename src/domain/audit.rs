@@ -130,10 +130,18 @@ pub fn sentence(facts: &AuditFacts, names: &Names, lang: Lang) -> String {
             )
         }
         "set_scores" | "fill_period" | "clear_period" => {
-            let cells = after
-                .and_then(Value::as_array)
-                .or_else(|| before.and_then(Value::as_array))
-                .map_or(0, Vec::len);
+            // A list of cells, or a count ({"filled_cells": n}, {"cleared_cells": n}).
+            let count = |v: Option<&Value>| {
+                v.and_then(|v| {
+                    v.as_array().map(Vec::len).or_else(|| {
+                        ["filled_cells", "cleared_cells", "cells"]
+                            .iter()
+                            .find_map(|k| v.get(*k)?.as_u64())
+                            .map(|n| n as usize)
+                    })
+                })
+            };
+            let cells = count(after).or_else(|| count(before)).unwrap_or(0);
             match lang {
                 Lang::Vi => format!("{label}: {cells} ô"),
                 Lang::En => format!("{label}: {cells} cells"),
@@ -216,6 +224,16 @@ mod tests {
         assert_eq!(
             sentence(&plan, &names, Lang::Vi),
             "Lưu kế hoạch \"112/KH-UBND\""
+        );
+        let filled = AuditFacts {
+            action: "fill_period".into(),
+            entity: "period".into(),
+            before: None,
+            after: Some(json!({"filled_cells": 364})),
+        };
+        assert_eq!(
+            sentence(&filled, &names, Lang::Vi),
+            "Chép điểm kỳ trước: 364 ô"
         );
         for f in [&facts, &undo, &reopen, &plan] {
             let s = sentence(f, &names, Lang::En);

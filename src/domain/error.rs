@@ -21,6 +21,8 @@ pub enum RuleError {
     PersonNotFound,
     #[error("the unit \"{0}\" is already retired")]
     AlreadyRetired(String),
+    #[error("the unit \"{name}\" joined on {joined}: it cannot stop before")]
+    RetiredBeforeJoined { name: String, joined: String },
     #[error("the unit \"{0}\" is not retired")]
     NotRetired(String),
     #[error("the unit \"{name}\" has history ({rows} records) and can only be retired")]
@@ -77,6 +79,9 @@ impl RuleError {
                 RuleError::PersonNotFound => "Không tìm thấy người này".into(),
                 RuleError::AlreadyRetired(name) => {
                     format!("Đơn vị \"{name}\" đã thôi hoạt động")
+                }
+                RuleError::RetiredBeforeJoined { name, joined } => {
+                    format!("Đơn vị \"{name}\" có từ ngày {joined}: không thể thôi trước ngày đó")
                 }
                 RuleError::NotRetired(name) => format!("Đơn vị \"{name}\" đang hoạt động"),
                 RuleError::UnitHasHistory { name, rows } => format!(

@@ -364,14 +364,21 @@ fn lowercase_first(text: &str) -> String {
 /// The meeting as a sentence names it: "cuộc họp giao ban tháng 01/2018", whether its title
 /// is "Giao ban tháng 01/2018", "Họp giao ban…" or "Cuộc họp giao ban…".
 fn the_meeting(title: &str) -> String {
-    let lowered = lowercase_first(title);
-    if lowered.starts_with("cuộc họp ") {
-        lowered
-    } else if lowered.starts_with("họp ") {
-        format!("cuộc {lowered}")
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().take(2).map(|w| super::text::fold(w)).collect();
+    // "Họp …" and "Cuộc họp …", whatever their case, are not doubled.
+    let skip = match folded.as_slice() {
+        [a, b] if a == "cuoc" && b == "hop" => 2,
+        [a, ..] if a == "hop" => 1,
+        _ => 0,
+    };
+    let rest = words[skip.min(words.len())..].join(" ");
+    let rest = if skip == 0 {
+        lowercase_first(&rest)
     } else {
-        format!("cuộc họp {lowered}")
-    }
+        rest
+    };
+    format!("cuộc họp {rest}").trim_end().to_string()
 }
 
 #[cfg(test)]
@@ -591,6 +598,13 @@ mod tests {
             "{}",
             n.subject
         );
+        for (title, said) in [
+            ("Họp Ban Chỉ đạo quý I", "cuộc họp Ban Chỉ đạo quý I"),
+            ("Cuộc họp giao ban", "cuộc họp giao ban"),
+            ("Giao ban tháng 3", "cuộc họp giao ban tháng 3"),
+        ] {
+            assert_eq!(the_meeting(title), said);
+        }
         assert!(
             n.opening[0].contains("chủ trì cuộc họp giao ban tháng 01/2018."),
             "{}",

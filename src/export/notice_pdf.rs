@@ -337,9 +337,12 @@ pub fn notice_pdf(n: &Notice) -> Result<Vec<u8>, String> {
     // page never holds the signature alone.
     let end = l.height(&n.closing, closing, full) + block;
     let count = body.len();
+    let page = A4_PT.1 - TOP - BOTTOM;
     for (i, (text, fmt)) in body.into_iter().enumerate() {
-        if i + 1 == count {
-            l.new_page_if(l.height(text, fmt, full) + end);
+        let together = l.height(text, fmt, full) + end;
+        // Only when the page has text already and the three fit on one page together.
+        if i + 1 == count && l.y > TOP && together <= page {
+            l.new_page_if(together);
         }
         l.paragraph(text, fmt, full);
     }

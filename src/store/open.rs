@@ -308,7 +308,13 @@ impl Store {
                 Err(e) => return Err(e),
             }
         }
-        if access == Access::ReadWrite && header.user_version < SCHEMA_VERSION {
+        if header.user_version < SCHEMA_VERSION {
+            if access != Access::ReadWrite {
+                // Read-only after all (the file or its folder refuses writes): an older file
+                // is read through a private copy brought to this version.
+                drop(conn);
+                return Store::open_snapshot(path, access, header.user_version, depth);
+            }
             schema::migrate(&mut conn)?;
             check_file(&conn, SCHEMA_VERSION, Depth::Quick)?;
         }

@@ -352,6 +352,13 @@ fn retire_unit(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit)
     if before.retired_on.is_some() {
         return Err(RuleError::AlreadyRetired(before.name).into());
     }
+    if let Some(joined) = before.joined_on.filter(|j| on <= j) {
+        return Err(RuleError::RetiredBeforeJoined {
+            name: before.name,
+            joined: joined.format("%d/%m/%Y").to_string(),
+        }
+        .into());
+    }
     tx.execute(
         "UPDATE unit SET retired_on = ?2, updated_at = ?3 WHERE id = ?1",
         params![row_id, on.to_string(), now],

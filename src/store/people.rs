@@ -138,7 +138,8 @@ pub(super) fn delete_person(
     let before = load_person(tx, *person_id)?;
     let rows: i64 = tx.query_row(
             "SELECT (SELECT count(*) FROM attendance a JOIN person p ON p.id = a.person_id WHERE p.uuid = ?1)
-                  + (SELECT count(*) FROM meeting m JOIN person p ON p.id = m.chair_id WHERE p.uuid = ?1)",
+                  + (SELECT count(*) FROM meeting m JOIN person p ON p.id = m.chair_id WHERE p.uuid = ?1)
+                  + (SELECT count(*) FROM meeting m JOIN person p ON p.id = m.signer_id WHERE p.uuid = ?1)",
             [person_id.to_string()],
             |r| r.get(0),
         )?;

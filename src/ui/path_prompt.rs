@@ -47,9 +47,13 @@ pub fn path_prompt_window(app: &mut App, ctx: &egui::Context, lang: Lang) {
                     .labelled_by(label.id);
                 if field.changed() {
                     prompt.problem = None;
+                    prompt.replace = None;
                 }
-                if ui.memory(|m| m.focused().is_none()) {
+                // The box takes the cursor when it opens (from the grid too), then leaves it
+                // to the person.
+                if !prompt.focused {
                     field.request_focus();
+                    prompt.focused = true;
                 }
                 if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                     answer = true;

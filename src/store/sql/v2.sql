@@ -15,7 +15,7 @@ CREATE TABLE action_item_v2 (
     meeting_id       INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
     conclusion_id    INTEGER REFERENCES conclusion(id) ON DELETE SET NULL,
     unit_id          INTEGER REFERENCES unit(id),
-    text             TEXT NOT NULL CHECK (length(text) <= 2000),
+    text             TEXT NOT NULL CHECK (length(trim(text)) <= 2000),
     deadline         TEXT CHECK (deadline IS NULL OR deadline GLOB '[0-9][0-9][0-9][0-9]' OR deadline GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'
                                  OR deadline GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]' OR deadline GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
     status           TEXT NOT NULL CHECK (status IN ('open','done','cancelled')),

@@ -453,7 +453,13 @@ fn cells_area(l: &Layout) -> Rect {
 /// scroll target is the cell with room around it for what stays in place over the cells.
 fn scroll_into_view(ui: &egui::Ui, l: &Layout, (r, c): (usize, usize)) {
     let cell = l.cell(r, c);
-    if cells_area(l).expand(0.5).contains_rect(cell) {
+    let area = cells_area(l);
+    if area.expand(0.5).contains_rect(cell) {
+        return;
+    }
+    if area.width() < CELL_WIDTH || area.height() < ROW_HEIGHT {
+        // A window too small to show a whole cell: come as near as it allows, once.
+        ui.scroll_to_rect(cell, None);
         return;
     }
     let target = Rect::from_min_max(

@@ -394,6 +394,9 @@ fn period_bar_ui(
         match status {
             PeriodStatus::Draft => {
                 let missing: usize = panel.grid.appraised.values().map(|r| r.missing).sum();
+                if missing == 0 {
+                    panel.confirm_finalize = false; // nothing left to ask about
+                }
                 if panel.confirm_finalize && missing > 0 {
                     ui.label(
                         RichText::new(match lang {
@@ -448,6 +451,7 @@ fn period_bar_ui(
                 }
             }
             PeriodStatus::Finalized | PeriodStatus::Published => {
+                panel.confirm_finalize = false;
                 if status == PeriodStatus::Finalized
                     && ui.button(lang.pick("Công bố", "Publish")).clicked()
                 {

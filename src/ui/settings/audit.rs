@@ -26,11 +26,7 @@ pub(super) fn audit_ui(ui: &mut egui::Ui, doc: &Document, lang: Lang) {
                     .unwrap_or_else(|_| entry.at.clone());
                 ui.label(at);
                 ui.label(crate::domain::text::escape_for_display(&entry.who));
-                ui.label(crate::domain::audit::sentence(
-                    &entry.facts(),
-                    &doc.view.audit_names,
-                    lang,
-                ));
+                ui.label(lang.pick(&entry.vi, &entry.en));
                 ui.end_row();
             }
         });

@@ -31,6 +31,11 @@ pub struct SettingsPanel {
     pub body_parent: String,
     pub new_unit_name: String,
     pub new_unit_kind: UnitKind,
+    /// The new unit's first day as typed ("22/11/2026"); `None` until the form is first
+    /// drawn (then today); empty: there from the start.
+    pub new_unit_since: Option<String>,
+    /// Why the new unit's day cannot be read.
+    pub unit_problem: Option<String>,
     pub unit_search: String,
     pub order: UnitOrder,
     pub show_retired: bool,
@@ -72,6 +77,8 @@ impl Default for SettingsPanel {
             body_parent: String::new(),
             new_unit_name: String::new(),
             new_unit_kind: UnitKind::Ward,
+            new_unit_since: None,
+            unit_problem: None,
             unit_search: String::new(),
             order: UnitOrder::Official,
             show_retired: true,

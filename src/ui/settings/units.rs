@@ -155,21 +155,45 @@ fn add_unit_ui(
             })
             .response
             .on_hover_text(lang.pick("Loại đơn vị mới", "Kind of the new unit"));
+        // A unit added now joins today, so past months' figures keep their units; emptied,
+        // it was there from the start (setting up a new file).
+        let since = panel
+            .new_unit_since
+            .get_or_insert_with(|| today.format("%d/%m/%Y").to_string());
+        let since_field = labelled_text(ui, lang.pick("Từ ngày", "Since"), since, 90.0)
+            .on_hover_text(lang.pick(
+                "Ngày đơn vị bắt đầu được tính (để trống: có từ đầu)",
+                "The day the unit starts to count (empty: there from the start)",
+            ));
+        let enter =
+            enter || (since_field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+        let joined_on = match since.trim() {
+            "" => Ok(None),
+            typed => crate::domain::deadline::parse_typed_day(typed).map(Some),
+        };
         let clicked = ui.button(lang.pick("Thêm đơn vị", "Add unit")).clicked();
         if (clicked || enter) && !panel.new_unit_name.trim().is_empty() {
-            let unit_id = Uuid::new_v4();
-            panel.scroll_to = Some(unit_id);
-            commands.push(Command::Edit(Edit::AddUnit {
-                unit_id,
-                name: panel.new_unit_name.clone(),
-                kind: panel.new_unit_kind,
-                position: None,
-                // A unit added now joins today: past months' figures keep their units.
-                joined_on: Some(today),
-            }));
-            panel.new_unit_name.clear();
+            panel.unit_problem = None;
+            match joined_on {
+                Ok(joined_on) => {
+                    let unit_id = Uuid::new_v4();
+                    panel.scroll_to = Some(unit_id);
+                    commands.push(Command::Edit(Edit::AddUnit {
+                        unit_id,
+                        name: panel.new_unit_name.clone(),
+                        kind: panel.new_unit_kind,
+                        position: None,
+                        joined_on,
+                    }));
+                    panel.new_unit_name.clear();
+                }
+                Err(e) => panel.unit_problem = Some(e.message(lang)),
+            }
         }
     });
+    if let Some(problem) = &panel.unit_problem {
+        ui.colored_label(egui::Color32::from_rgb(180, 30, 30), problem);
+    }
 }
 
 /// Find a unit by name, choose the order, show the retired ones.

@@ -191,9 +191,47 @@ pub fn lower_initial(text: &str) -> String {
     }
 }
 
+/// `text` as it fits `max` in a width measured by `width` (points on screen, pixels in a
+/// chart): whole, or the longest start that fits with "…" ("Văn phòng HĐND và UBND q…").
+pub fn fit_to<W: PartialOrd>(text: &str, max: W, width: impl Fn(&str) -> W) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let candidate: String = chars[..mid].iter().collect::<String>() + "…";
+        if width(&candidate) <= max {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    chars[..lo]
+        .iter()
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+        + "…"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_fitted_with_an_ellipsis_by_any_measure() {
+        let chars = |t: &str| t.chars().count();
+        assert_eq!(fit_to("Bồ Đề", 10, chars), "Bồ Đề");
+        assert_eq!(fit_to("Văn phòng HĐND", 8, chars), "Văn phò…");
+        assert_eq!(
+            fit_to("Văn phòng HĐND", 5, chars),
+            "Văn…",
+            "no space before …"
+        );
+        assert_eq!(fit_to("ab", 0, chars), "…");
+    }
 
     #[test]
     fn escape_sequences_and_direction_marks_are_shown_escaped() {

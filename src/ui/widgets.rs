@@ -80,33 +80,13 @@ pub fn wrapped_cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, width:
 /// `text` as it fits `max` points in `font`: whole, or cut with "…" ("Văn phòng HĐND và
 /// UBND q…"), never clipped mid-letter by what is drawn beside it.
 pub fn fit_text(ctx: &egui::Context, text: &str, font: &egui::FontId, max: f32) -> String {
-    let width = |t: &str| {
+    crate::domain::text::fit_to(text, max, |t| {
         ctx.fonts_mut(|f| {
             f.layout_no_wrap(t.to_string(), font.clone(), egui::Color32::BLACK)
                 .size()
                 .x
         })
-    };
-    if width(text) <= max {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let (mut lo, mut hi) = (0, chars.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        let candidate: String = chars[..mid].iter().collect::<String>() + "…";
-        if width(&candidate) <= max {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    chars[..lo]
-        .iter()
-        .collect::<String>()
-        .trim_end()
-        .to_string()
-        + "…"
+    })
 }
 
 #[cfg(test)]

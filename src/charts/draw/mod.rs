@@ -78,26 +78,7 @@ fn width<DB: DrawingBackend>(area: &Area<DB>, text: &str, style: &TextStyle) -> 
 
 /// The text cut to `max` pixels, with "…" when cut.
 fn fit<DB: DrawingBackend>(area: &Area<DB>, text: &str, style: &TextStyle, max: i32) -> String {
-    if width(area, text, style) <= max {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let (mut lo, mut hi) = (0, chars.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        let candidate: String = chars[..mid].iter().collect::<String>() + "…";
-        if width(area, &candidate, style) <= max {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    chars[..lo]
-        .iter()
-        .collect::<String>()
-        .trim_end()
-        .to_string()
-        + "…"
+    crate::domain::text::fit_to(text, max, |t| width(area, t, style))
 }
 
 /// Words broken into lines of at most `max` pixels; the last line cut with "…" when the

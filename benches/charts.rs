@@ -21,7 +21,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 fn ranking_png(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("scaled-126.db");
-    Store::create(&path, &scaled_seed(126, 60), false).expect("fixture");
+    Store::create(&path, &scaled_seed(126, 60, 2), false).expect("fixture");
     let store = Store::open(&path, Intent::Inspect).expect("open");
     let spec = ChartSpec {
         model: Some("ward-eoffice".into()),

@@ -15,7 +15,7 @@ use giaoban::ui::grid::{GridState, grid_ui};
 
 fn fixture(dir: &Path, units: usize) -> PathBuf {
     let path = dir.join(format!("scaled-{units}.db"));
-    Store::create(&path, &scaled_seed(units, 60), false).expect("fixture");
+    Store::create(&path, &scaled_seed(units, 60, 2), false).expect("fixture");
     path
 }
 

@@ -28,7 +28,7 @@ fn open_at_scale(c: &mut Criterion) {
     let demo = dir.path().join("demo.db");
     Store::create(&demo, &demo_seed(), false).expect("demo");
     let large = dir.path().join("units-3300.db");
-    Store::create(&large, &giaoban::demo::scaled_seed(3300, 60), false).expect("large");
+    Store::create(&large, &giaoban::demo::scaled_seed(3300, 60, 2), false).expect("large");
     let mut group = c.benchmark_group("open with every check");
     group.sample_size(10);
     for (name, path) in [("demo", &demo), ("3,300 units x 60 criteria", &large)] {

@@ -37,7 +37,7 @@ fn check_prints_what_the_file_holds() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     for line in [
-        "Schema: 2",
+        "Schema: 3",
         "Units: 18 (retired: 0)",
         "Plans: 4; targets: 14",
         "Criteria sets: 3; scored periods: 13",

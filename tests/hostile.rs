@@ -50,9 +50,7 @@ fn foreign(err: &StoreError) -> (ObjectKind, String, Difference) {
 }
 
 fn score_count(path: &Path) -> i64 {
-    let conn = Connection::open(path).expect("open");
-    conn.query_row("SELECT count(*) FROM score", [], |r| r.get(0))
-        .expect("count")
+    common::cell_count(&Connection::open(path).expect("open"))
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use chrono::{NaiveDate, Utc};
-use common::{TempDir, refused, side_files};
+use common::{TempDir, old_version, refused, side_files};
 use giaoban::demo::{WARDS, demo_seed};
 use giaoban::domain::edit::Edit;
 use giaoban::domain::error::RuleError;
@@ -611,38 +611,7 @@ fn a_version_1_file_is_read_as_it_is_and_migrated_for_editing() {
     let dir = TempDir::new();
     let demo = dir.demo("demo.db");
     let path = dir.join("v1.db");
-    {
-        // The demo written into a file of version 1, column by column.
-        let mut conn = Connection::open(&path).expect("create");
-        migrate_to(&mut conn, 1).expect("version 1");
-        conn.execute_batch("PRAGMA foreign_keys = OFF")
-            .expect("pragma");
-        conn.execute("ATTACH ?1 AS demo", [demo.to_string_lossy()])
-            .expect("attach");
-        let tables: Vec<String> = conn
-            .prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table'")
-            .expect("tables")
-            .query_map([], |r| r.get(0))
-            .expect("query")
-            .collect::<Result<_, _>>()
-            .expect("names");
-        for table in tables {
-            let columns: Vec<String> = conn
-                .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
-                .expect("columns")
-                .query_map([], |r| r.get(0))
-                .expect("query")
-                .collect::<Result<_, _>>()
-                .expect("names");
-            let list = columns.join(", ");
-            conn.execute(
-                &format!("INSERT INTO main.{table} ({list}) SELECT {list} FROM demo.{table}"),
-                [],
-            )
-            .expect("copy");
-        }
-        conn.execute_batch("DETACH demo").expect("detach");
-    }
+    old_version(&demo, &path, 1);
     let before = std::fs::read(&path).expect("read");
     let store = Store::open(&path, Intent::Inspect).expect("a version 1 file reads");
     assert_eq!(store.units().expect("units").len(), 18);

@@ -11,7 +11,7 @@ use crate::store::{Depth, Intent, Store, StoreError, schema::SCHEMA_VERSION};
 pub(super) fn demo(
     path: &Path,
     force: bool,
-    scaled: Option<(usize, usize)>,
+    scaled: Option<(usize, usize, u32)>,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), StoreError> {
@@ -19,7 +19,7 @@ pub(super) fn demo(
         return Err(StoreError::AlreadyExists { path: path.into() });
     }
     let seed = match scaled {
-        Some((units, criteria)) => crate::demo::scaled_seed(units, criteria),
+        Some((units, criteria, months)) => crate::demo::scaled_seed(units, criteria, months),
         None => demo_seed(),
     };
     Store::create(path, &seed, force)?;

@@ -75,6 +75,10 @@ pub enum CliCommand {
         /// With --units: the number of criteria of its set.
         #[arg(long, default_value_t = 60, requires = "units", value_parser = clap::value_parser!(u32).range(4..=300))]
         criteria: u32,
+        /// With --units: how many months of the year are scored (the last being scored, the
+        /// ones before published).
+        #[arg(long, default_value_t = 2, requires = "units", value_parser = clap::value_parser!(u32).range(1..=12))]
+        months: u32,
     },
     /// Open FILE as untrusted and read-only with the checks of every open, print what it
     /// holds; exit 0 if usable, 1 if not.
@@ -238,10 +242,11 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             force,
             units,
             criteria,
+            months,
         } => demo(
             &path,
             force,
-            units.map(|u| (u as usize, criteria as usize)),
+            units.map(|u| (u as usize, criteria as usize, months)),
             lang,
             out,
         )

@@ -479,10 +479,11 @@ mod tests {
 
     #[test]
     fn the_scaled_demo_has_the_asked_size_and_valid_values() {
-        let seed = scaled_seed(200, 60);
+        let seed = scaled_seed(200, 60, 3);
         assert_eq!(seed.units.len(), 200);
         assert_eq!(seed.criteria.len(), 60);
-        assert_eq!(seed.scores.len(), 200 * 60 * 2);
+        assert_eq!(seed.scores.len(), 200 * 60 * 3);
+        assert_eq!(seed.periods.len(), 3);
         for s in &seed.scores {
             let c = seed
                 .criteria

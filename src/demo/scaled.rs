@@ -6,7 +6,7 @@ use super::*;
 /// A large document for measuring speed: `units` wards and communes, a ward e-office set of
 /// `criteria` criteria (all kinds, in six groups plus bonus/penalty), and two months of scores
 /// (January published, February being scored). Deterministic.
-pub fn scaled_seed(units: usize, criteria: usize) -> Seed {
+pub fn scaled_seed(units: usize, criteria: usize, months: u32) -> Seed {
     let mut seed = demo_seed();
     seed.body = Some(Body {
         body_id: id("body", "scaled"),
@@ -49,7 +49,7 @@ pub fn scaled_seed(units: usize, criteria: usize) -> Seed {
         None,
         groups,
     );
-    add_scaled_months(&mut seed, set_id, &set_criteria);
+    add_scaled_months(&mut seed, set_id, &set_criteria, months.clamp(1, 12));
     seed
 }
 
@@ -163,15 +163,16 @@ fn scaled_groups(criteria: usize) -> Vec<(&'static str, &'static str, Vec<Spec>)
     groups
 }
 
-/// January (published) and February (being scored), every unit scored on every criterion.
-fn add_scaled_months(seed: &mut Seed, set_id: Uuid, set_criteria: &[Criterion]) {
-    for month in 1..=2u32 {
+/// The first `months` months of the year, every unit scored on every criterion: the last one
+/// being scored, the ones before published.
+fn add_scaled_months(seed: &mut Seed, set_id: Uuid, set_criteria: &[Criterion], months: u32) {
+    for month in 1..=months {
         let period_id = id("period", &format!("scaled:{month}"));
         seed.periods.push(Period {
             period_id,
             set_id,
             month,
-            status: if month == 1 {
+            status: if month < months {
                 PeriodStatus::Published
             } else {
                 PeriodStatus::Draft

@@ -56,6 +56,10 @@ fn action_label(action: &str, lang: Lang) -> &'static str {
         "delete_record" => ("Xóa", "Delete"),
         "set_deck" => ("Sửa bộ trình chiếu", "Edit a deck"),
         "repair" => ("Sửa tệp hỏng", "Repair the file"),
+        "upgrade_file" => (
+            "Nâng cấp tệp lên phiên bản mới",
+            "Bring the file to the new version",
+        ),
         _ => ("Thay đổi", "Change"),
     };
     lang.pick(vi, en)

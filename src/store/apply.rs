@@ -76,10 +76,9 @@ impl Store {
                 Origin::Redo => format!("redo:{}", edit.action()),
             };
             tx.execute(
-                "INSERT INTO audit_log (uuid, at, who, action, entity, entity_uuid, before, after, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?2)",
+                "INSERT INTO audit_log (at, who, action, entity, entity_uuid, before, after)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
-                    Uuid::new_v4().to_string(),
                     now,
                     who,
                     action,

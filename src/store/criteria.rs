@@ -209,9 +209,15 @@ fn write_contents(
         if kept.contains(id) {
             continue;
         }
+        let key = format!("$.\"{row}\"");
         let cells: i64 = tx.query_row(
-            "SELECT count(*) FROM score WHERE criterion_id = ?1",
-            [row],
+            "SELECT (SELECT count(*) FROM score s JOIN period p ON p.id = s.period_id
+                     WHERE p.set_id = ?3 AND json_type(s.self_values, ?2) IS NOT NULL)
+                  + (SELECT count(*) FROM score s JOIN period p ON p.id = s.period_id
+                     WHERE p.set_id = ?3 AND json_type(s.appraised_values, ?2) IS NOT NULL
+                       AND json_type(s.self_values, ?2) IS NULL)
+                  + (SELECT count(*) FROM score_note WHERE criterion_id = ?1)",
+            params![row, key, set],
             |r| r.get(0),
         )?;
         if cells > 0 {

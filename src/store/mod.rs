@@ -6,6 +6,7 @@
 //! used (`open.rs`). Opening never creates a file; a refused file is left as it was.
 
 mod apply;
+mod cells;
 mod copy;
 mod criteria;
 mod deck;
@@ -32,7 +33,7 @@ use rusqlite::Connection;
 pub use self::apply::Origin;
 pub use self::error::{Damage, Difference, ForeignObject, ObjectKind, ReadOnlyReason, StoreError};
 pub use self::lock::WriterLock;
-pub use self::open::MAX_PATH_BYTES;
+pub use self::open::{MAX_PATH_BYTES, upgrade_backup_path};
 pub use self::read::{AuditEntry, Counts, PeriodOverview, SetOverview};
 pub use self::repair::{RepairPlan, RepairReport};
 pub use self::scores::{Grid, PeriodRef, SetContents};

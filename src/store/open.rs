@@ -315,8 +315,7 @@ impl Store {
                 drop(conn);
                 return Store::open_snapshot(path, access, header.user_version, depth);
             }
-            schema::migrate(&mut conn)?;
-            check_file(&conn, SCHEMA_VERSION, Depth::Quick)?;
+            upgrade(&mut conn, path, header.user_version)?;
         }
         Ok(Store {
             conn,
@@ -383,6 +382,40 @@ impl Store {
         }
         result
     }
+}
+
+/// Where a file of an older version is kept while it is brought to this version:
+/// `ward.db` → `ward.db.v2-backup`.
+pub fn upgrade_backup_path(path: &Path, version: i64) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".v{version}-backup"));
+    PathBuf::from(name)
+}
+
+/// Brings a file opened for editing from `version` to this program's, in place: a compact
+/// copy of it is written beside it first (by SQLite, under its lock), the migration is one
+/// transaction, the file is then compacted (the rows of the old tables leave free pages) and
+/// checked, and the copy is removed. If anything fails on the way, the copy stays beside the
+/// file, which SQLite's journal has brought back to its old version.
+fn upgrade(conn: &mut Connection, path: &Path, version: i64) -> Result<(), StoreError> {
+    let backup = upgrade_backup_path(path, version);
+    let _ = std::fs::remove_file(&backup);
+    conn.execute("VACUUM INTO ?1", [backup.to_string_lossy().as_ref()])?;
+    copy::sync_file(&backup)?;
+    schema::migrate(conn)?;
+    conn.execute(
+        "INSERT INTO audit_log (at, who, action, entity, entity_uuid, before, after)
+         VALUES (?1, 'giaoban', 'upgrade_file', 'file', NULL, ?2, ?3)",
+        rusqlite::params![
+            seed::stamp(),
+            serde_json::json!({ "schema": version }).to_string(),
+            serde_json::json!({ "schema": SCHEMA_VERSION }).to_string()
+        ],
+    )?;
+    conn.execute_batch("VACUUM")?;
+    check_file(conn, SCHEMA_VERSION, Depth::Quick)?;
+    std::fs::remove_file(&backup).map_err(|e| StoreError::io(&backup, e))?;
+    Ok(())
 }
 
 /// A new, empty SQLite file at `path` with the settings of a writer.

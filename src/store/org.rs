@@ -86,6 +86,7 @@ fn write_order(tx: &Transaction, order: &[Uuid], now: &str) -> Result<(), StoreE
 fn unit_history(tx: &Transaction, row_id: i64) -> Result<i64, StoreError> {
     Ok(tx.query_row(
         "SELECT (SELECT count(*) FROM score WHERE unit_id = ?1)
+              + (SELECT count(*) FROM score_note WHERE unit_id = ?1)
               + (SELECT count(*) FROM person WHERE unit_id = ?1)
               + (SELECT count(*) FROM target_unit_check WHERE unit_id = ?1)
               + (SELECT count(*) FROM task_unit WHERE unit_id = ?1)

@@ -60,25 +60,9 @@ pub(super) fn fill(
 pub(super) fn clear(tx: &Transaction, period_id: Uuid) -> Result<(Edit, Audit), StoreError> {
     let (period, status, _, _) = period_of(tx, period_id)?;
     check_editable(status)?;
-    let mut stmt = tx.prepare(
-        "SELECT u.uuid, c.uuid, s.self_value, s.appraised_value, s.note, s.evidence FROM score s
-         JOIN unit u ON u.id = s.unit_id JOIN criterion c ON c.id = s.criterion_id
-         WHERE s.period_id = ?1 ORDER BY s.id",
-    )?;
-    let cells = stmt
-        .query_map([period], |row| {
-            Ok(FilledCell {
-                unit_id: uuid_at(row, 0)?,
-                criterion_id: uuid_at(row, 1)?,
-                self_value: row.get(2)?,
-                appraised_value: row.get(3)?,
-                note: row.get(4)?,
-                evidence: row.get(5)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(StoreError::from)?;
+    let cells = read_cells(tx, period)?;
     tx.execute("DELETE FROM score WHERE period_id = ?1", [period])?;
+    tx.execute("DELETE FROM score_note WHERE period_id = ?1", [period])?;
     Ok((
         Edit::FillPeriod {
             period_id,
@@ -141,15 +125,14 @@ pub(super) fn insert_cells<'a>(
             units.insert(uuid_at(row, 0).map_err(StoreError::from)?, row.get(1)?);
         }
     }
-    let mut insert = tx.prepare(
-        "INSERT INTO score (uuid, period_id, unit_id, criterion_id, self_value, appraised_value,
-            note, evidence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
+    // Gathered by unit, then written a row a unit in the file's order.
+    let mut rows: std::collections::BTreeMap<i64, UnitRow> = std::collections::BTreeMap::new();
+    let mut notes = Vec::new();
     for cell in cells {
         let (criterion_row, criterion) = criteria
             .get(&cell.criterion_id)
             .ok_or(StoreError::Missing { what: "criterion" })?;
-        let unit_row = units
+        let unit_row = *units
             .get(&cell.unit_id)
             .ok_or(StoreError::Missing { what: "unit" })?;
         for v in [cell.self_value, cell.appraised_value]
@@ -160,19 +143,117 @@ pub(super) fn insert_cells<'a>(
         }
         let note = crate::domain::text::clean_text(cell.note, 2000)?;
         let evidence = crate::domain::text::clean_text(cell.evidence, 2000)?;
+        let row = rows.entry(unit_row).or_default();
+        if let Some(v) = cell.self_value {
+            row.own.insert(*criterion_row, v);
+        }
+        if let Some(v) = cell.appraised_value {
+            row.appraised.insert(*criterion_row, v);
+        }
+        if !note.is_empty() || !evidence.is_empty() {
+            notes.push((unit_row, *criterion_row, note, evidence));
+        }
+    }
+    let at = super::cells::epoch_seconds(now);
+    let mut insert = tx.prepare(
+        "INSERT INTO score (period_id, unit_id, self_values, appraised_values, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (unit_row, row) in &rows {
         insert.execute(params![
-            Uuid::new_v4().to_string(),
             period,
             unit_row,
-            criterion_row,
-            cell.self_value,
-            cell.appraised_value,
-            note,
-            evidence,
-            now
+            super::cells::write(&row.own),
+            super::cells::write(&row.appraised),
+            at
         ])?;
     }
+    let mut insert = tx.prepare(
+        "INSERT INTO score_note (period_id, unit_id, criterion_id, note, evidence, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (period_id, unit_id, criterion_id) DO UPDATE SET note = excluded.note,
+             evidence = excluded.evidence",
+    )?;
+    for (unit_row, criterion_row, note, evidence) in notes {
+        insert.execute(params![period, unit_row, criterion_row, note, evidence, at])?;
+    }
     Ok(())
+}
+
+/// One unit's values of a period, as they are gathered to be written.
+#[derive(Default)]
+struct UnitRow {
+    own: std::collections::BTreeMap<i64, f64>,
+    appraised: std::collections::BTreeMap<i64, f64>,
+}
+
+/// Cells by (unit row, criterion row).
+type Cells = std::collections::BTreeMap<(i64, i64), FilledCell>;
+
+/// Every cell of a period (a row id) with a value, a note or evidence, in the file's order.
+fn read_cells(tx: &Transaction, period: i64) -> Result<Vec<FilledCell>, StoreError> {
+    let uuids = |sql: &str| -> Result<HashMap<i64, Uuid>, StoreError> {
+        let mut stmt = tx.prepare(sql)?;
+        let mut rows = stmt.query([period])?;
+        let mut out = HashMap::new();
+        while let Some(row) = rows.next()? {
+            out.insert(row.get(0)?, uuid_at(row, 1).map_err(StoreError::from)?);
+        }
+        Ok(out)
+    };
+    let units = uuids("SELECT u.id, u.uuid FROM unit u WHERE ?1 IS NOT NULL")?;
+    let criteria = uuids(
+        "SELECT c.id, c.uuid FROM criterion c JOIN criteria_group g ON g.id = c.group_id
+         JOIN period p ON p.set_id = g.set_id WHERE p.id = ?1",
+    )?;
+    let mut cells: Cells = std::collections::BTreeMap::new();
+    fn cell<'a>(
+        cells: &'a mut Cells,
+        units: &HashMap<i64, Uuid>,
+        criteria: &HashMap<i64, Uuid>,
+        unit: i64,
+        criterion: i64,
+    ) -> Option<&'a mut FilledCell> {
+        let (unit_id, criterion_id) = (*units.get(&unit)?, *criteria.get(&criterion)?);
+        Some(cells.entry((unit, criterion)).or_insert(FilledCell {
+            unit_id,
+            criterion_id,
+            self_value: None,
+            appraised_value: None,
+            note: String::new(),
+            evidence: String::new(),
+        }))
+    }
+    {
+        let mut stmt = tx.prepare(
+            "SELECT unit_id, self_values, appraised_values FROM score WHERE period_id = ?1",
+        )?;
+        let mut rows = stmt.query([period])?;
+        while let Some(row) = rows.next()? {
+            let unit: i64 = row.get(0)?;
+            for (criterion, v) in super::cells::parse(&row.get::<_, String>(1)?)? {
+                if let Some(c) = cell(&mut cells, &units, &criteria, unit, criterion) {
+                    c.self_value = Some(v);
+                }
+            }
+            for (criterion, v) in super::cells::parse(&row.get::<_, String>(2)?)? {
+                if let Some(c) = cell(&mut cells, &units, &criteria, unit, criterion) {
+                    c.appraised_value = Some(v);
+                }
+            }
+        }
+        let mut stmt = tx.prepare(
+            "SELECT unit_id, criterion_id, note, evidence FROM score_note WHERE period_id = ?1",
+        )?;
+        let mut rows = stmt.query([period])?;
+        while let Some(row) = rows.next()? {
+            if let Some(c) = cell(&mut cells, &units, &criteria, row.get(0)?, row.get(1)?) {
+                c.note = row.get(2)?;
+                c.evidence = row.get(3)?;
+            }
+        }
+    }
+    Ok(cells.into_values().collect())
 }
 
 pub(super) fn create_period(
@@ -236,7 +317,8 @@ pub(super) fn delete_period(
     let (row, status, label, set) = period_of(tx, *period_id)?;
     check_editable(status)?;
     let cells: i64 = tx.query_row(
-        "SELECT count(*) FROM score WHERE period_id = ?1",
+        "SELECT (SELECT count(*) FROM score WHERE period_id = ?1)
+              + (SELECT count(*) FROM score_note WHERE period_id = ?1)",
         [row],
         |r| r.get(0),
     )?;

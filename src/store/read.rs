@@ -90,7 +90,8 @@ pub struct PeriodOverview {
     pub period: Period,
     /// Units with at least one score in the period.
     pub units_scored: i64,
-    /// Score cells still without an appraised value.
+    /// Cells scored by their unit and not yet appraised (each unit's own values less its
+    /// appraised ones).
     pub cells_unappraised: i64,
 }
 
@@ -319,8 +320,12 @@ impl Store {
         )?;
         let mut period_stmt = self.conn.prepare(
             "SELECT p.uuid, p.month, p.status,
-                    (SELECT count(DISTINCT unit_id) FROM score s WHERE s.period_id = p.id),
-                    (SELECT count(*) FROM score s WHERE s.period_id = p.id AND s.appraised_value IS NULL)
+                    (SELECT count(*) FROM score s WHERE s.period_id = p.id),
+                    -- A unit's values without their appraisal: keys of one side less the
+                    -- other's (a key is a colon: values are numbers).
+                    (SELECT coalesce(sum(max(0, (length(s.self_values) - length(replace(s.self_values, ':', '')))
+                                             - (length(s.appraised_values) - length(replace(s.appraised_values, ':', ''))))), 0)
+                     FROM score s WHERE s.period_id = p.id)
              FROM period p WHERE p.set_id = ?1 ORDER BY p.month",
         )?;
         let mut out = Vec::with_capacity(sets.len());

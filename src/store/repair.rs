@@ -13,7 +13,6 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags, params_from_iter};
-use uuid::Uuid;
 
 use super::Store;
 use super::copy;
@@ -172,13 +171,27 @@ impl Store {
                     break;
                 }
                 for (table, rowid) in dangling {
-                    let Some(rowid) = rowid else {
-                        return Err(StoreError::Damaged(Damage::DanglingReference { table }));
-                    };
-                    let gone = tx.execute(
-                        &format!("DELETE FROM {} WHERE rowid = ?1", quoted(&table)),
-                        [rowid],
-                    )? as u64;
+                    let gone = match (rowid, table.as_str()) {
+                        (Some(rowid), _) => tx.execute(
+                            &format!("DELETE FROM {} WHERE rowid = ?1", quoted(&table)),
+                            [rowid],
+                        )?,
+                        // The tables without a rowid (scores) are cleared by what they point to.
+                        (None, "score") => tx.execute(
+                            "DELETE FROM score WHERE period_id NOT IN (SELECT id FROM period)
+                                OR unit_id NOT IN (SELECT id FROM unit)",
+                            [],
+                        )?,
+                        (None, "score_note") => tx.execute(
+                            "DELETE FROM score_note WHERE period_id NOT IN (SELECT id FROM period)
+                                OR unit_id NOT IN (SELECT id FROM unit)
+                                OR criterion_id NOT IN (SELECT id FROM criterion)",
+                            [],
+                        )?,
+                        (None, _) => {
+                            return Err(StoreError::Damaged(Damage::DanglingReference { table }));
+                        }
+                    } as u64;
                     rows_copied = rows_copied.saturating_sub(gone);
                     match rows_left_out.iter_mut().find(|(t, _)| *t == table) {
                         Some((_, n)) => *n += gone,
@@ -203,16 +216,16 @@ impl Store {
                 })).collect::<Vec<_>>(),
                 "rows_left_out": rows_left_out.iter().map(|(t, n)| serde_json::json!({"table": t, "rows": n})).collect::<Vec<_>>(),
             });
-            tx.execute(
-                "INSERT INTO audit_log (uuid, at, who, action, entity, entity_uuid, before, after, updated_at)
-                 VALUES (?1, ?2, ?3, 'repair', 'file', NULL, NULL, ?4, ?2)",
-                rusqlite::params![Uuid::new_v4().to_string(), now, who, what.to_string()],
-            )?;
             tx.commit()?;
             dest.pragma_update(None, "foreign_keys", "ON")?;
             if user_version(&dest)? < SCHEMA_VERSION {
                 schema::migrate(&mut dest)?;
             }
+            dest.execute(
+                "INSERT INTO audit_log (at, who, action, entity, entity_uuid, before, after)
+                 VALUES (?1, ?2, 'repair', 'file', NULL, NULL, ?3)",
+                rusqlite::params![now, who, what.to_string()],
+            )?;
             dest.close().map_err(|(_, e)| StoreError::from(e))?;
             copy::sync_file(&tmp)?;
             // The copy must pass every check a file from anyone passes.

@@ -1,6 +1,7 @@
-//! The document format's versions. `PRAGMA user_version` is the schema version; each
-//! migration brings a file from version N to N+1 in its own transaction, so a file is always
-//! at one known version. (rusqlite_migration does the same but lags rusqlite 0.41.)
+//! The document format's versions. `PRAGMA user_version` is the schema version; migration
+//! number N brings a file from version N to N+1, and a file is brought from its version to
+//! this program's in one transaction, so it is always at one known version.
+//! (rusqlite_migration does the same but lags rusqlite 0.41.)
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -10,7 +11,11 @@ use super::error::StoreError;
 pub const APPLICATION_ID: u32 = 0x4749_414F;
 
 /// The steps, in order: `MIGRATIONS[n]` brings a file from version n to n+1.
-pub const MIGRATIONS: &[&str] = &[include_str!("sql/v1.sql"), include_str!("sql/v2.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("sql/v1.sql"),
+    include_str!("sql/v2.sql"),
+    include_str!("sql/v3.sql"),
+];
 
 /// The newest schema this build reads and writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -33,6 +38,7 @@ pub const REQUIRED_TABLES: &[&str] = &[
     "band",
     "period",
     "score",
+    "score_note",
     "meeting",
     "attendance",
     "agenda_item",
@@ -48,7 +54,8 @@ pub fn user_version(conn: &Connection) -> Result<i64, StoreError> {
 }
 
 /// Applies the migrations after the file's version, up to `target` (normally
-/// [`SCHEMA_VERSION`]; tests stop earlier to make old files).
+/// [`SCHEMA_VERSION`]; tests stop earlier to make old files), all in one transaction: the
+/// file is at its old version or at `target`, never between.
 pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> {
     let current = user_version(conn)?;
     if current > SCHEMA_VERSION {
@@ -57,19 +64,23 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> 
             max: SCHEMA_VERSION,
         });
     }
-    for version in current..target.min(SCHEMA_VERSION) {
+    let target = target.min(SCHEMA_VERSION);
+    if current >= target {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for version in current..target {
         let Some(sql) = usize::try_from(version)
             .ok()
             .and_then(|v| MIGRATIONS.get(v))
         else {
             break;
         };
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.pragma_update(None, "user_version", version + 1)?;
-        tx.commit()?;
     }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", target)?;
+    tx.commit()?;
     Ok(())
 }
 

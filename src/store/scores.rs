@@ -276,47 +276,10 @@ impl Store {
             units.iter().map(|u| u.unit_id).collect(),
             criteria.iter().map(|c| c.criterion_id).collect(),
         );
-        let mut stmt = self.conn.prepare(
-            "SELECT unit_id, criterion_id, self_value, appraised_value FROM score WHERE period_id = ?1",
-        )?;
-        let mut rows = stmt.query([period_row])?;
-        while let Some(row) = rows.next()? {
-            let (Some(&u), Some(&c)) = (
-                unit_rows.get(&row.get::<_, i64>(0)?),
-                criterion_rows.get(&row.get::<_, i64>(1)?),
-            ) else {
-                continue;
-            };
-            cells.set_at(
-                u,
-                c,
-                (
-                    row.get(2).map_err(StoreError::from)?,
-                    row.get(3).map_err(StoreError::from)?,
-                ),
-            );
-        }
-        // Notes and evidence are few: read them apart, without a string per cell.
-        let mut notes = HashMap::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT unit_id, criterion_id, note, evidence FROM score
-             WHERE period_id = ?1 AND (note <> '' OR evidence <> '')",
-        )?;
-        let mut rows = stmt.query([period_row])?;
-        while let Some(row) = rows.next()? {
-            let (Some(&u), Some(&c)) = (
-                unit_rows.get(&row.get::<_, i64>(0)?),
-                criterion_rows.get(&row.get::<_, i64>(1)?),
-            ) else {
-                continue;
-            };
-            let note: String = row.get(2).map_err(StoreError::from)?;
-            let evidence: String = row.get(3).map_err(StoreError::from)?;
-            notes.insert(
-                (units[u].unit_id, criteria[c].criterion_id),
-                (note, evidence),
-            );
-        }
+        let notes = super::cells::load(&self.conn, period_row, &unit_rows, &criterion_rows, &mut cells)?
+            .into_iter()
+            .map(|((u, c), text)| ((units[u].unit_id, criteria[c].criterion_id), text))
+            .collect();
         Ok(Grid {
             model,
             set: set.clone(),
@@ -402,38 +365,49 @@ fn write_cells(
         }
     }
     let column = match which {
-        Which::SelfScore => "self_value",
-        Which::Appraised => "appraised_value",
+        Which::SelfScore => "self_values",
+        Which::Appraised => "appraised_values",
     };
-    let mut previous = Vec::with_capacity(cells.len());
+    // Each unit's row read once, changed, and written once.
+    let mut sides: HashMap<i64, std::collections::BTreeMap<i64, f64>> = HashMap::new();
     let mut read = tx.prepare(&format!(
-        "SELECT {column} FROM score WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3"
+        "SELECT {column} FROM score WHERE period_id = ?1 AND unit_id = ?2"
     ))?;
-    let mut upsert = tx.prepare(&format!(
-        "INSERT INTO score (uuid, period_id, unit_id, criterion_id, {column}, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (period_id, unit_id, criterion_id) DO UPDATE SET {column} = excluded.{column},
-             updated_at = excluded.updated_at"
-    ))?;
+    let mut previous = Vec::with_capacity(cells.len());
     for cell in cells {
         let unit_row = unit_rows[&cell.unit_id];
         let criterion_row = criteria[&cell.criterion_id].0;
-        let old: Option<f64> = read
-            .query_row(params![period, unit_row, criterion_row], |r| r.get(0))
-            .optional()?
-            .flatten();
+        let side = match sides.entry(unit_row) {
+            std::collections::hash_map::Entry::Occupied(slot) => slot.into_mut(),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let text: Option<String> = read
+                    .query_row(params![period, unit_row], |r| r.get(0))
+                    .optional()?;
+                slot.insert(match text {
+                    Some(text) => super::cells::map(&text)?,
+                    None => Default::default(),
+                })
+            }
+        };
+        let old = match cell.value {
+            Some(v) => side.insert(criterion_row, v),
+            None => side.remove(&criterion_row),
+        };
         previous.push(CellValue {
             value: old,
             ..cell.clone()
         });
-        upsert.execute(params![
-            Uuid::new_v4().to_string(),
-            period,
-            unit_row,
-            criterion_row,
-            cell.value,
-            now
-        ])?;
+    }
+    let mut upsert = tx.prepare(&format!(
+        "INSERT INTO score (period_id, unit_id, {column}, updated_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (period_id, unit_id) DO UPDATE SET {column} = excluded.{column},
+             updated_at = excluded.updated_at"
+    ))?;
+    let at = super::cells::epoch_seconds(now);
+    let mut units: Vec<_> = sides.into_iter().collect();
+    units.sort_by_key(|(unit, _)| *unit);
+    for (unit_row, side) in units {
+        upsert.execute(params![period, unit_row, super::cells::write(&side), at])?;
     }
     Ok(previous)
 }
@@ -461,11 +435,12 @@ pub(super) fn apply_scoring(
         Edit::SetScores { period_id, which, cells } => write_cells(tx, *period_id, *which, cells, now).map(|previous| {
             (
                 Edit::SetScores { period_id: *period_id, which: *which, cells: previous.clone() },
+                // How many cells, not every cell: an import of 100,000 cells is one short row.
                 super::apply::Audit {
                     entity: "score",
                     entity_uuid: Some(*period_id),
-                    before: serde_json::to_value(&previous).ok(),
-                    after: serde_json::to_value(cells).ok(),
+                    before: Some(json!({"which": which, "cells": previous.iter().filter(|c| c.value.is_some()).count()})),
+                    after: Some(json!({"which": which, "cells": cells.iter().filter(|c| c.value.is_some()).count()})),
                 },
             )
         }),
@@ -536,18 +511,32 @@ fn set_note(
         criterion_id,
         StoreError::Missing { what: "criterion" },
     )?;
-    let old: String = tx
+    let (old, evidence): (String, String) = tx
         .query_row(
-            "SELECT note FROM score WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3",
+            "SELECT note, evidence FROM score_note WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3",
             params![period, unit, criterion],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
         .unwrap_or_default();
+    let at = super::cells::epoch_seconds(now);
+    if note.is_empty() && evidence.is_empty() {
+        tx.execute(
+            "DELETE FROM score_note WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3",
+            params![period, unit, criterion],
+        )?;
+    } else {
+        tx.execute(
+            "INSERT INTO score_note (period_id, unit_id, criterion_id, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (period_id, unit_id, criterion_id) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at",
+            params![period, unit, criterion, note, at],
+        )?;
+    }
+    // A cell with a note belongs to a unit scored in the period, as a cell with a value does.
     tx.execute(
-        "INSERT INTO score (uuid, period_id, unit_id, criterion_id, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (period_id, unit_id, criterion_id) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at",
-        params![Uuid::new_v4().to_string(), period, unit, criterion, note, now],
+        "INSERT INTO score (period_id, unit_id, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (period_id, unit_id) DO NOTHING",
+        params![period, unit, at],
     )?;
     Ok((
         Edit::SetCellNote {

@@ -48,9 +48,9 @@ pub(super) fn write_seed(conn: &mut Connection, seed: &Seed) -> Result<(), Store
         )?;
     }
     tx.execute(
-        "INSERT INTO audit_log (uuid, at, who, action, entity, entity_uuid, before, after, updated_at)
-         VALUES (?1, ?2, 'giaoban', 'create_document', 'body', ?3, NULL, NULL, ?2)",
-        params![Uuid::new_v4().to_string(), now, body.body_id.to_string()],
+        "INSERT INTO audit_log (at, who, action, entity, entity_uuid, before, after)
+         VALUES (?1, 'giaoban', 'create_document', 'body', ?2, NULL, NULL)",
+        params![now, body.body_id.to_string()],
     )?;
     tx.commit()?;
     Ok(())

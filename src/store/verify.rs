@@ -66,6 +66,7 @@ pub(super) fn schema_of(conn: &Connection) -> Result<Vec<SchemaObject>, StoreErr
 const SCHEMAS: &[&str] = &[
     include_str!("sql/v1.schema.json"),
     include_str!("sql/v2.schema.json"),
+    include_str!("sql/v3.schema.json"),
 ];
 
 /// The schema this program writes for each version: `reference(v)` is what a file at

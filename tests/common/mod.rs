@@ -130,3 +130,88 @@ pub fn refused(path: &Path) -> StoreError {
     assert_eq!(side_files(dir, &[]), others_before, "files beside {name}");
     first.expect("an error")
 }
+
+/// The number of score cells with a value in a file of this version (a unit's row holds
+/// its values as JSON objects: a key is a colon).
+pub fn cell_count(conn: &rusqlite::Connection) -> i64 {
+    conn.query_row(
+        "SELECT coalesce(sum(length(self_values) - length(replace(self_values, ':', ''))
+                    + length(appraised_values) - length(replace(appraised_values, ':', ''))), 0)
+         FROM score",
+        [],
+        |r| r.get(0),
+    )
+    .expect("cells")
+}
+
+/// A 36-letter id made by SQLite, for the rows of old versions.
+const SQL_UUID: &str = "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2))
+     || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))";
+
+/// Writes the document `from` (of this version) into a new file `to` of an older `version`,
+/// as a program of that version would have: table by table, column by column, scores as a
+/// row a cell, the audit log with its ids.
+pub fn old_version(from: &Path, to: &Path, version: i64) {
+    let mut conn = rusqlite::Connection::open(to).expect("create");
+    giaoban::store::schema::migrate_to(&mut conn, version).expect("old version");
+    conn.execute_batch("PRAGMA foreign_keys = OFF").expect("pragma");
+    conn.execute("ATTACH ?1 AS cur", [from.to_string_lossy()])
+        .expect("attach");
+    let names = |conn: &rusqlite::Connection, sql: &str| -> Vec<String> {
+        conn.prepare(sql)
+            .expect("prepare")
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("names")
+    };
+    let tables = names(
+        &conn,
+        "SELECT name FROM main.sqlite_schema WHERE type = 'table'",
+    );
+    for table in tables {
+        let sql = match table.as_str() {
+            "score" => format!(
+                "INSERT INTO main.score (uuid, period_id, unit_id, criterion_id, self_value,
+                     appraised_value, note, evidence, updated_at)
+                 SELECT {SQL_UUID}, s.period_id, s.unit_id, CAST(k.key AS INTEGER),
+                     json_extract(s.self_values, '$.\"' || k.key || '\"'),
+                     json_extract(s.appraised_values, '$.\"' || k.key || '\"'),
+                     coalesce(n.note, ''), coalesce(n.evidence, ''),
+                     strftime('%Y-%m-%dT%H:%M:%SZ', s.updated_at, 'unixepoch')
+                 FROM cur.score s, json_each(json_patch(s.self_values, s.appraised_values)) k
+                 LEFT JOIN cur.score_note n ON n.period_id = s.period_id
+                     AND n.unit_id = s.unit_id AND n.criterion_id = CAST(k.key AS INTEGER);
+                 INSERT OR IGNORE INTO main.score (uuid, period_id, unit_id, criterion_id, note,
+                     evidence, updated_at)
+                 SELECT {SQL_UUID}, period_id, unit_id, criterion_id, note, evidence,
+                     strftime('%Y-%m-%dT%H:%M:%SZ', updated_at, 'unixepoch')
+                 FROM cur.score_note;"
+            ),
+            "audit_log" => format!(
+                "INSERT INTO main.audit_log (uuid, at, who, action, entity, entity_uuid, before,
+                     after, updated_at)
+                 SELECT {SQL_UUID}, at, who, action, entity, entity_uuid, before, after, at
+                 FROM cur.audit_log ORDER BY id;"
+            ),
+            _ => {
+                let theirs = names(
+                    &conn,
+                    &format!("SELECT name FROM pragma_table_info('{table}', 'cur')"),
+                );
+                let list = names(
+                    &conn,
+                    &format!("SELECT name FROM pragma_table_info('{table}', 'main')"),
+                )
+                .into_iter()
+                .filter(|c| theirs.contains(c))
+                .collect::<Vec<_>>()
+                .join(", ");
+                format!("INSERT INTO main.{table} ({list}) SELECT {list} FROM cur.{table};")
+            }
+        };
+        conn.execute_batch(&sql)
+            .unwrap_or_else(|e| panic!("{table}: {e}"));
+    }
+    conn.execute_batch("DETACH cur").expect("detach");
+}

@@ -45,11 +45,29 @@ fn written(path: &Path, dir: &Path, month: &str, year: &str) -> Vec<String> {
     let mut out = Vec::new();
     let run = |args: &[&str]| {
         let result = giaoban(args);
-        assert!(result.status.success(), "{args:?}: {}", text(&result.stderr));
+        assert!(
+            result.status.success(),
+            "{args:?}: {}",
+            text(&result.stderr)
+        );
         text(&result.stdout)
     };
-    out.push(run(&["targets", &file, "--as-of", "2019-07-01", "--format", "json"]));
-    out.push(run(&["actions", &file, "--as-of", "2019-07-01", "--format", "json"]));
+    out.push(run(&[
+        "targets",
+        &file,
+        "--as-of",
+        "2019-07-01",
+        "--format",
+        "json",
+    ]));
+    out.push(run(&[
+        "actions",
+        &file,
+        "--as-of",
+        "2019-07-01",
+        "--format",
+        "json",
+    ]));
     let notice = dir.join("notice.docx");
     let _ = run(&[
         "notice",
@@ -135,7 +153,11 @@ fn same_after_migration(current: &Path, version: i64, month: &str, year: &str) {
     assert_eq!(std::fs::read(&old).expect("read"), bytes, "not touched");
     assert_eq!(version_of(&old), version);
 
-    assert_eq!(read_back(&old, Intent::Edit), expected, "brought to this version");
+    assert_eq!(
+        read_back(&old, Intent::Edit),
+        expected,
+        "brought to this version"
+    );
     assert_eq!(version_of(&old), SCHEMA_VERSION);
     assert!(!upgrade_backup_path(&old, version).exists());
     let leftovers: Vec<String> = side_files(dir.path(), &[&name])

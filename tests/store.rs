@@ -630,3 +630,37 @@ fn a_version_1_file_is_read_as_it_is_and_migrated_for_editing() {
         .expect("version");
     assert_eq!(version, SCHEMA_VERSION);
 }
+
+/// A year read at once gives each month what the month's own grid gives, on the demo (units
+/// joining, a retired unit) and on a file of many units.
+#[test]
+fn a_year_read_at_once_is_its_months_read_one_by_one() {
+    let dir = TempDir::new();
+    let demo = dir.demo("demo.db");
+    let large = dir.join("large.db");
+    Store::create(&large, &giaoban::demo::scaled_seed(150, 20, 4), false).expect("large");
+    for path in [&demo, &large] {
+        let store = Store::open(path, Intent::Inspect).expect("open");
+        for set in store.sets_overview().expect("sets") {
+            let (units, months, bands) = store.year(&set.model.slug, set.set.year).expect("year");
+            let mut expected_units: Vec<giaoban::domain::org::Unit> = Vec::new();
+            let monthly: Vec<_> = set.periods.iter().filter(|p| p.period.month > 0).collect();
+            assert_eq!(months.len(), monthly.len());
+            for ((month, results), p) in months.iter().zip(monthly) {
+                let grid = store.grid(p.period.period_id).expect("grid");
+                assert_eq!(*month, p.period.month);
+                assert_eq!(
+                    results,
+                    &grid.results(giaoban::domain::results::Which::Appraised)
+                );
+                assert_eq!(bands, grid.bands);
+                for u in grid.units {
+                    if !expected_units.contains(&u) {
+                        expected_units.push(u);
+                    }
+                }
+            }
+            assert_eq!(units, expected_units);
+        }
+    }
+}

@@ -236,10 +236,12 @@ struct ResultRow {
 }
 
 fn result_rows(grid: &Grid, list: &[UnitResult], lang: Lang) -> Vec<ResultRow> {
+    let units: std::collections::HashMap<_, _> =
+        grid.units.iter().map(|u| (u.unit_id, u)).collect();
     let mut rows: Vec<ResultRow> = list
         .iter()
         .filter_map(|r| {
-            let unit = grid.units.iter().find(|u| u.unit_id == r.unit_id)?;
+            let unit = units.get(&r.unit_id)?;
             let complete = r.is_complete();
             Some(ResultRow {
                 rank: r.rank,
@@ -337,6 +339,8 @@ fn year_rows(store: &Store, model: &str, year: i32, lang: Lang) -> Result<Vec<Re
         return Ok(result_rows(&grid, &list, lang));
     }
     let (units, months, bands) = store.year(model, year)?;
+    let names: std::collections::HashMap<_, _> =
+        units.iter().map(|u| (u.unit_id, u.name.as_str())).collect();
     let mut rows: Vec<ResultRow> = year_results(
         &units.iter().map(|u| u.unit_id).collect::<Vec<_>>(),
         &months,
@@ -346,10 +350,9 @@ fn year_rows(store: &Store, model: &str, year: i32, lang: Lang) -> Result<Vec<Re
     .filter(|r| r.rank.is_some())
     .map(|r| ResultRow {
         rank: r.rank,
-        unit: units
-            .iter()
-            .find(|u| u.unit_id == r.unit_id)
-            .map(|u| u.name.clone())
+        unit: names
+            .get(&r.unit_id)
+            .map(|n| n.to_string())
             .unwrap_or_default(),
         total: r.average.map(|v| round_half_up(v, 2)),
         pct_of_max: r.average_pct.map(|v| round_half_up(v, 2)),

@@ -315,15 +315,19 @@ pub fn year_results(
     months: &[(u32, Vec<UnitResult>)],
     bands: &[Band],
 ) -> Vec<YearRow> {
+    // Each month's results by unit, looked up once a unit (3,300 units × 12 months).
+    let by_unit: Vec<(u32, HashMap<Uuid, &UnitResult>)> = months
+        .iter()
+        .map(|(month, list)| (*month, list.iter().map(|r| (r.unit_id, r)).collect()))
+        .collect();
     let mut rows: Vec<YearRow> = units
         .iter()
         .map(|&unit_id| {
             let mut monthly = vec![None; 12];
             let mut pcts = Vec::new();
-            for (month, list) in months {
+            for (month, list) in &by_unit {
                 let complete = list
-                    .iter()
-                    .find(|r| r.unit_id == unit_id)
+                    .get(&unit_id)
                     .filter(|r| r.rank.is_some() && r.missing == 0);
                 if let (Some(r), Some(slot)) =
                     (complete, monthly.get_mut((*month as usize).wrapping_sub(1)))

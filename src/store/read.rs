@@ -91,7 +91,7 @@ pub struct PeriodOverview {
     /// Units with at least one score in the period.
     pub units_scored: i64,
     /// Cells scored by their unit and not yet appraised (each unit's own values less its
-    /// appraised ones).
+    /// appraised ones), while the period is a draft; 0 once it is finalized.
     pub cells_unappraised: i64,
 }
 
@@ -321,11 +321,13 @@ impl Store {
         let mut period_stmt = self.conn.prepare(
             "SELECT p.uuid, p.month, p.status,
                     (SELECT count(*) FROM score s WHERE s.period_id = p.id),
-                    -- A unit's values without their appraisal: keys of one side less the
-                    -- other's (a key is a colon: values are numbers).
+                    -- A unit's values without their appraisal, while the period is scored:
+                    -- keys of one side less the other's (a key is a colon: values are
+                    -- numbers).
+                    CASE WHEN p.status = 'draft' THEN
                     (SELECT coalesce(sum(max(0, (length(s.self_values) - length(replace(s.self_values, ':', '')))
                                              - (length(s.appraised_values) - length(replace(s.appraised_values, ':', ''))))), 0)
-                     FROM score s WHERE s.period_id = p.id)
+                     FROM score s WHERE s.period_id = p.id) ELSE 0 END
              FROM period p WHERE p.set_id = ?1 ORDER BY p.month",
         )?;
         let mut out = Vec::with_capacity(sets.len());

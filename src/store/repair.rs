@@ -176,12 +176,8 @@ impl Store {
                             &format!("DELETE FROM {} WHERE rowid = ?1", quoted(&table)),
                             [rowid],
                         )?,
-                        // The tables without a rowid (scores) are cleared by what they point to.
-                        (None, "score") => tx.execute(
-                            "DELETE FROM score WHERE period_id NOT IN (SELECT id FROM period)
-                                OR unit_id NOT IN (SELECT id FROM unit)",
-                            [],
-                        )?,
+                        // The table without a rowid (notes on cells) is cleared by what its
+                        // rows point to.
                         (None, "score_note") => tx.execute(
                             "DELETE FROM score_note WHERE period_id NOT IN (SELECT id FROM period)
                                 OR unit_id NOT IN (SELECT id FROM unit)

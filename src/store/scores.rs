@@ -245,11 +245,6 @@ impl Store {
             .enumerate()
             .map(|(i, u)| (u.unit_id, i))
             .collect();
-        let by_criterion: HashMap<Uuid, usize> = criteria
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.criterion_id, i))
-            .collect();
         let mut unit_rows: HashMap<i64, usize> = HashMap::new();
         {
             let mut stmt = self.conn.prepare("SELECT id, uuid FROM unit")?;
@@ -260,26 +255,21 @@ impl Store {
                 }
             }
         }
-        let mut criterion_rows: HashMap<i64, usize> = HashMap::new();
-        {
-            let mut stmt = self.conn.prepare(
-                "SELECT c.id, c.uuid FROM criterion c JOIN criteria_group g ON g.id = c.group_id WHERE g.set_id = ?1",
-            )?;
-            let mut rows = stmt.query([set_row])?;
-            while let Some(row) = rows.next()? {
-                if let Some(&i) = by_criterion.get(&uuid_at(row, 1).map_err(StoreError::from)?) {
-                    criterion_rows.insert(row.get(0)?, i);
-                }
-            }
-        }
+        let criterion_rows = self.criterion_positions(&criteria, set_id)?;
         let mut cells = Cells::with_shape(
             units.iter().map(|u| u.unit_id).collect(),
             criteria.iter().map(|c| c.criterion_id).collect(),
         );
-        let notes = super::cells::load(&self.conn, period_row, &unit_rows, &criterion_rows, &mut cells)?
-            .into_iter()
-            .map(|((u, c), text)| ((units[u].unit_id, criteria[c].criterion_id), text))
-            .collect();
+        let notes = super::cells::load(
+            &self.conn,
+            period_row,
+            &unit_rows,
+            &criterion_rows,
+            &mut cells,
+        )?
+        .into_iter()
+        .map(|((u, c), text)| ((units[u].unit_id, criteria[c].criterion_id), text))
+        .collect();
         Ok(Grid {
             model,
             set: set.clone(),
@@ -555,7 +545,7 @@ fn set_note(
 }
 
 /// The first and last days of a period: its month, or the year for a yearly period (month 0).
-fn period_days(year: i32, month: u32) -> (chrono::NaiveDate, chrono::NaiveDate) {
+pub(super) fn period_days(year: i32, month: u32) -> (chrono::NaiveDate, chrono::NaiveDate) {
     let day = |y: i32, m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(y, m, d);
     let (first, last) = if (1..=12).contains(&month) {
         let next = if month == 12 {

@@ -145,7 +145,8 @@ pub fn cell_count(conn: &rusqlite::Connection) -> i64 {
 }
 
 /// A 36-letter id made by SQLite, for the rows of old versions.
-const SQL_UUID: &str = "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2))
+const SQL_UUID: &str =
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2))
      || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))";
 
 /// Writes the document `from` (of this version) into a new file `to` of an older `version`,
@@ -154,7 +155,8 @@ const SQL_UUID: &str = "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) ||
 pub fn old_version(from: &Path, to: &Path, version: i64) {
     let mut conn = rusqlite::Connection::open(to).expect("create");
     giaoban::store::schema::migrate_to(&mut conn, version).expect("old version");
-    conn.execute_batch("PRAGMA foreign_keys = OFF").expect("pragma");
+    conn.execute_batch("PRAGMA foreign_keys = OFF")
+        .expect("pragma");
     conn.execute("ATTACH ?1 AS cur", [from.to_string_lossy()])
         .expect("attach");
     let names = |conn: &rusqlite::Connection, sql: &str| -> Vec<String> {

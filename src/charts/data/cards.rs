@@ -132,11 +132,12 @@ pub(super) fn one_stop(store: &Store, spec: &ChartSpec, lang: Lang) -> Result<Fi
         return Ok(no_period(kind, spec, lang));
     };
     let results = grid.results(Which::Appraised);
+    let by_unit: std::collections::HashMap<_, _> = results.iter().map(|r| (r.unit_id, r)).collect();
     let tiles: Vec<Tile> = grid
         .units
         .iter()
         .map(|u| {
-            let r = results.iter().find(|r| r.unit_id == u.unit_id);
+            let r = by_unit.get(&u.unit_id).copied();
             let scored = r.filter(|r| r.rank.is_some());
             Tile {
                 name: u.name.clone(),

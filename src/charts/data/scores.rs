@@ -81,11 +81,12 @@ pub(super) fn ranked_units(store: &Store, spec: &ChartSpec) -> Result<Option<Ran
         .map_or(0.0, |s| max_total(&s.criteria));
     let ids: Vec<Uuid> = units.iter().map(|u| u.unit_id).collect();
     let rows = year_results(&ids, &months, &bands);
+    let names = names_of(&units);
     let mut ranked: Vec<Ranked> = rows
         .iter()
         .filter_map(|r| {
             Some(Ranked {
-                name: units.iter().find(|u| u.unit_id == r.unit_id)?.name.clone(),
+                name: names.get(&r.unit_id)?.to_string(),
                 total: r.average?,
                 rank: r.rank?,
                 color: band_color(&bands, r.band),
@@ -102,6 +103,11 @@ pub(super) fn ranked_units(store: &Store, spec: &ChartSpec) -> Result<Option<Ran
     }))
 }
 
+/// Units' names by id, looked up once a row (3,300 rows).
+fn names_of(units: &[Unit]) -> std::collections::HashMap<Uuid, &str> {
+    units.iter().map(|u| (u.unit_id, u.name.as_str())).collect()
+}
+
 pub(super) fn from_results(
     units: &[Unit],
     results: &[UnitResult],
@@ -109,11 +115,12 @@ pub(super) fn from_results(
     max: f64,
     pass_fail: bool,
 ) -> Ranking {
+    let names = names_of(units);
     let mut rows: Vec<Ranked> = results
         .iter()
         .filter_map(|r| {
             Some(Ranked {
-                name: units.iter().find(|u| u.unit_id == r.unit_id)?.name.clone(),
+                name: names.get(&r.unit_id)?.to_string(),
                 total: r.total,
                 rank: r.rank?,
                 color: match r.passed {

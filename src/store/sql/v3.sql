@@ -2,11 +2,14 @@
 -- scale of 126 and 3,300 units, quick to open and check.
 --
 -- Scores: one row per unit and period (it was one row per cell, with its own UUID, a text
--- timestamp and two indexes: about 190 bytes a cell). A row holds the unit's values of the
+-- timestamp and two indexes: about 190 bytes a cell; a row per cell also costs a check at
+-- every open, and a year's results, about 200 ns a row on millions of rows). A row holds the unit's values of the
 -- period as JSON objects from a criterion's id (a row of `criterion`) to the value, one for
 -- the unit's own score and one for the appraised score, e.g. {"231":0.875,"232":76.1}: a person
 -- opening the file in DB Browser for SQLite still reads a cell. A cell's identity is (period,
--- unit, criterion) in every copy of a file. The time is in seconds since 1970 (UTC).
+-- unit, criterion) in every copy of a file. The time is in seconds since 1970 (UTC). A row
+-- of 60 criteria is over 1 KB: a table with a rowid keeps it on its page (a table WITHOUT
+-- ROWID would put the end of every such row on a page of its own).
 -- The CHECKs are those a check at every open can afford on millions of cells: an object of
 -- non-negative numbers as this program writes it (no ":-"); the reader refuses
 -- anything else in it as damage.
@@ -20,7 +23,7 @@ CREATE TABLE score_v3 (
                      CHECK (appraised_values GLOB '{*}' AND instr(appraised_values, ':-') = 0 AND length(appraised_values) <= 200000),
     updated_at       INTEGER NOT NULL CHECK (updated_at >= 0),
     PRIMARY KEY (period_id, unit_id)
-) WITHOUT ROWID;
+);
 
 INSERT INTO score_v3 (period_id, unit_id, self_values, appraised_values, updated_at)
 SELECT period_id, unit_id,

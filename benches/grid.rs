@@ -1,5 +1,6 @@
-//! The scoring grid at scale: one frame of the grid UI (headless egui, no GPU), a month's
-//! results, and saving one cell, for 126 and 3,300 units × 60 criteria.
+//! The scoring grid at scale, on a year of monthly scores: one frame of the grid UI (headless
+//! egui, no GPU), a month's results, and saving one cell, for 126 and 3,300 units × 60
+//! criteria.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ use giaoban::ui::grid::{GridState, grid_ui};
 
 fn fixture(dir: &Path, units: usize) -> PathBuf {
     let path = dir.join(format!("scaled-{units}.db"));
-    Store::create(&path, &scaled_seed(units, 60, 2), false).expect("fixture");
+    Store::create(&path, &scaled_seed(units, 60, 12), false).expect("fixture");
     path
 }
 
@@ -25,7 +26,7 @@ fn frame(c: &mut Criterion) {
         let path = fixture(dir.path(), units);
         let store = Store::open(&path, Intent::Inspect).expect("open");
         let period = store
-            .find_period("ward-eoffice", 2026, 2)
+            .find_period("ward-eoffice", 2026, 12)
             .expect("query")
             .expect("period");
         let mut state = GridState::default();
@@ -62,7 +63,7 @@ fn month_results(c: &mut Criterion) {
     let path = fixture(dir.path(), 3300);
     let store = Store::open(&path, Intent::Inspect).expect("open");
     let period = store
-        .find_period("ward-eoffice", 2026, 2)
+        .find_period("ward-eoffice", 2026, 12)
         .expect("query")
         .expect("period");
     c.bench_function(
@@ -86,7 +87,7 @@ fn save_cell(c: &mut Criterion) {
     let path = fixture(dir.path(), 126);
     let mut store = Store::open(&path, Intent::Edit).expect("open");
     let period = store
-        .find_period("ward-eoffice", 2026, 2)
+        .find_period("ward-eoffice", 2026, 12)
         .expect("query")
         .expect("period");
     let grid = store.grid(period.period_id).expect("grid");

@@ -20,18 +20,23 @@ fn open_and_check(c: &mut Criterion) {
     });
 }
 
-/// Opening with every check a file from anyone gets, on the demo and on a file of 3,300 units
-/// with 60 criteria (two months of scores, as `giaoban demo --units 3300` makes it); and the
-/// full check that `giaoban check` adds.
+/// Opening with every check a file from anyone gets, on the demo and on a year of monthly
+/// scores (60 criteria) for 126 and 3,300 units, as `giaoban demo --units N --months 12` makes
+/// them; the full check that `giaoban check` adds; and a year's results read at once (the
+/// trend chart, `giaoban results --year`).
 fn open_at_scale(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let demo = dir.path().join("demo.db");
     Store::create(&demo, &demo_seed(), false).expect("demo");
-    let large = dir.path().join("units-3300.db");
-    Store::create(&large, &giaoban::demo::scaled_seed(3300, 60, 2), false).expect("large");
+    let mut files = vec![("demo".to_string(), demo)];
+    for units in [126, 3300] {
+        let path = dir.path().join(format!("units-{units}.db"));
+        Store::create(&path, &giaoban::demo::scaled_seed(units, 60, 12), false).expect("a year");
+        files.push((format!("a year of {units} units x 60 criteria"), path));
+    }
     let mut group = c.benchmark_group("open with every check");
     group.sample_size(10);
-    for (name, path) in [("demo", &demo), ("3,300 units x 60 criteria", &large)] {
+    for (name, path) in &files {
         group.bench_function(format!("{name}: open for editing"), |b| {
             b.iter(|| black_box(Store::open(black_box(path), Intent::Edit).expect("open")))
         });
@@ -42,6 +47,15 @@ fn open_at_scale(c: &mut Criterion) {
                         .expect("open"),
                 )
             })
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("a year at once");
+    group.sample_size(10);
+    for (name, path) in files.iter().skip(1) {
+        let store = Store::open(path, Intent::Inspect).expect("open");
+        group.bench_function(format!("{name}: every month's results"), |b| {
+            b.iter(|| black_box(store.year("ward-eoffice", 2026).expect("year")))
         });
     }
     group.finish();

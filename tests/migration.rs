@@ -208,7 +208,13 @@ fn a_failed_migration_leaves_the_file_as_it_was_and_its_copy_beside_it() {
         .expect("long note");
     }
     let before = std::fs::read(&old).expect("read");
-    assert!(Store::open(&old, Intent::Edit).is_err());
+    let err = Store::open(&old, Intent::Edit).err().expect("refused");
+    assert!(
+        matches!(err, giaoban::store::StoreError::UpgradeFailed { .. }),
+        "{err:?}"
+    );
+    let words = err.message(giaoban::domain::lang::Lang::Vi);
+    assert!(words.contains("v2.db.v2-backup"), "{words}");
     assert_eq!(std::fs::read(&old).expect("read"), before, "rolled back");
     assert_eq!(version_of(&old), 2);
     let backup = upgrade_backup_path(&old, 2);

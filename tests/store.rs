@@ -664,3 +664,71 @@ fn a_year_read_at_once_is_its_months_read_one_by_one() {
         }
     }
 }
+
+/// An import of many cells is one short row of the audit log that says how many, not a copy
+/// of every cell (a 100,000-cell import wrote a 300 MB row); undo still puts every cell back.
+#[test]
+fn an_import_of_many_cells_is_one_short_audit_row() {
+    use giaoban::domain::edit::{CellValue, Edit};
+    use giaoban::domain::results::Which;
+    let dir = TempDir::new();
+    let path = dir.join("u126.db");
+    Store::create(&path, &giaoban::demo::scaled_seed(126, 60, 2), false).expect("126 units");
+    let mut store = Store::open(&path, Intent::Edit).expect("open");
+    let period = store
+        .find_period("ward-eoffice", 2026, 2)
+        .expect("find")
+        .expect("February");
+    let grid = store.grid(period.period_id).expect("grid");
+    let cells: Vec<CellValue> = grid
+        .units
+        .iter()
+        .flat_map(|u| {
+            grid.criteria.iter().map(|c| CellValue {
+                unit_id: u.unit_id,
+                criterion_id: c.criterion_id,
+                value: Some(0.0),
+            })
+        })
+        .collect();
+    assert_eq!(cells.len(), 126 * 60);
+    let edit = Edit::SetScores {
+        period_id: period.period_id,
+        which: Which::SelfScore,
+        cells,
+    };
+    let size = || std::fs::metadata(&path).expect("size").len();
+    let before = size();
+    let undo = store
+        .apply(
+            &edit,
+            "Thư ký",
+            chrono::Utc::now(),
+            giaoban::store::Origin::Do,
+        )
+        .expect("import");
+    let row = &store.audit_tail(1).expect("audit")[0];
+    assert_eq!(row.action, "set_scores");
+    let text = format!("{:?}{:?}", row.before, row.after);
+    assert!(text.len() < 200, "{text}");
+    assert!(text.contains("7560"), "{text}");
+    let sentence = giaoban::domain::audit::sentence(
+        &row.facts(),
+        &store.audit_names().expect("names"),
+        giaoban::domain::lang::Lang::Vi,
+    );
+    assert!(sentence.contains("7560 ô"), "{sentence}");
+    assert!(size() < before + 64 * 1024, "{} → {}", before, size());
+    store
+        .apply(
+            &undo,
+            "Thư ký",
+            chrono::Utc::now(),
+            giaoban::store::Origin::Undo { of: "set_scores" },
+        )
+        .expect("undo");
+    assert_eq!(
+        store.grid(period.period_id).expect("grid").cells,
+        grid.cells
+    );
+}

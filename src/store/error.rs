@@ -204,6 +204,11 @@ pub enum StoreError {
     AlreadyExists {
         path: PathBuf,
     },
+    /// A file of an older version could not be brought to this one (a row the new version's
+    /// rules refuse); the file is as it was, and its copy is beside it.
+    UpgradeFailed {
+        backup: PathBuf,
+    },
     /// A file is to be written into a folder that does not exist.
     NoFolder {
         path: PathBuf,
@@ -394,6 +399,16 @@ impl StoreError {
             StoreError::AlreadyExists { path } => match lang {
                 Lang::Vi => format!("{}: tệp đã tồn tại", display_path(path)),
                 Lang::En => format!("{}: already exists", display_path(path)),
+            },
+            StoreError::UpgradeFailed { backup } => match lang {
+                Lang::Vi => format!(
+                    "Không nâng cấp được tệp lên phiên bản này: có dữ liệu phiên bản này không nhận. Tệp vẫn như cũ; bản sao trước khi nâng cấp ở {}. Có thể mở để xem, hoặc dùng \"giaoban repair\"",
+                    display_path(backup)
+                ),
+                Lang::En => format!(
+                    "the file could not be brought to this version: it holds data this version refuses. The file is as it was; its copy from before is {}. It can be opened to read, or cleaned with \"giaoban repair\"",
+                    display_path(backup)
+                ),
             },
             StoreError::NoFolder { path } => match lang {
                 Lang::Vi => format!("Thư mục {} không tồn tại", display_path(path)),

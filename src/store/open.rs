@@ -402,7 +402,12 @@ fn upgrade(conn: &mut Connection, path: &Path, version: i64) -> Result<(), Store
     let _ = std::fs::remove_file(&backup);
     conn.execute("VACUUM INTO ?1", [backup.to_string_lossy().as_ref()])?;
     copy::sync_file(&backup)?;
-    schema::migrate(conn)?;
+    schema::migrate(conn).map_err(|e| match e {
+        StoreError::Sqlite(_) | StoreError::Damaged(_) => StoreError::UpgradeFailed {
+            backup: backup.clone(),
+        },
+        other => other,
+    })?;
     conn.execute(
         "INSERT INTO audit_log (at, who, action, entity, entity_uuid, before, after)
          VALUES (?1, 'giaoban', 'upgrade_file', 'file', NULL, ?2, ?3)",

@@ -159,6 +159,11 @@ fn same_after_migration(current: &Path, version: i64, month: &str, year: &str) {
         "brought to this version"
     );
     assert_eq!(version_of(&old), SCHEMA_VERSION);
+    let page_size: i64 = Connection::open(&old)
+        .expect("open")
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .expect("page size");
+    assert_eq!(page_size, giaoban::store::schema::PAGE_SIZE, "compacted");
     assert!(!upgrade_backup_path(&old, version).exists());
     let leftovers: Vec<String> = side_files(dir.path(), &[&name])
         .into_iter()

@@ -417,6 +417,7 @@ fn upgrade(conn: &mut Connection, path: &Path, version: i64) -> Result<(), Store
             serde_json::json!({ "schema": SCHEMA_VERSION }).to_string()
         ],
     )?;
+    conn.pragma_update(None, "page_size", schema::PAGE_SIZE)?;
     conn.execute_batch("VACUUM")?;
     check_file(conn, SCHEMA_VERSION, Depth::Quick)?;
     std::fs::remove_file(&backup).map_err(|e| StoreError::io(&backup, e))?;
@@ -433,6 +434,7 @@ pub(super) fn new_file(path: &Path) -> Result<Connection, StoreError> {
             | OpenFlags::SQLITE_OPEN_EXRESCODE,
     )?;
     harden(&conn)?;
+    conn.pragma_update(None, "page_size", schema::PAGE_SIZE)?;
     prepare_for_writing(&conn)?;
     Ok(conn)
 }

@@ -213,7 +213,9 @@ fn a_failed_migration_leaves_the_file_as_it_was_and_its_copy_beside_it() {
         .expect("long note");
     }
     let before = std::fs::read(&old).expect("read");
-    let err = Store::open(&old, Intent::Edit).err().expect("refused");
+    let Err(err) = Store::open(&old, Intent::Edit) else {
+        panic!("a row version 3 refuses was migrated");
+    };
     assert!(
         matches!(err, giaoban::store::StoreError::UpgradeFailed { .. }),
         "{err:?}"

@@ -165,6 +165,9 @@ pub(super) fn map(text: &str) -> Result<BTreeMap<i64, f64>, StoreError> {
     Ok(parse(text)?.into_iter().collect())
 }
 
+/// Notes and evidence by (unit, criterion) position in a grid.
+pub(super) type Notes = HashMap<(usize, usize), (String, String)>;
+
 /// Reads a period's cells (`period`, a row id) into `cells`, placed by the maps from unit
 /// and criterion rows to matrix positions (rows of other units and criteria are passed
 /// over), and returns the notes and evidence by position.
@@ -174,7 +177,7 @@ pub(super) fn load(
     unit_rows: &HashMap<i64, usize>,
     criterion_rows: &HashMap<i64, usize>,
     cells: &mut Cells,
-) -> Result<HashMap<(usize, usize), (String, String)>, StoreError> {
+) -> Result<Notes, StoreError> {
     load_values(conn, period, None, unit_rows, criterion_rows, cells)?;
     // Notes and evidence are few: a row each.
     let mut notes = HashMap::new();

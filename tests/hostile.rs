@@ -727,3 +727,73 @@ fn mutated_files_never_panic_and_what_check_accepts_can_be_read() {
     assert!(refused_count > 0 && accepted > 0);
     assert_eq!(unclear, Vec::<String>::new());
 }
+
+/// Scores of a unit that the file's own checks let through but are not what giaoban writes
+/// (text that is not an object of numbers, a key that is no criterion, a value too large to be
+/// a number): the month that holds them is refused as damaged, in one line, and the file is
+/// not written; other months and other keys read as before.
+#[test]
+fn planted_values_in_a_units_scores_are_refused_as_damage() {
+    let dir = TempDir::new();
+    let period_sql = "(SELECT p.id FROM period p JOIN criteria_set s ON s.id = p.set_id
+         JOIN model m ON m.id = s.model_id WHERE m.slug = 'ward-eoffice' AND s.year = 2018 AND p.month = 11)";
+    let huge = format!("{{\"1\":{}}}", "9".repeat(400));
+    for (name, planted_text) in [
+        ("text.db", r#"{"1":"mười"}"#.to_string()),
+        ("nested.db", r#"{"1":{"2":3}}"#.to_string()),
+        ("cut.db", r#"{"1":7.5,"2":}"#.to_string()),
+        ("words.db", "{không phải số}".to_string()),
+        ("huge.db", huge),
+    ] {
+        let path = planted(
+            &dir,
+            name,
+            &format!(
+                "UPDATE score SET appraised_values = '{}' WHERE period_id = {period_sql}
+                 AND unit_id = (SELECT min(unit_id) FROM score WHERE period_id = {period_sql})",
+                planted_text.replace('\'', "''")
+            ),
+        );
+        let before = std::fs::read(&path).expect("read");
+        let out = giaoban(&[
+            "results",
+            &path.to_string_lossy(),
+            "--model",
+            "ward-eoffice",
+            "--month",
+            "2018-11",
+            "--lang",
+            "en",
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = text(&out.stderr);
+        assert_eq!(err.trim().lines().count(), 1, "{name}: {err}");
+        assert!(err.contains("damaged"), "{name}: {err}");
+        assert!(!err.to_lowercase().contains("sqlite"), "{name}: {err}");
+        let other = giaoban(&[
+            "results",
+            &path.to_string_lossy(),
+            "--model",
+            "ward-eoffice",
+            "--month",
+            "2018-10",
+        ]);
+        assert!(other.status.success(), "{name}: {}", text(&other.stderr));
+        assert_eq!(std::fs::read(&path).expect("read"), before, "{name}");
+    }
+    // A key that is no criterion of the set is passed over, as a row of another set is.
+    let path = planted(
+        &dir,
+        "stranger.db",
+        &format!(
+            "UPDATE score SET appraised_values = json_set(appraised_values, '$.\"99999\"', 5)
+             WHERE period_id = {period_sql}"
+        ),
+    );
+    let store = Store::open(&path, Intent::Inspect).expect("opens");
+    let period = store
+        .find_period("ward-eoffice", 2018, 11)
+        .expect("find")
+        .expect("period");
+    assert!(store.grid(period.period_id).is_ok());
+}

@@ -780,6 +780,28 @@ fn planted_values_in_a_units_scores_are_refused_as_damage() {
         ]);
         assert!(other.status.success(), "{name}: {}", text(&other.stderr));
         assert_eq!(std::fs::read(&path).expect("read"), before, "{name}");
+        // A clean copy empties what does not read, and the month opens again.
+        let clean = dir.join(&format!("clean-{name}"));
+        let repaired = giaoban(&[
+            "repair",
+            &path.to_string_lossy(),
+            "--out",
+            &clean.to_string_lossy(),
+        ]);
+        assert!(
+            repaired.status.success(),
+            "{name}: {}",
+            text(&repaired.stderr)
+        );
+        let month = giaoban(&[
+            "results",
+            &clean.to_string_lossy(),
+            "--model",
+            "ward-eoffice",
+            "--month",
+            "2018-11",
+        ]);
+        assert!(month.status.success(), "{name}: {}", text(&month.stderr));
     }
     // A key that is no criterion of the set is passed over, as a row of another set is.
     let path = planted(

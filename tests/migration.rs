@@ -227,4 +227,14 @@ fn a_failed_migration_leaves_the_file_as_it_was_and_its_copy_beside_it() {
     let backup = upgrade_backup_path(&old, 2);
     assert!(backup.exists(), "the copy stays beside the file");
     assert_eq!(version_of(&backup), 2);
+    // A second attempt never replaces that copy (the person may have worked in it since).
+    let first_copy = std::fs::read(&backup).expect("copy");
+    assert!(Store::open(&old, Intent::Edit).is_err());
+    assert_eq!(std::fs::read(&backup).expect("copy"), first_copy);
+    let mut second = backup.as_os_str().to_owned();
+    second.push("-2");
+    assert!(
+        Path::new(&second).exists(),
+        "a second copy with a free name"
+    );
 }

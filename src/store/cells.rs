@@ -51,7 +51,7 @@ pub(super) fn parse(text: &str) -> Result<Vec<(i64, f64)>, StoreError> {
             }
             let key: i64 = text
                 .get(start..at)
-                .filter(|k| !k.is_empty() && k.len() <= 18)
+                .filter(|k| !k.is_empty() && k.len() <= 18 && (k.len() == 1 || !k.starts_with('0')))
                 .and_then(|k| k.parse().ok())
                 .ok_or_else(damaged)?;
             expect(&mut at, b'"')?;
@@ -154,6 +154,8 @@ pub(super) fn write(values: &BTreeMap<i64, f64>) -> String {
         if i > 0 {
             out.push(',');
         }
+        // -0 (typed or pasted as "-0") is written 0: the file holds no minus sign.
+        let value = if *value == 0.0 { 0.0 } else { *value };
         let _ = write!(out, "\"{key}\":{value}");
     }
     out.push('}');
@@ -218,10 +220,17 @@ pub(super) fn load_values(
     // for every cell of a year (2.4 million at 3,300 units).
     let first = criterion_rows.keys().copied().min().unwrap_or(0);
     let last = criterion_rows.keys().copied().max().unwrap_or(0);
-    let mut table = vec![None; usize::try_from(last - first + 1).unwrap_or(0).min(1 << 20)];
+    let span = last.checked_sub(first).and_then(|d| d.checked_add(1));
+    let mut table = vec![
+        None;
+        span.and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(0)
+            .min(1 << 20)
+    ];
     for (&row, &position) in criterion_rows {
-        if let Some(slot) = usize::try_from(row - first)
-            .ok()
+        if let Some(slot) = row
+            .checked_sub(first)
+            .and_then(|i| usize::try_from(i).ok())
             .and_then(|i| table.get_mut(i))
         {
             *slot = Some(position);
@@ -297,6 +306,7 @@ mod tests {
         ];
         let again = write(&awkward.into_iter().collect());
         assert_eq!(parse(&again).expect("exact"), awkward.to_vec());
+        assert_eq!(write(&[(1, -0.0)].into_iter().collect()), r#"{"1":0}"#);
         // Every value comes back as the same f64, short or long.
         let many: BTreeMap<i64, f64> = (0..20_000)
             .map(|k| (k, k as f64 * 0.37 / 3.0 + (k % 7) as f64 * 0.01))
@@ -325,6 +335,7 @@ mod tests {
             r#"{"1":1}x"#,
             r#"{"1":1e999}"#,
             r#"{"1":01}"#,
+            r#"{"07":1}"#,
             r#"{"1":-0}"#,
             r#"{"1":1.}"#,
             r#"{"1":.5}"#,

@@ -402,11 +402,11 @@ impl StoreError {
             },
             StoreError::UpgradeFailed { backup } => match lang {
                 Lang::Vi => format!(
-                    "Không nâng cấp được tệp lên phiên bản này: có dữ liệu phiên bản này không nhận. Tệp vẫn như cũ; bản sao trước khi nâng cấp ở {}. Có thể mở để xem, hoặc dùng \"giaoban repair\"",
+                    "Không nâng cấp được tệp lên phiên bản này: có dữ liệu phiên bản này không nhận (ví dụ một ghi chú dài quá 2.000 chữ). Tệp vẫn như cũ; bản sao trước khi nâng cấp ở {}",
                     display_path(backup)
                 ),
                 Lang::En => format!(
-                    "the file could not be brought to this version: it holds data this version refuses. The file is as it was; its copy from before is {}. It can be opened to read, or cleaned with \"giaoban repair\"",
+                    "the file could not be brought to this version: it holds data this version refuses (a note over 2,000 letters, say). The file is as it was; its copy from before is {}",
                     display_path(backup)
                 ),
             },

@@ -393,13 +393,27 @@ pub fn upgrade_backup_path(path: &Path, version: i64) -> PathBuf {
 }
 
 /// Brings a file opened for editing from `version` to this program's, in place: a compact
-/// copy of it is written beside it first (by SQLite, under its lock), the migration is one
-/// transaction, the file is then compacted (the rows of the old tables leave free pages) and
-/// checked, and the copy is removed. If anything fails on the way, the copy stays beside the
-/// file, which SQLite's journal has brought back to its old version.
+/// copy of it is written beside it first (by SQLite, under its lock; a copy already there, from
+/// an earlier attempt the person may have worked in since, is never replaced: the new one takes
+/// a free name), the migration is one transaction, and the copy is removed once the file is
+/// checked. If the migration fails, SQLite's journal brings the file back to its old version
+/// and the copy stays. Compacting the file (the old tables leave free pages) and removing the
+/// copy come after the commit and are not needed for the file to be right: if either fails,
+/// the file is still whole at the new version.
 fn upgrade(conn: &mut Connection, path: &Path, version: i64) -> Result<(), StoreError> {
-    let backup = upgrade_backup_path(path, version);
-    let _ = std::fs::remove_file(&backup);
+    let base = upgrade_backup_path(path, version);
+    let backup = (1..1000)
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                let mut name = base.as_os_str().to_owned();
+                name.push(format!("-{n}"));
+                PathBuf::from(name)
+            }
+        })
+        .find(|p| !p.exists())
+        .ok_or(StoreError::AlreadyExists { path: base })?;
     conn.execute("VACUUM INTO ?1", [backup.to_string_lossy().as_ref()])?;
     copy::sync_file(&backup)?;
     schema::migrate(conn).map_err(|e| match e {
@@ -417,10 +431,11 @@ fn upgrade(conn: &mut Connection, path: &Path, version: i64) -> Result<(), Store
             serde_json::json!({ "schema": SCHEMA_VERSION }).to_string()
         ],
     )?;
-    conn.pragma_update(None, "page_size", schema::PAGE_SIZE)?;
-    conn.execute_batch("VACUUM")?;
+    let _ = conn
+        .pragma_update(None, "page_size", schema::PAGE_SIZE)
+        .and_then(|()| conn.execute_batch("VACUUM"));
     check_file(conn, SCHEMA_VERSION, Depth::Quick)?;
-    std::fs::remove_file(&backup).map_err(|e| StoreError::io(&backup, e))?;
+    let _ = std::fs::remove_file(&backup);
     Ok(())
 }
 

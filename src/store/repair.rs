@@ -74,6 +74,38 @@ fn quoted(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
+/// A unit's scores that pass the file's checks but are not values giaoban reads (text, a
+/// number too large…) lock their month: the side that does not read is emptied. Returns how
+/// many rows were.
+fn clear_unreadable_scores(tx: &rusqlite::Transaction) -> Result<u64, StoreError> {
+    let mut unreadable = Vec::new();
+    {
+        let mut stmt = tx.prepare("SELECT rowid, self_values, appraised_values FROM score")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let reads = |i: usize| {
+                row.get_ref(i)
+                    .ok()
+                    .and_then(|v| v.as_str().ok())
+                    .is_some_and(|text| super::cells::parse(text).is_ok())
+            };
+            let (own, appraised) = (reads(1), reads(2));
+            if !own || !appraised {
+                unreadable.push((row.get::<_, i64>(0)?, own, appraised));
+            }
+        }
+    }
+    for (rowid, own, appraised) in &unreadable {
+        tx.execute(
+            "UPDATE score SET self_values = CASE WHEN ?2 THEN self_values ELSE '{}' END,
+                 appraised_values = CASE WHEN ?3 THEN appraised_values ELSE '{}' END
+             WHERE rowid = ?1",
+            rusqlite::params![rowid, own, appraised],
+        )?;
+    }
+    Ok(unreadable.len() as u64)
+}
+
 impl Store {
     /// What a clean copy of `path` would leave out.
     pub fn plan_repair(path: &Path) -> Result<RepairPlan, StoreError> {
@@ -201,6 +233,12 @@ impl Store {
                 })?;
             if homes != 1 {
                 return Err(StoreError::Damaged(Damage::NoBody));
+            }
+            if version >= 3 {
+                let cleared = clear_unreadable_scores(&tx)?;
+                if cleared > 0 {
+                    rows_left_out.push(("score".into(), cleared));
+                }
             }
             let now = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
             let what = serde_json::json!({

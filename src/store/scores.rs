@@ -429,8 +429,8 @@ pub(super) fn apply_scoring(
                 super::apply::Audit {
                     entity: "score",
                     entity_uuid: Some(*period_id),
-                    before: Some(json!({"which": which, "cells": previous.iter().filter(|c| c.value.is_some()).count()})),
-                    after: Some(json!({"which": which, "cells": cells.iter().filter(|c| c.value.is_some()).count()})),
+                    before: Some(json!({"which": which, "cells": previous.len()})),
+                    after: Some(json!({"which": which, "cells": cells.len(), "cleared": cells.iter().filter(|c| c.value.is_none()).count()})),
                 },
             )
         }),

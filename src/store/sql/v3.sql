@@ -52,8 +52,9 @@ DROP TABLE score;
 ALTER TABLE score_v3 RENAME TO score;
 
 -- The audit log: complete but compact. A row is appended once and never changed, so it needs
--- no UUID and no time of change besides its own `at`. An import or a paste of many cells says
--- how many (rows written before this version that listed every cell are made to say so too).
+-- no UUID and no time of change besides its own `at`. From this version an import or a paste
+-- of many cells says how many; rows written before keep what they said (every cell), as
+-- history is not rewritten.
 CREATE TABLE audit_v3 (
     id          INTEGER PRIMARY KEY,
     at          TEXT NOT NULL,
@@ -66,14 +67,7 @@ CREATE TABLE audit_v3 (
 );
 
 INSERT INTO audit_v3 (id, at, who, action, entity, entity_uuid, before, after)
-SELECT id, at, who, action, entity, entity_uuid,
-       CASE WHEN action IN ('set_scores', 'undo:set_scores', 'redo:set_scores') AND json_valid(before)
-                 AND json_type(before) = 'array'
-            THEN json_object('cells', json_array_length(before)) ELSE before END,
-       CASE WHEN action IN ('set_scores', 'undo:set_scores', 'redo:set_scores') AND json_valid(after)
-                 AND json_type(after) = 'array'
-            THEN json_object('cells', json_array_length(after)) ELSE after END
-FROM audit_log ORDER BY id;
+SELECT id, at, who, action, entity, entity_uuid, before, after FROM audit_log ORDER BY id;
 
 DROP TABLE audit_log;
 ALTER TABLE audit_v3 RENAME TO audit_log;

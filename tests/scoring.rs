@@ -210,3 +210,65 @@ fn finalizing_freezes_the_month_and_reopening_needs_a_reason() {
     )
     .expect("editable again");
 }
+
+/// A grid saved by Notepad (a BOM), by Excel as "Unicode Text" (UTF-16 with its BOM), with
+/// CRLF or lone CR line ends, the trailing tabs Excel leaves, quoted cells and a unit written
+/// with its tone placed the other way ("Gia Thuỵ") comes in; an "ANSI" save, a unit given twice
+/// and a file too large to be a grid are refused in the person's language, with nothing written.
+#[test]
+fn a_grid_is_imported_as_notepad_and_excel_save_it() {
+    let dir = common::TempDir::new();
+    let file = dir.demo("demo.db");
+    let grid = dir.join("grid.tsv");
+    common::export_scores(&file, "2018-12", &grid);
+    let exported = std::fs::read_to_string(&grid).expect("grid");
+    assert!(exported.contains("Gia Thụy"));
+    let as_saved: String = exported
+        .lines()
+        .map(|line| {
+            let mut cells: Vec<String> = line.split('\t').map(str::to_string).collect();
+            cells[0] = format!("\"{}\"", cells[0].replace("Gia Thụy", "Gia Thuỵ"));
+            cells.join("\t") + "\t\t"
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let mut notepad = vec![0xEF, 0xBB, 0xBF];
+    notepad.extend_from_slice(as_saved.as_bytes());
+    let mut unicode_text = vec![0xFF, 0xFE];
+    for unit in as_saved.replace("\r\n", "\r").encode_utf16() {
+        unicode_text.extend(unit.to_le_bytes());
+    }
+    for (name, bytes) in [("notepad", notepad), ("unicode-text", unicode_text)] {
+        std::fs::write(&grid, bytes).expect("write");
+        let out = common::import_scores(&file, "2018-12", &grid, "vi");
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            common::text(&out.stderr)
+        );
+    }
+
+    let refuse = |bytes: &[u8], words: &str| {
+        std::fs::write(&grid, bytes).expect("write");
+        let before = std::fs::read(&file).expect("read");
+        let out = common::import_scores(&file, "2018-12", &grid, "vi");
+        let err = common::text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(words), "{words} in {err}");
+        assert_eq!(
+            std::fs::read(&file).expect("read"),
+            before,
+            "nothing written"
+        );
+    };
+    // "Bồ Đề" as Windows-1258 saves it.
+    let mut ansi = b"unit\t1.1\nB\xd2 \xd0\xea\t3\n".to_vec();
+    ansi.extend_from_slice(b"\n");
+    refuse(&ansi, "UTF-8");
+    let twice = format!(
+        "{exported}{}\n",
+        exported.lines().nth(1).expect("a unit's row")
+    );
+    refuse(twice.as_bytes(), "có ở cả dòng 2 và dòng");
+    refuse(&vec![b'1'; 17 * 1024 * 1024], "quá lớn");
+}

@@ -172,6 +172,19 @@ pub fn export(
     Ok(grid.units.len())
 }
 
+/// A block of text from a file, as people save it (see [`crate::domain::sheet::decode`]),
+/// never more of it than a grid can be: a file of any size, or one that never ends
+/// (`/dev/zero`), is refused after the limit is read.
+fn read_text(source: &Path, lang: Lang) -> Result<String, Failure> {
+    use std::io::Read;
+    let limit = crate::domain::sheet::MAX_TEXT_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(source)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| StoreError::io(source, e))?;
+    crate::domain::sheet::decode(&bytes).map_err(|p| Failure::Problems(vec![p.message(lang)]))
+}
+
 /// Reads a grid, checks every cell, and writes all of it in one transaction, or nothing.
 pub fn import(
     file: &Path,
@@ -182,7 +195,7 @@ pub fn import(
     lang: Lang,
 ) -> Result<usize, Failure> {
     let (year, m) = parse_period(month, lang)?;
-    let text = std::fs::read_to_string(source).map_err(|e| StoreError::io(source, e))?;
+    let text = read_text(source, lang)?;
     let mut store = Store::open(file, Intent::Edit)?;
     let grid = open_grid(&store, model, year, m, lang)?;
     let mut problems = Vec::new();

@@ -30,16 +30,69 @@ impl Row<'_> {
     }
 }
 
-/// The rows of `text`: lines end at "\n" or "\r\n" (the last line's ending adds no row), cells
-/// are split at tabs.
+/// The rows of `text`: lines end at "\n", "\r\n" or a lone "\r" (old Mac and some Excel
+/// saves; the last line's ending adds no row), cells are split at tabs, and a cell in double
+/// quotes loses them. Empty cells at the end of a row are kept: a pasted block's trailing
+/// tabs are cells that clear (the grid file reader passes over them, [`read_grid`]).
 pub fn rows(text: &str) -> Vec<Row<'_>> {
-    text.lines()
-        .enumerate()
-        .map(|(i, line)| Row {
-            line: i + 1,
-            cells: line.split('\t').map(str::trim).collect(),
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut line = 0;
+    while !rest.is_empty() {
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let (this, after) = rest.split_at(end);
+        rest = after
+            .strip_prefix("\r\n")
+            .or_else(|| after.strip_prefix('\n'))
+            .or_else(|| after.strip_prefix('\r'))
+            .unwrap_or(after);
+        line += 1;
+        let cells: Vec<&str> = this.split('\t').map(|c| unquote(c.trim())).collect();
+        out.push(Row { line, cells });
+    }
+    out
+}
+
+/// A cell without the double quotes around it (a unit's name or a number never holds one).
+fn unquote(cell: &str) -> &str {
+    cell.strip_prefix('"')
+        .and_then(|c| c.strip_suffix('"'))
+        .map(str::trim)
+        .unwrap_or(cell)
+}
+
+/// The largest text file read as a block: a month of 3,300 units × 60 criteria as text is
+/// about 2 MB.
+pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The text of a file as people save it: UTF-8 with or without its BOM (Notepad writes one),
+/// UTF-16 little- or big-endian with its BOM (Excel's "Unicode Text"). Anything else is
+/// refused: most likely an "ANSI" save, which cannot be told apart reliably.
+pub fn decode(bytes: &[u8]) -> Result<String, SheetProblem> {
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(SheetProblem::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    let utf16 = |little: bool| -> Result<String, SheetProblem> {
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|pair| match (pair, little) {
+                ([a, b], true) => u16::from_le_bytes([*a, *b]),
+                ([a, b], false) => u16::from_be_bytes([*a, *b]),
+                _ => 0xFFFD,
+            })
+            .collect();
+        String::from_utf16(&units).map_err(|_| SheetProblem::NotUtf8)
+    };
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => {
+            String::from_utf8(rest.to_vec()).map_err(|_| SheetProblem::NotUtf8)
+        }
+        [0xFF, 0xFE, ..] => utf16(true),
+        [0xFE, 0xFF, ..] => utf16(false),
+        _ => String::from_utf8(bytes.to_vec()).map_err(|_| SheetProblem::NotUtf8),
+    }
 }
 
 /// What a cell of a block says for `criterion`: empty clears the score, anything else must be
@@ -56,6 +109,23 @@ pub fn score_cell(criterion: &Criterion, cell: &str) -> Result<Option<f64>, Scor
 /// What is wrong with a month's grid as text, one problem each.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SheetProblem {
+    /// Not UTF-8 or UTF-16 with a BOM.
+    NotUtf8,
+    TooLarge {
+        bytes: u64,
+    },
+    /// A criterion's code in two columns.
+    SameCode {
+        code: String,
+        first: usize,
+        again: usize,
+    },
+    /// A unit in two rows.
+    SameUnit {
+        name: String,
+        first: usize,
+        again: usize,
+    },
     FirstCellNotUnit,
     UnknownCode {
         column: usize,
@@ -81,6 +151,30 @@ pub enum SheetProblem {
 impl SheetProblem {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (SheetProblem::NotUtf8, Lang::Vi) => "Tệp không phải văn bản UTF-8: hãy lưu lại dưới dạng \"Văn bản Unicode\" hoặc \"CSV UTF-8\" (trong Notepad: Lưu với mã hóa UTF-8)".into(),
+            (SheetProblem::NotUtf8, Lang::En) => "the file is not UTF-8 text: save it again as \"Unicode Text\" or \"CSV UTF-8\" (in Notepad: save with UTF-8 encoding)".into(),
+            (SheetProblem::TooLarge { bytes }, Lang::Vi) => format!(
+                "Tệp quá lớn ({} MB, tối đa {} MB) cho một bảng điểm",
+                bytes / 1_048_576,
+                MAX_TEXT_BYTES / 1_048_576
+            ),
+            (SheetProblem::TooLarge { bytes }, Lang::En) => format!(
+                "the file is too large for a grid of scores ({} MB, at most {} MB)",
+                bytes / 1_048_576,
+                MAX_TEXT_BYTES / 1_048_576
+            ),
+            (SheetProblem::SameCode { code, first, again }, Lang::Vi) => {
+                format!("Dòng 1: tiêu chí \"{code}\" có ở cả cột {first} và cột {again}")
+            }
+            (SheetProblem::SameCode { code, first, again }, Lang::En) => {
+                format!("row 1: criterion \"{code}\" is in both column {first} and column {again}")
+            }
+            (SheetProblem::SameUnit { name, first, again }, Lang::Vi) => {
+                format!("Đơn vị \"{name}\" có ở cả dòng {first} và dòng {again}")
+            }
+            (SheetProblem::SameUnit { name, first, again }, Lang::En) => {
+                format!("unit \"{name}\" is in both row {first} and row {again}")
+            }
             (SheetProblem::FirstCellNotUnit, Lang::Vi) => {
                 "Dòng 1: ô đầu tiên phải là \"unit\"".into()
             }
@@ -136,19 +230,38 @@ pub fn read_grid(
     let mut lines = all.iter().filter(|r| !r.is_blank());
     let mut problems = Vec::new();
     let header = lines.next();
-    let header_cells = header.map_or(0, |h| h.cells.len());
+    // Empty cells at the end of a row are the tabs a spreadsheet leaves: not columns.
+    let filled = |r: &Row| {
+        r.cells
+            .iter()
+            .rposition(|c| !c.is_empty())
+            .map_or(0, |i| i + 1)
+    };
+    let header_cells = header.map_or(0, filled);
     if header.map(|h| h.cell(0).to_lowercase()) != Some("unit".into()) {
         problems.push(SheetProblem::FirstCellNotUnit);
     }
-    let mut columns = Vec::new();
+    let mut columns: Vec<&Criterion> = Vec::new();
     for (i, code) in header
         .iter()
-        .flat_map(|h| h.cells.iter())
+        .flat_map(|h| h.cells.iter().take(header_cells))
         .enumerate()
         .skip(1)
     {
         match criteria.iter().find(|c| c.code == *code) {
-            Some(c) => columns.push(c),
+            Some(c) => {
+                if let Some(first) = columns
+                    .iter()
+                    .position(|x| x.criterion_id == c.criterion_id)
+                {
+                    problems.push(SheetProblem::SameCode {
+                        code: c.code.clone(),
+                        first: first + 2,
+                        again: i + 1,
+                    });
+                }
+                columns.push(c);
+            }
             None => problems.push(SheetProblem::UnknownCode {
                 column: i + 1,
                 code: (*code).to_string(),
@@ -156,6 +269,7 @@ pub fn read_grid(
         }
     }
     let mut cells = Vec::new();
+    let mut seen: std::collections::HashMap<uuid::Uuid, usize> = std::collections::HashMap::new();
     for row in lines {
         let name = row.cell(0);
         let Some(unit) = units.iter().find(|u| same_name(&u.name, name)) else {
@@ -165,10 +279,18 @@ pub fn read_grid(
             });
             continue;
         };
-        if row.cells.len() > header_cells {
+        if let Some(first) = seen.insert(unit.unit_id, row.line) {
+            problems.push(SheetProblem::SameUnit {
+                name: unit.name.clone(),
+                first,
+                again: row.line,
+            });
+            continue;
+        }
+        if filled(row) > header_cells {
             problems.push(SheetProblem::TooManyCells {
                 line: row.line,
-                cells: row.cells.len(),
+                cells: filled(row),
             });
         }
         for (i, criterion) in columns.iter().enumerate() {
@@ -223,6 +345,40 @@ pub fn write_grid(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn text_is_read_as_notepad_and_excel_save_it() {
+        let plain = "unit\t1.1\r\nBồ Đề\t3\r\n";
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(plain.as_bytes());
+        assert_eq!(decode(&bom).expect("bom"), plain);
+        for little in [true, false] {
+            let mut bytes = if little {
+                vec![0xFF, 0xFE]
+            } else {
+                vec![0xFE, 0xFF]
+            };
+            for unit in plain.encode_utf16() {
+                bytes.extend(if little {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                });
+            }
+            assert_eq!(decode(&bytes).expect("utf-16"), plain);
+        }
+        // "Bồ Đề" as Windows-1258 would save it: not UTF-8.
+        assert_eq!(
+            decode(b"unit\t1.1\nB\xd2 \xd0\xea\t3"),
+            Err(SheetProblem::NotUtf8)
+        );
+        assert!(SheetProblem::NotUtf8.message(Lang::Vi).contains("UTF-8"));
+        let rows = rows("unit\t\"1.1\"\r\"Bồ Đề\"\t3\rGia Thụy\t2");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].cells, vec!["unit", "1.1"]);
+        assert_eq!(rows[1].cells, vec!["Bồ Đề", "3"]);
+        assert_eq!(rows[2].line, 3);
+    }
+
     use super::*;
 
     #[test]

@@ -113,14 +113,35 @@ pub fn vi_cmp(a: &str, b: &str) -> Ordering {
 /// Unicode form or spacing.
 pub fn same_name(a: &str, b: &str) -> bool {
     let norm = |s: &str| -> String {
-        s.nfc()
-            .collect::<String>()
-            .split_whitespace()
+        s.split_whitespace()
+            .map(tone_apart)
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase()
     };
     norm(a) == norm(b)
+}
+
+/// A word with its tone mark taken off its vowel and put at its end, so that the two ways of
+/// placing it compare equal: "Thuỵ" (as Unikey's old style and older documents write it) and
+/// "Thụy", "Hoà" and "Hòa". A Vietnamese syllable has one tone; a word with several is left as
+/// it is (NFC).
+fn tone_apart(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let decomposed: String = word.nfd().collect();
+    let tones: Vec<char> = decomposed.chars().filter(|c| TONES.contains(c)).collect();
+    if tones.len() != 1 {
+        return word.nfc().collect();
+    }
+    let mut bare: String = decomposed
+        .chars()
+        .filter(|c| !TONES.contains(c))
+        .collect::<String>()
+        .nfc()
+        .collect();
+    bare.push(tones[0]);
+    bare
 }
 
 /// A name safe for a file: accents folded, anything but letters and digits turned into '-'.
@@ -218,6 +239,15 @@ pub fn fit_to<W: PartialOrd>(text: &str, max: W, width: impl Fn(&str) -> W) -> S
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_is_the_same_with_its_tone_placed_either_way() {
+        assert!(same_name("Gia Thuỵ", "Gia Thụy"));
+        assert!(same_name("Ngọc Thuỵ", "ngọc  thụy"));
+        assert!(same_name("Hoà Bình", "Hòa Bình"));
+        assert!(!same_name("Gia Thùy", "Gia Thụy"));
+        assert!(!same_name("Bồ Đề", "Bổ Đề"));
+    }
+
     use super::*;
 
     #[test]

@@ -271,4 +271,30 @@ fn a_grid_is_imported_as_notepad_and_excel_save_it() {
     );
     refuse(twice.as_bytes(), "có ở cả dòng 2 và dòng");
     refuse(&vec![b'1'; 17 * 1024 * 1024], "quá lớn");
+    // 100,000 rows repeating the wards: refused before a row is looked at.
+    let mut many = exported.clone();
+    let body: Vec<&str> = exported.lines().skip(1).collect();
+    for i in 0..100_000 {
+        many.push_str(body[i % body.len()]);
+        many.push('\n');
+    }
+    refuse(many.as_bytes(), "hơn 20.000 dòng");
+    refuse(
+        format!("unit\t1.1\nBồ Đề\t{}\n", "1".repeat(70_000)).as_bytes(),
+        "Dòng 2 dài quá 64 KB",
+    );
+    // A slip in a name: the unit it may be is suggested, nothing is guessed.
+    let slip = exported.replacen("Bồ Đề", "Bồ Đềe", 1);
+    refuse(
+        slip.as_bytes(),
+        "không có đơn vị \"Bồ Đềe\"; có phải \"Bồ Đề\"?",
+    );
+
+    // Names typed without their marks are taken when only one unit reads so.
+    let bare = exported
+        .replacen("Bồ Đề", "Bo De", 1)
+        .replacen("Gia Thụy", "GIA THUY", 1);
+    std::fs::write(&grid, bare).expect("write");
+    let out = common::import_scores(&file, "2018-12", &grid, "vi");
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
 }

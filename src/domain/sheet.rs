@@ -7,7 +7,7 @@ use super::lang::Lang;
 use super::org::Unit;
 use super::points::{ScoreError, parse_raw};
 use super::scoring::Criterion;
-use super::text::same_name;
+use super::text::{NameIndex, NameLookup};
 
 /// One line of a block.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +65,28 @@ fn unquote(cell: &str) -> &str {
 /// about 2 MB.
 pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
 
+/// The most rows a grid may have: the country's 3,300 units several times over.
+pub const MAX_ROWS: usize = 20_000;
+
+/// The longest line of a grid: 60 criteria take under 1 KB.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// [`rows`] of a file, refused when it has more rows or longer lines than a grid can.
+pub fn grid_rows(text: &str) -> Result<Vec<Row<'_>>, SheetProblem> {
+    let lines = text.split(['\n', '\r']).filter(|l| !l.is_empty());
+    let mut count = 0;
+    for (i, line) in lines.enumerate() {
+        if line.len() > MAX_LINE_BYTES {
+            return Err(SheetProblem::LineTooLong { line: i + 1 });
+        }
+        count += 1;
+        if count > MAX_ROWS {
+            return Err(SheetProblem::TooManyRows);
+        }
+    }
+    Ok(rows(text))
+}
+
 /// The text of a file as people save it: UTF-8 with or without its BOM (Notepad writes one),
 /// UTF-16 little- or big-endian with its BOM (Excel's "Unicode Text"). Anything else is
 /// refused: most likely an "ANSI" save, which cannot be told apart reliably.
@@ -114,6 +136,10 @@ pub enum SheetProblem {
     TooLarge {
         bytes: u64,
     },
+    TooManyRows,
+    LineTooLong {
+        line: usize,
+    },
     /// A criterion's code in two columns.
     SameCode {
         code: String,
@@ -134,6 +160,8 @@ pub enum SheetProblem {
     UnknownUnit {
         line: usize,
         name: String,
+        /// Names it may have meant, best first.
+        suggest: Vec<String>,
     },
     TooManyCells {
         line: usize,
@@ -163,6 +191,19 @@ impl SheetProblem {
                 bytes / 1_048_576,
                 MAX_TEXT_BYTES / 1_048_576
             ),
+            (SheetProblem::TooManyRows, Lang::Vi) => {
+                "Tệp có hơn 20.000 dòng: không phải một bảng điểm".into()
+            }
+            (SheetProblem::TooManyRows, Lang::En) => {
+                "the file has more than 20,000 rows: not a grid of scores".into()
+            }
+            (SheetProblem::LineTooLong { line }, Lang::Vi) => {
+                format!("Dòng {line} dài quá {} KB: không phải một bảng điểm", MAX_LINE_BYTES / 1024)
+            }
+            (SheetProblem::LineTooLong { line }, Lang::En) => format!(
+                "row {line} is longer than {} KB: not a grid of scores",
+                MAX_LINE_BYTES / 1024
+            ),
             (SheetProblem::SameCode { code, first, again }, Lang::Vi) => {
                 format!("Dòng 1: tiêu chí \"{code}\" có ở cả cột {first} và cột {again}")
             }
@@ -187,11 +228,26 @@ impl SheetProblem {
             (SheetProblem::UnknownCode { column, code }, Lang::En) => {
                 format!("row 1, column {column}: no criterion with code \"{code}\"")
             }
-            (SheetProblem::UnknownUnit { line, name }, Lang::Vi) => {
-                format!("Dòng {line}: không có đơn vị \"{name}\"")
-            }
-            (SheetProblem::UnknownUnit { line, name }, Lang::En) => {
-                format!("row {line}: no unit \"{name}\"")
+            (
+                SheetProblem::UnknownUnit {
+                    line,
+                    name,
+                    suggest,
+                },
+                _,
+            ) => {
+                let quoted: Vec<String> = suggest.iter().map(|s| format!("\"{s}\"")).collect();
+                let mut text = match lang {
+                    Lang::Vi => format!("Dòng {line}: không có đơn vị \"{name}\""),
+                    Lang::En => format!("row {line}: no unit \"{name}\""),
+                };
+                if !quoted.is_empty() {
+                    text.push_str(&match lang {
+                        Lang::Vi => format!("; có phải {}?", quoted.join(" hay ")),
+                        Lang::En => format!("; did you mean {}?", quoted.join(" or ")),
+                    });
+                }
+                text
             }
             (SheetProblem::TooManyCells { line, cells }, Lang::Vi) => {
                 format!("Dòng {line}: có {cells} ô, nhiều hơn dòng tiêu đề")
@@ -226,7 +282,16 @@ pub fn read_grid(
     units: &[Unit],
     criteria: &[Criterion],
 ) -> Result<Vec<CellValue>, Vec<SheetProblem>> {
-    let all = rows(text);
+    let all = grid_rows(text).map_err(|p| vec![p])?;
+    read_grid_rows(&all, units, criteria)
+}
+
+/// [`read_grid`] on rows already read, from text or from a workbook's sheet.
+pub fn read_grid_rows(
+    all: &[Row<'_>],
+    units: &[Unit],
+    criteria: &[Criterion],
+) -> Result<Vec<CellValue>, Vec<SheetProblem>> {
     let mut lines = all.iter().filter(|r| !r.is_blank());
     let mut problems = Vec::new();
     let header = lines.next();
@@ -270,14 +335,19 @@ pub fn read_grid(
     }
     let mut cells = Vec::new();
     let mut seen: std::collections::HashMap<uuid::Uuid, usize> = std::collections::HashMap::new();
+    let names = NameIndex::new(units.iter().map(|u| u.name.as_str()));
     for row in lines {
         let name = row.cell(0);
-        let Some(unit) = units.iter().find(|u| same_name(&u.name, name)) else {
-            problems.push(SheetProblem::UnknownUnit {
-                line: row.line,
-                name: name.to_string(),
-            });
-            continue;
+        let unit = match names.find(name) {
+            NameLookup::Found(i) => &units[i],
+            NameLookup::Unknown(close) => {
+                problems.push(SheetProblem::UnknownUnit {
+                    line: row.line,
+                    name: name.to_string(),
+                    suggest: close.iter().map(|&i| names.name(i).to_string()).collect(),
+                });
+                continue;
+            }
         };
         if let Some(first) = seen.insert(unit.unit_id, row.line) {
             problems.push(SheetProblem::SameUnit {

@@ -112,14 +112,111 @@ pub fn vi_cmp(a: &str, b: &str) -> Ordering {
 /// True when two names are the same for a person: same letters and accents, any case, any
 /// Unicode form or spacing.
 pub fn same_name(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
-        s.split_whitespace()
-            .map(tone_apart)
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    norm(a) == norm(b)
+    name_key(a) == name_key(b)
+}
+
+/// What [`same_name`] compares: words with their tone apart, lower case, single spaces.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(tone_apart)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Names looked up as people type them: the same name (any case, form, spacing, tone
+/// placement) first; then the name without diacritics when only one name reads so ("Bo De"
+/// for "Bồ Đề"); else the names it may have meant, for "did you mean …?".
+#[derive(Debug, Clone)]
+pub struct NameIndex {
+    exact: std::collections::HashMap<String, usize>,
+    folded: std::collections::HashMap<String, Vec<usize>>,
+    names: Vec<(String, String)>,
+}
+
+/// How a typed name was found in a [`NameIndex`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum NameLookup {
+    /// The name at this index of the list.
+    Found(usize),
+    /// Not found: these names (by index) are close, best first; may be empty.
+    Unknown(Vec<usize>),
+}
+
+impl NameIndex {
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut index = NameIndex {
+            exact: Default::default(),
+            folded: Default::default(),
+            names: Vec::new(),
+        };
+        for (i, name) in names.into_iter().enumerate() {
+            index.exact.entry(name_key(name)).or_insert(i);
+            let folded = fold_words(name);
+            index.folded.entry(folded.clone()).or_default().push(i);
+            index.names.push((name.to_string(), folded));
+        }
+        index
+    }
+
+    pub fn find(&self, typed: &str) -> NameLookup {
+        if let Some(&i) = self.exact.get(&name_key(typed)) {
+            return NameLookup::Found(i);
+        }
+        let folded = fold_words(typed);
+        match self.folded.get(&folded).map(Vec::as_slice) {
+            Some([only]) => return NameLookup::Found(*only),
+            Some(several) => return NameLookup::Unknown(several.to_vec()),
+            None => {}
+        }
+        // Close names: at most one typing slip in four letters, never more than three.
+        let allowed = (folded.chars().count() / 4).clamp(1, 3);
+        let mut close: Vec<(usize, usize)> = self
+            .names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, f))| {
+                let d = edit_distance(&folded, f, allowed)?;
+                Some((d, i))
+            })
+            .collect();
+        close.sort();
+        NameLookup::Unknown(close.into_iter().take(3).map(|(_, i)| i).collect())
+    }
+
+    /// The name at `i` as the list holds it.
+    pub fn name(&self, i: usize) -> &str {
+        self.names.get(i).map_or("", |(n, _)| n.as_str())
+    }
+}
+
+/// Folded ([`fold`]) with single spaces.
+fn fold_words(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Levenshtein distance in letters, or None when it is over `limit` (cut short).
+fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut row = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            row[j + 1] = (previous[j] + cost)
+                .min(previous[j + 1] + 1)
+                .min(row[j] + 1);
+        }
+        if row.iter().min().is_some_and(|&m| m > limit) {
+            return None;
+        }
+        previous = row;
+    }
+    previous.last().copied().filter(|&d| d <= limit)
 }
 
 /// A word with its tone mark taken off its vowel and put at its end, so that the two ways of
@@ -239,6 +336,22 @@ pub fn fit_to<W: PartialOrd>(text: &str, max: W, width: impl Fn(&str) -> W) -> S
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_is_found_without_diacritics_or_suggested() {
+        let names = ["Bồ Đề", "Bổ Đê", "Gia Thụy", "Long Biên", "Phúc Lợi"];
+        let index = NameIndex::new(names);
+        assert_eq!(index.find("gia thuỵ"), NameLookup::Found(2));
+        assert_eq!(index.find("Long Bien"), NameLookup::Found(3));
+        assert_eq!(index.find("  phuc   loi "), NameLookup::Found(4));
+        // Two names read "Bo De" without their marks: neither is guessed.
+        assert_eq!(index.find("Bo De"), NameLookup::Unknown(vec![0, 1]));
+        // A typing slip: suggested, not taken.
+        assert_eq!(index.find("Long Bienn"), NameLookup::Unknown(vec![3]));
+        assert_eq!(index.find("Phuc Loj"), NameLookup::Unknown(vec![4]));
+        assert_eq!(index.find("Hà Đông"), NameLookup::Unknown(vec![]));
+        assert_eq!(index.name(0), "Bồ Đề");
+    }
+
     #[test]
     fn a_name_is_the_same_with_its_tone_placed_either_way() {
         assert!(same_name("Gia Thuỵ", "Gia Thụy"));

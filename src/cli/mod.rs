@@ -18,6 +18,7 @@ mod common;
 mod file;
 mod meetings;
 mod plans;
+mod returned;
 mod scoring;
 mod units;
 
@@ -132,6 +133,9 @@ pub enum CliCommand {
         year: Option<i32>,
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
+        /// Publish to a file instead: .xlsx (with a chart), .pdf (A4), .html (one file), .csv.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Where the plans' targets stand: latest value, progress and status as of a day.
     Targets {
@@ -214,6 +218,37 @@ pub enum CliCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// A ward's self-assessment form (.xlsx) to send: its criteria, with only the cells for
+    /// the self-score, evidence and explanation open. Without --unit: every ward's, into the
+    /// folder --out.
+    WardForm {
+        file: PathBuf,
+        #[arg(long)]
+        model: String,
+        /// YYYY-MM
+        #[arg(long)]
+        month: String,
+        /// The ward, by name (default: all of them).
+        #[arg(long)]
+        unit: Option<String>,
+        /// form.xlsx for one ward, a folder for all.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Bring returned self-assessment forms into FILE: every change and conflict is shown;
+    /// nothing is written with --preview, or while a conflict is unsettled.
+    Merge {
+        file: PathBuf,
+        /// A returned form (repeat for several).
+        #[arg(long = "from", required = true)]
+        from: Vec<PathBuf>,
+        /// Show the changes; write nothing.
+        #[arg(long)]
+        preview: bool,
+        /// How to settle a cell changed on both sides since the form was sent.
+        #[arg(long, value_enum)]
+        take: Option<returned::TakeArg>,
+    },
     /// (For tests) rename the first unit COUNT times, each change in its own transaction.
     #[command(hide = true)]
     StressEdit {
@@ -260,6 +295,19 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             out: target,
             dry_run,
         } => repair(&file, &target, dry_run, lang, out).map_err(Failure::from),
+        CliCommand::WardForm {
+            file,
+            model,
+            month,
+            unit,
+            out: target,
+        } => returned::ward_form(&file, &model, &month, unit.as_deref(), &target, lang, out),
+        CliCommand::Merge {
+            file,
+            from,
+            preview,
+            take,
+        } => returned::merge(&file, &from, preview, take, lang, out),
         CliCommand::StressEdit { file, count } => stress_edit(&file, count).map_err(Failure::from),
         CliCommand::Units { file, action } => units::units_cmd(&file, action, lang, out),
         CliCommand::Criteria {
@@ -326,7 +374,19 @@ pub fn run(command: CliCommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             month,
             year,
             format,
-        } => scoring::results_cmd(&file, &model, month.as_deref(), year, format, lang, out),
+            out: target,
+        } => match target {
+            None => scoring::results_cmd(&file, &model, month.as_deref(), year, format, lang, out),
+            Some(target) => scoring::publish(&file, &model, month.as_deref(), year, &target, lang)
+                .map(|()| {
+                    let _ = writeln!(
+                        out,
+                        "{} {}",
+                        lang.pick("Đã ghi kết quả vào", "Results written to"),
+                        target.display()
+                    );
+                }),
+        },
         CliCommand::Scores(ScoresCommand::Export {
             file,
             model,

@@ -13,7 +13,9 @@ use crate::domain::lang::Lang;
 use crate::domain::plan::format_number;
 use crate::domain::points::round_half_up;
 use crate::domain::results::{UnitResult, Which, check_editable, year_results};
-use crate::domain::sheet::{read_grid, write_grid};
+use crate::domain::scoring::Band;
+use crate::domain::sheet::{read_grid_rows, write_grid};
+use crate::export::{book_read, book_write};
 use crate::store::{Grid, Intent, Origin, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -160,29 +162,53 @@ pub fn export(
     let store = Store::open(file, Intent::Inspect)?;
     let grid = open_grid(&store, model, year, m, lang)?;
     let which = Which::from(side);
-    let text = write_grid(&grid.units, &grid.criteria, |u, c| {
+    let value = |u: &crate::domain::org::Unit, c: &crate::domain::scoring::Criterion| {
         grid.cells
             .get(&(u.unit_id, c.criterion_id))
             .and_then(|&(s, a)| match which {
                 Which::SelfScore => s,
                 Which::Appraised => a,
             })
-    });
-    std::fs::write(target, text).map_err(|e| StoreError::io(target, e))?;
+    };
+    let ext = target
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "xlsx" => {
+            let title = format!("{} — {}", grid.model.name, month);
+            book_write::grid_xlsx(&grid.units, &grid.criteria, value, &title, target)?;
+        }
+        "ods" | "xls" | "xlsm" => {
+            return Err(Failure::Problems(vec![match lang {
+                Lang::Vi => format!(
+                    "Chưa ghi được tệp .{ext}: hãy xuất .xlsx (LibreOffice và Excel đều mở được)"
+                ),
+                Lang::En => format!(
+                    "cannot write .{ext} files: export .xlsx (LibreOffice and Excel open it)"
+                ),
+            }]));
+        }
+        "csv" => {
+            let text = write_grid(&grid.units, &grid.criteria, value);
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            for line in text.lines() {
+                writer
+                    .write_record(line.split('\t'))
+                    .map_err(|_| StoreError::Internal("csv"))?;
+            }
+            let bytes = writer
+                .into_inner()
+                .map_err(|_| StoreError::Internal("csv"))?;
+            crate::export::write_atomically(target, &bytes)?;
+        }
+        _ => {
+            let text = write_grid(&grid.units, &grid.criteria, value);
+            crate::export::write_atomically(target, text.as_bytes())?;
+        }
+    }
     Ok(grid.units.len())
-}
-
-/// A block of text from a file, as people save it (see [`crate::domain::sheet::decode`]),
-/// never more of it than a grid can be: a file of any size, or one that never ends
-/// (`/dev/zero`), is refused after the limit is read.
-fn read_text(source: &Path, lang: Lang) -> Result<String, Failure> {
-    use std::io::Read;
-    let limit = crate::domain::sheet::MAX_TEXT_BYTES;
-    let mut bytes = Vec::new();
-    std::fs::File::open(source)
-        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(|e| StoreError::io(source, e))?;
-    crate::domain::sheet::decode(&bytes).map_err(|p| Failure::Problems(vec![p.message(lang)]))
 }
 
 /// Reads a grid, checks every cell, and writes all of it in one transaction, or nothing.
@@ -195,14 +221,15 @@ pub fn import(
     lang: Lang,
 ) -> Result<usize, Failure> {
     let (year, m) = parse_period(month, lang)?;
-    let text = read_text(source, lang)?;
+    let table = book_read::read_table(source, book_write::GRID_SHEET)
+        .map_err(|p| Failure::Problems(vec![p.message(lang)]))?;
     let mut store = Store::open(file, Intent::Edit)?;
     let grid = open_grid(&store, model, year, m, lang)?;
     let mut problems = Vec::new();
     if let Err(e) = check_editable(grid.period.status) {
         problems.push(e.message(lang));
     }
-    let cells = match read_grid(&text, &grid.units, &grid.criteria) {
+    let cells = match read_grid_rows(&table.rows(), &grid.units, &grid.criteria) {
         Ok(cells) => cells,
         Err(found) => {
             problems.extend(found.iter().map(|p| p.message(lang)));
@@ -277,24 +304,25 @@ fn result_rows(grid: &Grid, list: &[UnitResult], lang: Lang) -> Vec<ResultRow> {
     rows
 }
 
-pub fn results_cmd(
-    file: &Path,
+/// The rows of `results`, each row as a person reads it, and the bands.
+type Published = (Vec<ResultRow>, Vec<Vec<String>>, Vec<Band>);
+
+/// The rows of `results`, and each row's last column as a person reads it.
+fn results_rows(
+    store: &Store,
     model: &str,
     month: Option<&str>,
     year: Option<i32>,
-    format: Format,
     lang: Lang,
-    out: &mut dyn Write,
-) -> Result<(), Failure> {
-    let store = Store::open(file, Intent::Inspect)?;
-    let rows = match (month, year) {
+) -> Result<Published, Failure> {
+    let (rows, bands) = match (month, year) {
         (Some(month), _) => {
             let (y, m) = parse_period(month, lang)?;
-            let grid = open_grid(&store, model, y, m, lang)?;
+            let grid = open_grid(store, model, y, m, lang)?;
             let list = grid.results(Which::Appraised);
-            result_rows(&grid, &list, lang)
+            (result_rows(&grid, &list, lang), grid.bands.clone())
         }
-        (None, Some(y)) => year_rows(&store, model, y, lang)?,
+        (None, Some(y)) => year_rows(store, model, y, lang)?,
         (None, None) => {
             return Err(Failure::Problems(vec![
                 lang.pick(
@@ -323,6 +351,20 @@ pub fn results_cmd(
             ]
         })
         .collect();
+    Ok((rows, table, bands))
+}
+
+pub fn results_cmd(
+    file: &Path,
+    model: &str,
+    month: Option<&str>,
+    year: Option<i32>,
+    format: Format,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let store = Store::open(file, Intent::Inspect)?;
+    let (rows, table, _) = results_rows(&store, model, month, year, lang)?;
     use super::common::Col::{Number, Text};
     // A table for a person is headed in the person's language; CSV keeps the field names.
     let header = match (format, lang) {
@@ -343,13 +385,115 @@ pub fn results_cmd(
     Ok(())
 }
 
+/// `results --out FILE`: the results as the committee publishes them, by the file's
+/// extension: a workbook with its chart, an A4 PDF, one HTML file, or CSV.
+pub fn publish(
+    file: &Path,
+    model: &str,
+    month: Option<&str>,
+    year: Option<i32>,
+    target: &Path,
+    lang: Lang,
+) -> Result<(), Failure> {
+    use crate::export::book_write::{ResultLine, ResultsHead};
+    use crate::export::results_publish::{results_html, results_pdf};
+    let ext = target
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if !["xlsx", "pdf", "html", "htm", "csv"].contains(&ext.as_str()) {
+        return Err(Failure::Problems(vec![match lang {
+            Lang::Vi => {
+                format!("Tên tệp phải có đuôi .xlsx, .pdf, .html hoặc .csv (không phải \"{ext}\")")
+            }
+            Lang::En => {
+                format!("the file name must end in .xlsx, .pdf, .html or .csv (not \"{ext}\")")
+            }
+        }]));
+    }
+    let store = Store::open(file, Intent::Inspect)?;
+    if ext == "csv" {
+        let mut bytes = Vec::new();
+        results_cmd(file, model, month, year, Format::Csv, lang, &mut bytes)?;
+        crate::export::write_atomically(target, &bytes)?;
+        return Ok(());
+    }
+    let (rows, table, bands) = results_rows(&store, model, month, year, lang)?;
+    let lines: Vec<ResultLine> = rows
+        .iter()
+        .zip(&table)
+        .map(|(r, t)| ResultLine {
+            rank: r.rank,
+            unit: r.unit.clone(),
+            total: r.total,
+            pct: r.pct_of_max,
+            band: t.get(4).cloned().unwrap_or_default(),
+        })
+        .collect();
+    let model_name = store
+        .models()?
+        .into_iter()
+        .find(|m| m.slug == model)
+        .map_or_else(|| model.to_string(), |m| m.name);
+    let (y, m) = match (month, year) {
+        (Some(month), _) => parse_period(month, lang)?,
+        (None, y) => (y.unwrap_or_default(), 0),
+    };
+    let when = match (m, lang) {
+        (0, Lang::Vi) => format!("năm {y}"),
+        (0, Lang::En) => format!("{y}"),
+        (m, Lang::Vi) => format!("tháng {m:02}/{y}"),
+        (m, Lang::En) => format!("{m:02}/{y}"),
+    };
+    let body = store.body()?.name;
+    let head = ResultsHead {
+        title: match lang {
+            Lang::Vi => format!("Kết quả đánh giá {when}"),
+            Lang::En => format!("Results of {when}"),
+        },
+        subtitle: format!("{model_name} — {body}"),
+        lang,
+    };
+    if ext == "xlsx" {
+        crate::export::book_write::results_xlsx(&head, &lines, &bands, target)?;
+        return Ok(());
+    }
+    let mut spec = crate::domain::chart::ChartSpec::new(crate::domain::chart::ChartKind::Ranking);
+    spec.model = Some(model.to_string());
+    spec.year = Some(y);
+    spec.month = (m > 0).then_some(m);
+    let today = chrono::Local::now().date_naive();
+    let footer = match lang {
+        Lang::Vi => format!("Ngày xuất {}", crate::domain::deadline::display_day(today)),
+        Lang::En => format!("Exported {}", crate::domain::deadline::display_day(today)),
+    };
+    let frame = crate::charts::deck::frame(&store, &spec, "", footer, today, lang)?;
+    let size = (1600, 1200);
+    let svg = crate::charts::render_svg(&frame, size.0, size.1)
+        .map_err(|_| StoreError::Internal("chart"))?;
+    let bytes = if ext == "pdf" {
+        results_pdf(&head, &lines, &bands, Some((&svg, size)))
+            .map_err(|_| StoreError::Internal("pdf"))?
+    } else {
+        results_html(&head, &lines, &bands, Some(&svg)).into_bytes()
+    };
+    crate::export::write_atomically(target, &bytes)?;
+    Ok(())
+}
+
 /// The year's result of each unit: the average of its complete monthly totals, ranked, with
 /// the band of the average percentage. For a yearly model, the year's period.
-fn year_rows(store: &Store, model: &str, year: i32, lang: Lang) -> Result<Vec<ResultRow>, Failure> {
+fn year_rows(
+    store: &Store,
+    model: &str,
+    year: i32,
+    lang: Lang,
+) -> Result<(Vec<ResultRow>, Vec<Band>), Failure> {
     if store.find_period(model, year, 0)?.is_some() {
         let grid = open_grid(store, model, year, 0, lang)?;
         let list = grid.results(Which::Appraised);
-        return Ok(result_rows(&grid, &list, lang));
+        return Ok((result_rows(&grid, &list, lang), grid.bands.clone()));
     }
     let (units, months, bands) = store.year(model, year)?;
     let names: std::collections::HashMap<_, _> =
@@ -378,5 +522,5 @@ fn year_rows(store: &Store, model: &str, year: i32, lang: Lang) -> Result<Vec<Re
     })
     .collect();
     rows.sort_by_key(|r| r.rank);
-    Ok(rows)
+    Ok((rows, bands))
 }

@@ -21,6 +21,15 @@ pub struct CellValue {
     pub value: Option<f64>,
 }
 
+/// One cell of a ward's self-assessment as it is brought in from a returned form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReturnedCell {
+    pub criterion_id: Uuid,
+    pub value: Option<f64>,
+    pub evidence: String,
+    pub note: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
     SetBody {
@@ -99,6 +108,14 @@ pub enum Edit {
         unit_id: Uuid,
         criterion_id: Uuid,
         note: String,
+    },
+    /// A ward's returned self-assessment: self-scores, evidence and explanations of one
+    /// unit's cells, from the file named `source`; all or nothing.
+    ApplyReturned {
+        period_id: Uuid,
+        unit_id: Uuid,
+        source: String,
+        cells: Vec<ReturnedCell>,
     },
     /// Finalizes, publishes or reopens (with a reason) a scoring period.
     ChangePeriod {
@@ -191,6 +208,7 @@ impl Edit {
             Edit::SetScore { .. } => "set_score",
             Edit::SetScores { .. } => "set_scores",
             Edit::SetCellNote { .. } => "set_cell_note",
+            Edit::ApplyReturned { .. } => "apply_returned",
             Edit::ChangePeriod { .. } => "change_period",
             Edit::RestorePeriodStatus { .. } => "restore_period_status",
             Edit::CreateCriteriaSet { .. } => "create_criteria_set",
@@ -242,6 +260,10 @@ impl Edit {
                 Lang::En => format!("Paste {} score cells", cells.len()),
             },
             Edit::SetCellNote { .. } => s("Ghi chú ô điểm", "Cell note"),
+            Edit::ApplyReturned { source, cells, .. } => match lang {
+                Lang::Vi => format!("Nhập bản trả về {source} ({} ô)", cells.len()),
+                Lang::En => format!("Bring in the returned {source} ({} cells)", cells.len()),
+            },
             Edit::ChangePeriod { transition, .. } => match transition {
                 Transition::Finalize => s("Chốt kỳ chấm điểm", "Finalize the period"),
                 Transition::Publish => s("Công bố kỳ chấm điểm", "Publish the period"),

@@ -10,6 +10,7 @@ pub mod edit;
 pub mod error;
 pub mod lang;
 pub mod meeting;
+pub mod merge;
 pub mod notice;
 pub mod org;
 pub mod plan;

@@ -1,9 +1,15 @@
 //! Documents written for people outside the program: the notice of a meeting's conclusions
-//! as DOCX and PDF.
+//! as DOCX and PDF, the deck as PDF, workbooks of scores and results (and reading the ones
+//! that come back).
 
+pub mod book_read;
+pub mod book_write;
 pub mod deck_pdf;
 pub mod notice_docx;
 pub mod notice_pdf;
+pub mod results_publish;
+pub mod returned;
+pub mod ward_form;
 
 use std::path::Path;
 

@@ -20,6 +20,7 @@ mod periods;
 mod read;
 mod records;
 mod repair;
+mod returned;
 pub mod schema;
 mod scores;
 mod seed;

@@ -290,7 +290,10 @@ impl Store {
 }
 
 /// The period's row id, status and set row id.
-fn period_row(tx: &Transaction, period_id: Uuid) -> Result<(i64, PeriodStatus, i64), StoreError> {
+pub(super) fn period_row(
+    tx: &Transaction,
+    period_id: Uuid,
+) -> Result<(i64, PeriodStatus, i64), StoreError> {
     tx.query_row(
         "SELECT id, status, set_id FROM period WHERE uuid = ?1",
         [period_id.to_string()],
@@ -326,7 +329,7 @@ pub(super) fn criteria_by_id(
 
 /// Writes cells of one side (self or appraised), validating every value first: all or nothing.
 /// Returns the previous values, for undo.
-fn write_cells(
+pub(super) fn write_cells(
     tx: &Transaction,
     period_id: Uuid,
     which: Which,

@@ -1,0 +1,178 @@
+//! Files that go to the wards and come back: `giaoban ward-form` writes a ward's
+//! self-assessment form, `giaoban merge` brings returned forms in after a preview.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+
+use super::common::{Failure, parse_period};
+use crate::domain::edit::Edit;
+use crate::domain::lang::Lang;
+use crate::domain::merge::Take;
+use crate::domain::text::{NameIndex, NameLookup};
+use crate::export::returned::{preview_lines, read_returned, returned_edit, write_forms};
+use crate::store::{Intent, Origin, Store, StoreError};
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TakeArg {
+    /// Keep the working file's value.
+    Mine,
+    /// Take the returned file's value.
+    Theirs,
+}
+
+impl From<TakeArg> for Take {
+    fn from(t: TakeArg) -> Take {
+        match t {
+            TakeArg::Mine => Take::Mine,
+            TakeArg::Theirs => Take::Theirs,
+        }
+    }
+}
+
+fn problem(text: String) -> Failure {
+    Failure::Problems(vec![text])
+}
+
+/// `giaoban ward-form`: one unit's form into `out`, or with `all` every unit's into the
+/// folder `out`.
+pub fn ward_form(
+    file: &Path,
+    model: &str,
+    month: &str,
+    unit: Option<&str>,
+    out: &Path,
+    lang: Lang,
+    say: &mut dyn Write,
+) -> Result<(), Failure> {
+    let (year, m) = parse_period(month, lang)?;
+    let store = Store::open(file, Intent::Inspect)?;
+    let period = store.find_period(model, year, m)?.ok_or_else(|| {
+        problem(match lang {
+            Lang::Vi => format!("Không có kỳ chấm điểm {month} của mô hình \"{model}\""),
+            Lang::En => format!("no scoring period {month} for the model \"{model}\""),
+        })
+    })?;
+    let grid = store.grid(period.period_id)?;
+    let written = match unit {
+        Some(name) => {
+            let index = NameIndex::new(grid.units.iter().map(|u| u.name.as_str()));
+            let found = match index.find(name) {
+                NameLookup::Found(i) => grid.units[i].unit_id,
+                NameLookup::Unknown(close) => {
+                    let mut text = match lang {
+                        Lang::Vi => format!("Không có đơn vị \"{name}\""),
+                        Lang::En => format!("no unit \"{name}\""),
+                    };
+                    if let Some(&first) = close.first() {
+                        text.push_str(&match lang {
+                            Lang::Vi => format!("; có phải \"{}\"?", index.name(first)),
+                            Lang::En => format!("; did you mean \"{}\"?", index.name(first)),
+                        });
+                    }
+                    return Err(problem(text));
+                }
+            };
+            write_forms(&grid, &[found], out, true)?
+        }
+        None => {
+            std::fs::create_dir_all(out).map_err(|e| StoreError::io(out, e))?;
+            write_forms(&grid, &[], out, false)?
+        }
+    };
+    for path in &written {
+        let _ = writeln!(
+            say,
+            "{} {}",
+            lang.pick("Đã ghi phiếu", "Form written:"),
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// `giaoban merge`: each returned file previewed, and unless `preview`, applied (one edit a
+/// file), conflicts settled by `take` or refused.
+pub fn merge(
+    file: &Path,
+    sources: &[PathBuf],
+    preview: bool,
+    take: Option<TakeArg>,
+    lang: Lang,
+    say: &mut dyn Write,
+) -> Result<(), Failure> {
+    let intent = if preview {
+        Intent::Inspect
+    } else {
+        Intent::Edit
+    };
+    let mut store = Store::open(file, intent)?;
+    // Every file read and checked before any is applied: all of them, or none.
+    let mut all = Vec::new();
+    for source in sources {
+        let returned = read_returned(&store, source).map_err(|p| {
+            Failure::Problems(
+                p.messages(lang)
+                    .into_iter()
+                    .map(|line| format!("{}: {line}", source.display()))
+                    .collect(),
+            )
+        })?;
+        all.push((source, returned));
+    }
+    let take = take.map(Take::from);
+    let mut conflicts = 0;
+    for (source, r) in &all {
+        let lines = preview_lines(r, lang);
+        let _ = writeln!(
+            say,
+            "{} — {} {}, {} {}",
+            source.display(),
+            r.form.identity.unit_name,
+            r.form.identity.month,
+            lines.len(),
+            lang.pick("ô thay đổi", "cells changed")
+        );
+        for line in lines {
+            let _ = writeln!(say, "  {line}");
+        }
+        conflicts += r.changes.iter().filter(|c| c.is_conflict()).count();
+    }
+    if preview {
+        return Ok(());
+    }
+    if conflicts > 0 && take.is_none() {
+        return Err(problem(match lang {
+            Lang::Vi => format!(
+                "{conflicts} ô xung đột: chưa nhập gì. Chọn --take mine (giữ của tệp đang làm) hoặc --take theirs (lấy bản trả về)"
+            ),
+            Lang::En => format!(
+                "{conflicts} cells in conflict: nothing brought in. Choose --take mine (keep the working file's) or --take theirs (take the returned file's)"
+            ),
+        }));
+    }
+    let who = crate::host::user_name();
+    let mut cells = 0;
+    for (source, r) in &all {
+        if r.changes.is_empty() {
+            continue;
+        }
+        let Some(edit) = returned_edit(r, source, take) else {
+            continue;
+        };
+        if let Edit::ApplyReturned { cells: c, .. } = &edit {
+            cells += c.len();
+        }
+        store.apply(&edit, &who, chrono::Utc::now(), Origin::Do)?;
+    }
+    let _ = writeln!(
+        say,
+        "{} {cells} {} {} {}",
+        lang.pick("Đã nhập", "Brought in"),
+        lang.pick("ô từ", "cells from"),
+        all.len(),
+        lang.pick("tệp", "files")
+    );
+    Ok(())
+}

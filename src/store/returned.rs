@@ -1,0 +1,103 @@
+//! Writing a ward's returned self-assessment: the self-scores of one unit's cells with their
+//! evidence and explanations, in the one transaction of the edit, and the edit that undoes it.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde_json::json;
+
+use super::error::StoreError;
+use super::ids::row_or;
+use crate::domain::edit::{CellValue, Edit, ReturnedCell};
+use crate::domain::results::Which;
+
+pub(super) fn apply_returned(
+    tx: &Transaction,
+    edit: &Edit,
+    now: &str,
+) -> Result<(Edit, super::apply::Audit), StoreError> {
+    let Edit::ApplyReturned {
+        period_id,
+        unit_id,
+        source,
+        cells,
+    } = edit
+    else {
+        return Err(StoreError::Internal("not a returned form"));
+    };
+    let values: Vec<CellValue> = cells
+        .iter()
+        .map(|c| CellValue {
+            unit_id: *unit_id,
+            criterion_id: c.criterion_id,
+            value: c.value,
+        })
+        .collect();
+    // Checks the period is open and every value, and writes them: all or nothing.
+    let previous = super::scores::write_cells(tx, *period_id, Which::SelfScore, &values, now)?;
+    let (period, _, _) = super::scores::period_row(tx, *period_id)?;
+    let unit = row_or(tx, "unit", *unit_id, StoreError::Missing { what: "unit" })?;
+    let at = super::cells::epoch_seconds(now);
+    let mut before = Vec::with_capacity(cells.len());
+    for (cell, old) in cells.iter().zip(previous) {
+        let criterion = row_or(
+            tx,
+            "criterion",
+            cell.criterion_id,
+            StoreError::Missing { what: "criterion" },
+        )?;
+        let note = crate::domain::text::clean_text(&cell.note, 2000)?;
+        let evidence = crate::domain::text::clean_text(&cell.evidence, 2000)?;
+        let (old_note, old_evidence): (String, String) = tx
+            .query_row(
+                "SELECT note, evidence FROM score_note WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3",
+                params![period, unit, criterion],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .unwrap_or_default();
+        if note.is_empty() && evidence.is_empty() {
+            tx.execute(
+                "DELETE FROM score_note WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3",
+                params![period, unit, criterion],
+            )?;
+        } else {
+            tx.execute(
+                "INSERT INTO score_note (period_id, unit_id, criterion_id, note, evidence, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (period_id, unit_id, criterion_id) DO UPDATE
+                 SET note = excluded.note, evidence = excluded.evidence, updated_at = excluded.updated_at",
+                params![period, unit, criterion, note, evidence, at],
+            )?;
+        }
+        before.push(ReturnedCell {
+            criterion_id: cell.criterion_id,
+            value: old.value,
+            evidence: old_evidence,
+            note: old_note,
+        });
+    }
+    // A unit with notes only is still a unit of the period, as with a value.
+    tx.execute(
+        "INSERT INTO score (period_id, unit_id, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (period_id, unit_id) DO NOTHING",
+        params![period, unit, at],
+    )?;
+    Ok((
+        Edit::ApplyReturned {
+            period_id: *period_id,
+            unit_id: *unit_id,
+            source: source.clone(),
+            cells: before,
+        },
+        super::apply::Audit {
+            entity: "score",
+            entity_uuid: Some(*period_id),
+            before: None,
+            after: Some(json!({
+                "source": source,
+                "unit": unit_id,
+                "which": Which::SelfScore,
+                "cells": cells.len(),
+            })),
+        },
+    ))
+}

@@ -589,3 +589,43 @@ fn results_are_published_as_a_workbook_a_pdf_and_one_html_file() {
     assert!(html.contains("<svg") && html.contains("Đức Giang"));
     assert!(!html.contains("src=\"http") && !html.contains("<link"));
 }
+
+#[test]
+fn the_window_sends_the_forms_and_brings_one_back_after_its_preview() {
+    use common::ui::{app, click, shows};
+    let dir = common::TempDir::new();
+    let file = dir.demo("demo.db");
+    let forms = dir.join("forms");
+    std::fs::create_dir(&forms).expect("folder");
+    let filled = dir.join("Bo-De-tra-ve.xlsx");
+    let dialogs = giaoban::app::dialogs::ScriptedDialogs {
+        folder: Some(forms.clone()),
+        open: Some(filled.clone()),
+        ..Default::default()
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2018, 12, 20).expect("day");
+    let mut harness = app(&dir, file.clone(), today, dialogs);
+    click(&mut harness, "Chấm điểm");
+    click(&mut harness, "Tệp");
+    click(&mut harness, "Gửi phiếu tự chấm…");
+    assert!(shows(&harness, "Đã ghi 14 phiếu tự chấm"));
+    let form = forms.join("Phieu-tu-cham-Bo-De-2018-12.xlsx");
+    assert!(form.is_file());
+    assert_eq!(std::fs::read_dir(&forms).expect("list").count(), 14);
+
+    fill_form(&form, &filled, &[("1.1", "Tự chấm", "3,5"), ("1.1", "Minh chứng", "BC 12")]);
+    let before = std::fs::read(&file).expect("read");
+    click(&mut harness, "Tệp");
+    click(&mut harness, "Nhập bản trả về…");
+    assert!(shows(&harness, "1 ô thay đổi, 0 ô xung đột. Chưa ghi gì"));
+    assert!(shows(&harness, "3 → 3,5 · minh chứng: BC 12"));
+    assert_eq!(std::fs::read(&file).expect("read"), before, "the preview writes nothing");
+    click(&mut harness, giaoban::ui::returned::apply_label(giaoban::domain::lang::Lang::Vi));
+    assert!(harness.state().returned.is_none());
+    assert_eq!(self_cell(&file, "Bồ Đề", "1.1").0, Some(3.5));
+
+    // One edit: Undo takes the whole form back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(self_cell(&file, "Bồ Đề", "1.1"), (Some(3.0), String::new(), String::new()));
+}

@@ -69,6 +69,23 @@ pub enum Command {
         meeting_id: uuid::Uuid,
         single_window: bool,
     },
+    /// Asks where to write the self-assessment forms of a period: every ward's into a
+    /// folder, or one ward's into a file.
+    FormsDialog {
+        period_id: uuid::Uuid,
+        unit: Option<(uuid::Uuid, String)>,
+    },
+    WriteForms {
+        period_id: uuid::Uuid,
+        unit: Option<uuid::Uuid>,
+        path: PathBuf,
+    },
+    /// Asks for a returned form, then shows what it changes.
+    ReturnedDialog,
+    PreviewReturned(PathBuf),
+    /// Applies the returned form shown, conflicts settled this way (none: there are none).
+    ApplyReturned(Option<crate::domain::merge::Take>),
+    DismissReturned,
     SetLanguage(Lang),
     SetUserName(String),
     Navigate(Nav),

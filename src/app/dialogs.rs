@@ -10,6 +10,8 @@ pub trait FileDialogs {
     /// `suggested`: a file name to propose.
     fn pick_save(&self, lang: Lang, title: &str, suggested: &str) -> Option<PathBuf>;
     fn pick_folder(&self, lang: Lang, title: &str) -> Option<PathBuf>;
+    /// An existing file of the kind `filter` names (a returned form).
+    fn pick_file(&self, lang: Lang, title: &str, filter: (&str, &[&str])) -> Option<PathBuf>;
     /// Where to write a document for others (a notice): `filter` names the kind and its
     /// extensions.
     fn pick_export(
@@ -81,6 +83,13 @@ impl FileDialogs for NativeDialogs {
         rfd::FileDialog::new().set_title(title).pick_folder()
     }
 
+    fn pick_file(&self, _lang: Lang, title: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(filter.0, filter.1)
+            .pick_file()
+    }
+
     fn pick_export(
         &self,
         _lang: Lang,
@@ -119,6 +128,9 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn pick_folder(&self, _lang: Lang, _title: &str) -> Option<PathBuf> {
         self.folder.clone()
+    }
+    fn pick_file(&self, _lang: Lang, _title: &str, _filter: (&str, &[&str])) -> Option<PathBuf> {
+        self.open.clone()
     }
     fn pick_export(
         &self,
@@ -161,6 +173,11 @@ pub enum PathThen {
     Deck {
         meeting_id: uuid::Uuid,
     },
+    Forms {
+        period_id: uuid::Uuid,
+        unit: Option<uuid::Uuid>,
+    },
+    Returned,
 }
 
 impl PathThen {
@@ -174,6 +191,12 @@ impl PathThen {
             PathThen::Notice { meeting_id } => Command::WriteNotice { meeting_id, path },
             PathThen::Chart { spec } => Command::WriteChart { spec, path },
             PathThen::Deck { meeting_id } => Command::WriteDeck { meeting_id, path },
+            PathThen::Forms { period_id, unit } => Command::WriteForms {
+                period_id,
+                unit,
+                path,
+            },
+            PathThen::Returned => Command::PreviewReturned(path),
         }
     }
 }
@@ -275,7 +298,8 @@ impl super::App {
             return;
         }
         let picked = match (kind, filter) {
-            (PickKind::Open, _) => self.dialogs.pick_open(lang),
+            (PickKind::Open, Some(filter)) => self.dialogs.pick_file(lang, title, filter),
+            (PickKind::Open, None) => self.dialogs.pick_open(lang),
             (PickKind::Folder, _) => self.dialogs.pick_folder(lang, title),
             (PickKind::Save, Some(filter)) => {
                 self.dialogs.pick_export(lang, title, suggested, filter)

@@ -7,6 +7,7 @@ pub mod document;
 pub mod notify;
 pub mod prefs;
 mod refused;
+pub mod returned;
 pub mod undo;
 
 mod command;
@@ -83,6 +84,8 @@ pub struct App {
     pub refused: Option<RefusedFile>,
     /// A path asked for in the program's own field (no system dialog could open).
     pub path_prompt: Option<dialogs::PathPrompt>,
+    /// A returned form read, shown for the person to accept or cancel.
+    pub returned: Option<returned::ReturnedPreview>,
     today: Option<NaiveDate>,
     queue: Vec<Command>,
     dialogs: Box<dyn FileDialogs>,
@@ -107,6 +110,7 @@ impl App {
             requests: Vec::new(),
             refused: None,
             path_prompt: None,
+            returned: None,
             today: config.today,
             queue: Vec::new(),
             dialogs: config.dialogs,
@@ -173,6 +177,16 @@ impl App {
             Command::WriteChart { spec, path } => self.write_chart(&spec, &path),
             Command::DeckExportDialog { meeting_id } => self.deck_dialog(meeting_id),
             Command::WriteDeck { meeting_id, path } => self.write_deck(meeting_id, &path),
+            Command::FormsDialog { period_id, unit } => self.forms_dialog(period_id, unit),
+            Command::WriteForms {
+                period_id,
+                unit,
+                path,
+            } => self.write_forms(period_id, unit, &path),
+            Command::ReturnedDialog => self.returned_dialog(),
+            Command::PreviewReturned(path) => self.preview_returned(&path),
+            Command::ApplyReturned(take) => self.apply_returned(take),
+            Command::DismissReturned => self.returned = None,
             Command::EditDeck { meeting_id } => {
                 self.requests.push(Request::ShowDeck { meeting_id });
                 self.nav = Nav::Charts;

@@ -54,6 +54,9 @@ pub enum UiCommand {
     Open,
     SaveAs,
     ExportForEmail,
+    SendForms,
+    SendForm,
+    BringInReturned,
     CheckFile,
     Quit,
     Undo,
@@ -89,11 +92,14 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 27] = [
+    pub const ALL: [UiCommand; 30] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::SaveAs,
         UiCommand::ExportForEmail,
+        UiCommand::SendForms,
+        UiCommand::SendForm,
+        UiCommand::BringInReturned,
         UiCommand::CheckFile,
         UiCommand::Quit,
         UiCommand::Undo,
@@ -127,6 +133,9 @@ impl UiCommand {
             C::Open => lang.pick("Mở…", "Open…"),
             C::SaveAs => lang.pick("Lưu thành…", "Save as…"),
             C::ExportForEmail => lang.pick("Xuất bản gửi e-mail…", "Export a copy for e-mail…"),
+            C::SendForms => lang.pick("Gửi phiếu tự chấm…", "Send self-assessment forms…"),
+            C::SendForm => lang.pick("Gửi phiếu cho đơn vị đang chọn…", "Send the selected unit's form…"),
+            C::BringInReturned => lang.pick("Nhập bản trả về…", "Bring in a returned form…"),
             C::CheckFile => lang.pick("Kiểm tra tệp", "Check file"),
             C::Quit => lang.pick("Thoát", "Quit"),
             C::Undo => lang.pick("Hoàn tác", "Undo"),
@@ -164,7 +173,7 @@ impl UiCommand {
             C::Open => const { &[key(CTRL, Key::O)] },
             C::SaveAs => const { &[key(CTRL_SHIFT, Key::S)] },
             C::ExportForEmail => const { &[key(CTRL, Key::E)] },
-            C::CheckFile => const { &[] },
+            C::CheckFile | C::SendForms | C::SendForm | C::BringInReturned => const { &[] },
             C::Quit => const { &[key(CTRL, Key::Q)] },
             C::Undo => const { &[key(CTRL, Key::Z)] },
             C::Redo => const { &[key(CTRL, Key::Y), key(CTRL_SHIFT, Key::Z)] },
@@ -229,6 +238,9 @@ impl UiCommand {
             | C::Open
             | C::SaveAs
             | C::ExportForEmail
+            | C::SendForms
+            | C::SendForm
+            | C::BringInReturned
             | C::CheckFile
             | C::Quit
             | C::Undo
@@ -367,6 +379,25 @@ pub fn run(app: &mut GiaobanApp, command: UiCommand, commands: &mut Vec<Command>
         C::SaveAs if has_doc => commands.push(Command::SaveAsDialog),
         C::ExportForEmail if has_doc => commands.push(Command::ExportDialog),
         C::CheckFile if has_doc => commands.push(Command::CheckFile),
+        C::SendForms if has_doc => {
+            if let Some(grid) = app.panels.scoring.grid.grid.as_ref() {
+                commands.push(Command::FormsDialog {
+                    period_id: grid.period.period_id,
+                    unit: None,
+                });
+            }
+        }
+        C::SendForm if has_doc => {
+            if let (Some(grid), Some(unit)) =
+                (app.panels.scoring.grid.grid.as_ref(), selected_unit(app))
+            {
+                commands.push(Command::FormsDialog {
+                    period_id: grid.period.period_id,
+                    unit: Some(unit),
+                });
+            }
+        }
+        C::BringInReturned if has_doc => commands.push(Command::ReturnedDialog),
         C::Quit => commands.push(Command::Quit),
         C::Undo => commands.push(Command::Undo),
         C::Redo => commands.push(Command::Redo),
@@ -393,6 +424,14 @@ pub fn run(app: &mut GiaobanApp, command: UiCommand, commands: &mut Vec<Command>
         // The grid and presentation mode read their own keys (see `Place`).
         _ => {}
     }
+}
+
+/// The unit of the scoring grid's cursor: (id, name).
+pub fn selected_unit(app: &GiaobanApp) -> Option<(uuid::Uuid, String)> {
+    let state = &app.panels.scoring.grid;
+    let grid = state.grid.as_ref()?;
+    let index = *state.rows.get(state.cursor.0)?;
+    grid.units.get(index).map(|u| (u.unit_id, u.name.clone()))
 }
 
 /// The meeting F5 presents: the deck open in Charts, else the meeting open in Meetings, else

@@ -10,6 +10,7 @@ pub mod forms;
 pub mod grid;
 pub mod meetings;
 pub mod path_prompt;
+pub mod returned;
 pub mod plans;
 pub mod present;
 pub mod scoring;
@@ -146,6 +147,7 @@ pub fn app_ui(app: &mut GiaobanApp, ui: &mut egui::Ui) {
     commands::run_pending(app, &mut commands);
     commands::shortcuts_window(app, ui.ctx(), lang);
     path_prompt::path_prompt_window(&mut app.app, ui.ctx(), lang);
+    returned::returned_window(&app.app, ui.ctx(), lang, &mut commands);
     notifications_ui(app, ui.ctx(), lang);
 
     let title = match app.app.doc.as_ref() {
@@ -216,6 +218,17 @@ fn menu_ui(
         ui.separator();
         menu_item(ui, UiCommand::SaveAs, None, has_doc, lang, chosen);
         menu_item(ui, UiCommand::ExportForEmail, None, has_doc, lang, chosen);
+        ui.separator();
+        let has_period = app.panels.scoring.grid.grid.is_some();
+        let unit = commands::selected_unit(app);
+        let one = unit.as_ref().map(|(_, name)| match lang {
+            Lang::Vi => format!("Gửi phiếu cho {name}…"),
+            Lang::En => format!("Send {name} its form…"),
+        });
+        menu_item(ui, UiCommand::SendForms, None, has_doc && has_period, lang, chosen);
+        menu_item(ui, UiCommand::SendForm, one, has_doc && unit.is_some(), lang, chosen);
+        menu_item(ui, UiCommand::BringInReturned, None, has_doc, lang, chosen);
+        ui.separator();
         menu_item(ui, UiCommand::CheckFile, None, has_doc, lang, chosen);
         ui.separator();
         menu_item(ui, UiCommand::Quit, None, true, lang, chosen);

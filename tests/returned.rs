@@ -270,6 +270,10 @@ fn a_merge_is_one_edit_that_undo_takes_back() {
 
 /// Sets a unit's self-score in the working file, as the secretary would meanwhile.
 fn set_self(file: &Path, unit: &str, code: &str, value: f64) {
+    set_cell(file, unit, code, Which::SelfScore, value);
+}
+
+fn set_cell(file: &Path, unit: &str, code: &str, which: Which, value: f64) {
     let mut store = Store::open(file, Intent::Edit).expect("open");
     let period = store
         .find_period("ward-eoffice", 2018, 12)
@@ -286,7 +290,7 @@ fn set_self(file: &Path, unit: &str, code: &str, value: f64) {
         .apply(
             &giaoban::domain::edit::Edit::SetScore {
                 period_id: period.period_id,
-                which: Which::SelfScore,
+                which,
                 cell: giaoban::domain::edit::CellValue {
                     unit_id: u.unit_id,
                     criterion_id: c.criterion_id,
@@ -613,19 +617,141 @@ fn the_window_sends_the_forms_and_brings_one_back_after_its_preview() {
     assert!(form.is_file());
     assert_eq!(std::fs::read_dir(&forms).expect("list").count(), 14);
 
-    fill_form(&form, &filled, &[("1.1", "Tự chấm", "3,5"), ("1.1", "Minh chứng", "BC 12")]);
+    fill_form(
+        &form,
+        &filled,
+        &[("1.1", "Tự chấm", "3,5"), ("1.1", "Minh chứng", "BC 12")],
+    );
     let before = std::fs::read(&file).expect("read");
     click(&mut harness, "Tệp");
     click(&mut harness, "Nhập bản trả về…");
     assert!(shows(&harness, "1 ô thay đổi, 0 ô xung đột. Chưa ghi gì"));
     assert!(shows(&harness, "3 → 3,5 · minh chứng: BC 12"));
-    assert_eq!(std::fs::read(&file).expect("read"), before, "the preview writes nothing");
-    click(&mut harness, giaoban::ui::returned::apply_label(giaoban::domain::lang::Lang::Vi));
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "the preview writes nothing"
+    );
+    click(
+        &mut harness,
+        giaoban::ui::returned::apply_label(giaoban::domain::lang::Lang::Vi),
+    );
     assert!(harness.state().returned.is_none());
     assert_eq!(self_cell(&file, "Bồ Đề", "1.1").0, Some(3.5));
 
     // One edit: Undo takes the whole form back.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
-    assert_eq!(self_cell(&file, "Bồ Đề", "1.1"), (Some(3.0), String::new(), String::new()));
+    assert_eq!(
+        self_cell(&file, "Bồ Đề", "1.1"),
+        (Some(3.0), String::new(), String::new())
+    );
+}
+
+/// The appraised score of a unit's criterion in December 2018.
+fn appraised(file: &Path, unit: &str, code: &str) -> Option<f64> {
+    let store = Store::open(file, Intent::Inspect).expect("open");
+    let period = store
+        .find_period("ward-eoffice", 2018, 12)
+        .expect("find")
+        .expect("period");
+    let grid = store.grid(period.period_id).expect("grid");
+    let u = grid.units.iter().find(|u| u.name == unit).expect("unit");
+    let c = grid
+        .criteria
+        .iter()
+        .find(|c| c.code == code)
+        .expect("criterion");
+    grid.cells
+        .get(&(u.unit_id, c.criterion_id))
+        .and_then(|&(_, a)| a)
+}
+
+#[test]
+fn a_copy_sent_by_email_comes_back_and_is_merged_cell_by_cell() {
+    let dir = common::TempDir::new();
+    let file = dir.demo("demo.db");
+    let copy = dir.join("gui-pho-ban.db");
+    Store::open(&file, Intent::Edit)
+        .expect("open")
+        .save_copy_to_send(&copy)
+        .expect("send");
+    let kept = giaoban::store::changes::sent_folder(&file);
+    assert_eq!(std::fs::read_dir(&kept).expect("kept").count(), 1);
+    // Elsewhere, in the copy: Phúc Lợi appraised, Bồ Đề's 1.1 corrected.
+    set_cell(&copy, "Phúc Lợi", "1.1", Which::Appraised, 3.0);
+    set_cell(&copy, "Bồ Đề", "1.1", Which::Appraised, 2.5);
+    // Meanwhile, in the working file, Bồ Đề's 1.1 corrected differently.
+    set_cell(&file, "Bồ Đề", "1.1", Which::Appraised, 3.5);
+
+    let preview = merge(&file, &copy, &["--preview"]);
+    let said = common::text(&preview.stdout);
+    assert!(
+        preview.status.success(),
+        "{}",
+        common::text(&preview.stderr)
+    );
+    assert!(said.contains("2 ô thay đổi"), "{said}");
+    assert!(said.contains("Phúc Lợi · 1.1"), "{said}");
+    assert!(said.contains("(thẩm định): — → 3"), "{said}");
+    assert!(said.contains("3,5 → 2,5  [XUNG ĐỘT"), "{said}");
+    let before = std::fs::read(&file).expect("read");
+    assert_eq!(merge(&file, &copy, &[]).status.code(), Some(1));
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "nothing written"
+    );
+
+    let out = merge(&file, &copy, &["--take", "mine"]);
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+    assert_eq!(appraised(&file, "Phúc Lợi", "1.1"), Some(3.0));
+    assert_eq!(appraised(&file, "Bồ Đề", "1.1"), Some(3.5));
+    let conn = rusqlite::Connection::open(&file).expect("sqlite");
+    let (action, after): (String, String) = conn
+        .query_row(
+            "SELECT action, after FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("audit");
+    assert_eq!(action, "merge_copy");
+    assert!(after.contains("gui-pho-ban.db"), "{after}");
+}
+
+#[test]
+fn a_copy_this_file_did_not_send_or_a_hostile_one_is_refused() {
+    let dir = common::TempDir::new();
+    let file = dir.demo("demo.db");
+    // A copy of another file (never sent from this one).
+    let stranger = dir.demo("khac.db");
+    let out = merge(&file, &stranger, &[]);
+    assert!(
+        common::text(&out.stderr).contains("Không tìm thấy bản đã gửi"),
+        "{}",
+        common::text(&out.stderr)
+    );
+    // A copy sent from this file, with a trigger planted in it on the way back.
+    let copy = dir.join("gui.db");
+    Store::open(&file, Intent::Edit)
+        .expect("open")
+        .save_copy_to_send(&copy)
+        .expect("send");
+    rusqlite::Connection::open(&copy)
+        .expect("open")
+        .execute_batch("CREATE TRIGGER wipe AFTER UPDATE ON score BEGIN DELETE FROM score; END;")
+        .expect("plant");
+    let before = std::fs::read(&file).expect("read");
+    let out = merge(&file, &copy, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        common::text(&out.stderr).contains("trigger"),
+        "{}",
+        common::text(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "nothing written"
+    );
 }

@@ -117,7 +117,8 @@ impl App {
         let name = self.suggested_copy_name();
         let Some(doc) = self.doc.as_ref() else { return };
         let target = folder.join(&name);
-        match doc.store.save_copy(&target) {
+        // The copy as sent is kept, so that what is changed in it comes back cell by cell.
+        match doc.store.save_copy_to_send(&target) {
             Ok(size) => {
                 let text = match lang {
                     Lang::Vi => format!(

@@ -9,27 +9,21 @@ use super::dialogs::{PathThen, PickKind};
 use crate::domain::lang::Lang;
 use crate::domain::merge::Take;
 use crate::domain::text::display_path;
-use crate::export::returned::{Returned, preview_lines, read_returned, returned_edit, write_forms};
+use crate::export::returned::{Incoming, incoming, write_forms};
 
-/// A returned form read and compared, waiting for the person's answer.
+/// A returned file read and compared, waiting for the person's answer.
 pub struct ReturnedPreview {
     pub path: PathBuf,
-    pub returned: Returned,
-    /// A line a changed cell (see [`preview_lines`]).
-    pub lines: Vec<String>,
-    /// Which of `lines` are conflicts.
-    pub conflicts: Vec<bool>,
-}
-
-impl ReturnedPreview {
-    pub fn conflict_count(&self) -> usize {
-        self.conflicts.iter().filter(|c| **c).count()
-    }
+    pub incoming: Incoming,
 }
 
 impl App {
     /// Asks where to write the forms: a folder for every ward, a file for one.
-    pub(super) fn forms_dialog(&mut self, period_id: uuid::Uuid, unit: Option<(uuid::Uuid, String)>) {
+    pub(super) fn forms_dialog(
+        &mut self,
+        period_id: uuid::Uuid,
+        unit: Option<(uuid::Uuid, String)>,
+    ) {
         let lang = self.lang();
         match unit {
             None => {
@@ -66,7 +60,12 @@ impl App {
             .unwrap_or_default()
     }
 
-    pub(super) fn write_forms(&mut self, period_id: uuid::Uuid, unit: Option<uuid::Uuid>, path: &Path) {
+    pub(super) fn write_forms(
+        &mut self,
+        period_id: uuid::Uuid,
+        unit: Option<uuid::Uuid>,
+        path: &Path,
+    ) {
         let lang = self.lang();
         let Some(doc) = self.doc.as_ref() else { return };
         let units: Vec<uuid::Uuid> = unit.into_iter().collect();
@@ -94,10 +93,16 @@ impl App {
     /// Asks for the returned file.
     pub(super) fn returned_dialog(&mut self) {
         let lang = self.lang();
-        let title = lang.pick("Chọn bản trả về (phiếu tự chấm)", "Choose the returned form");
+        let title = lang.pick(
+            "Chọn bản trả về (phiếu tự chấm)",
+            "Choose the returned form",
+        );
         let filter = (
-            lang.pick("Bảng tính (.xlsx, .ods)", "Spreadsheet (.xlsx, .ods)"),
-            &["xlsx", "ods", "xls"][..],
+            lang.pick(
+                "Phiếu tự chấm (.xlsx, .ods) hoặc bản sao (.db)",
+                "Form (.xlsx, .ods) or copy (.db)",
+            ),
+            &["xlsx", "ods", "xls", "db"][..],
         );
         self.ask_path(PickKind::Open, title, "", Some(filter), PathThen::Returned);
     }
@@ -106,15 +111,11 @@ impl App {
     pub(super) fn preview_returned(&mut self, path: &Path) {
         let lang = self.lang();
         let Some(doc) = self.doc.as_ref() else { return };
-        match read_returned(&doc.store, path) {
-            Ok(returned) => {
-                let lines = preview_lines(&returned, lang);
-                let conflicts = returned.changes.iter().map(|c| c.is_conflict()).collect();
+        match incoming(&doc.store, path, lang) {
+            Ok(incoming) => {
                 self.returned = Some(ReturnedPreview {
                     path: path.to_path_buf(),
-                    returned,
-                    lines,
-                    conflicts,
+                    incoming,
                 });
             }
             Err(problem) => {
@@ -143,12 +144,14 @@ impl App {
         let Some(preview) = self.returned.take() else {
             return;
         };
-        if preview.returned.changes.is_empty() {
-            self.notes
-                .info(lang.pick("Bản trả về không có gì mới", "The returned file has nothing new"));
+        if preview.incoming.lines.is_empty() {
+            self.notes.info(lang.pick(
+                "Bản trả về không có gì mới",
+                "The returned file has nothing new",
+            ));
             return;
         }
-        match returned_edit(&preview.returned, &preview.path, take) {
+        match preview.incoming.edit(take) {
             Some(edit) => self.apply(edit),
             None => {
                 self.notes.error(lang.pick(

@@ -11,7 +11,7 @@ use crate::domain::edit::Edit;
 use crate::domain::lang::Lang;
 use crate::domain::merge::Take;
 use crate::domain::text::{NameIndex, NameLookup};
-use crate::export::returned::{preview_lines, read_returned, returned_edit, write_forms};
+use crate::export::returned::{incoming, write_forms};
 use crate::store::{Intent, Origin, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -111,7 +111,7 @@ pub fn merge(
     // Every file read and checked before any is applied: all of them, or none.
     let mut all = Vec::new();
     for source in sources {
-        let returned = read_returned(&store, source).map_err(|p| {
+        let read = incoming(&store, source, lang).map_err(|p| {
             Failure::Problems(
                 p.messages(lang)
                     .into_iter()
@@ -119,25 +119,23 @@ pub fn merge(
                     .collect(),
             )
         })?;
-        all.push((source, returned));
+        all.push((source, read));
     }
     let take = take.map(Take::from);
     let mut conflicts = 0;
     for (source, r) in &all {
-        let lines = preview_lines(r, lang);
         let _ = writeln!(
             say,
-            "{} — {} {}, {} {}",
+            "{} — {}, {} {}",
             source.display(),
-            r.form.identity.unit_name,
-            r.form.identity.month,
-            lines.len(),
+            r.heading,
+            r.lines.len(),
             lang.pick("ô thay đổi", "cells changed")
         );
-        for line in lines {
+        for line in &r.lines {
             let _ = writeln!(say, "  {line}");
         }
-        conflicts += r.changes.iter().filter(|c| c.is_conflict()).count();
+        conflicts += r.conflict_count();
     }
     if preview {
         return Ok(());
@@ -154,16 +152,15 @@ pub fn merge(
     }
     let who = crate::host::user_name();
     let mut cells = 0;
-    for (source, r) in &all {
-        if r.changes.is_empty() {
-            continue;
-        }
-        let Some(edit) = returned_edit(r, source, take) else {
+    for (_, r) in &all {
+        let Some(edit) = r.edit(take) else {
             continue;
         };
-        if let Edit::ApplyReturned { cells: c, .. } = &edit {
-            cells += c.len();
-        }
+        cells += match &edit {
+            Edit::ApplyReturned { cells, .. } => cells.len(),
+            Edit::MergeCopy { cells, notes, .. } => cells.len() + notes.len(),
+            _ => 0,
+        };
         store.apply(&edit, &who, chrono::Utc::now(), Origin::Do)?;
     }
     let _ = writeln!(

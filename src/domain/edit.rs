@@ -30,6 +30,24 @@ pub struct ReturnedCell {
     pub note: String,
 }
 
+/// One cell of a returned copy of the document, as it is brought in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CopyCell {
+    pub period_id: Uuid,
+    pub which: Which,
+    pub cell: CellValue,
+}
+
+/// One cell's note and evidence from a returned copy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CopyNote {
+    pub period_id: Uuid,
+    pub unit_id: Uuid,
+    pub criterion_id: Uuid,
+    pub note: String,
+    pub evidence: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
     SetBody {
@@ -116,6 +134,13 @@ pub enum Edit {
         unit_id: Uuid,
         source: String,
         cells: Vec<ReturnedCell>,
+    },
+    /// What a copy of the document edited elsewhere changed in the scores since it was sent:
+    /// cells of any period, unit and side, and notes; all or nothing.
+    MergeCopy {
+        source: String,
+        cells: Vec<CopyCell>,
+        notes: Vec<CopyNote>,
     },
     /// Finalizes, publishes or reopens (with a reason) a scoring period.
     ChangePeriod {
@@ -209,6 +234,7 @@ impl Edit {
             Edit::SetScores { .. } => "set_scores",
             Edit::SetCellNote { .. } => "set_cell_note",
             Edit::ApplyReturned { .. } => "apply_returned",
+            Edit::MergeCopy { .. } => "merge_copy",
             Edit::ChangePeriod { .. } => "change_period",
             Edit::RestorePeriodStatus { .. } => "restore_period_status",
             Edit::CreateCriteriaSet { .. } => "create_criteria_set",
@@ -263,6 +289,20 @@ impl Edit {
             Edit::ApplyReturned { source, cells, .. } => match lang {
                 Lang::Vi => format!("Nhập bản trả về {source} ({} ô)", cells.len()),
                 Lang::En => format!("Bring in the returned {source} ({} cells)", cells.len()),
+            },
+            Edit::MergeCopy {
+                source,
+                cells,
+                notes,
+            } => match lang {
+                Lang::Vi => format!(
+                    "Nhập bản sao trả về {source} ({} ô)",
+                    cells.len() + notes.len()
+                ),
+                Lang::En => format!(
+                    "Bring in the returned copy {source} ({} cells)",
+                    cells.len() + notes.len()
+                ),
             },
             Edit::ChangePeriod { transition, .. } => match transition {
                 Transition::Finalize => s("Chốt kỳ chấm điểm", "Finalize the period"),

@@ -21,7 +21,8 @@ pub struct SentCell {
 }
 
 impl SentCell {
-    fn same_value(a: Option<f64>, b: Option<f64>) -> bool {
+    /// Two values the same to the millionth (none: no value).
+    pub fn same_value(a: Option<f64>, b: Option<f64>) -> bool {
         a.map(micro) == b.map(micro)
     }
 }
@@ -140,8 +141,9 @@ impl MergeProblem {
     }
 }
 
-/// One field three ways: (what it becomes, changed, conflict).
-fn field<T: Clone>(
+/// One field three ways — as the working file has it, as sent, as returned: (what it becomes
+/// when the returned side wins, changed, conflict).
+pub fn field<T: Clone>(
     working: &T,
     sent: &T,
     returned: &T,

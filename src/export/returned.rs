@@ -19,8 +19,10 @@ use crate::store::{Grid, Store, StoreError};
 #[derive(Debug)]
 pub enum ReturnedProblem {
     Form(FormProblem),
-    /// A copy of the data file: not brought in yet.
-    DataCopy,
+    /// A copy of the document this file did not send (or whose copy as sent is gone).
+    NoSentCopy,
+    /// A copy whose periods, units or criteria are not this file's.
+    CopyNotHere,
     /// The form's period, set or unit is not in this file.
     NotHere {
         unit: String,
@@ -36,9 +38,13 @@ impl ReturnedProblem {
     pub fn messages(&self, lang: Lang) -> Vec<String> {
         match self {
             ReturnedProblem::Form(p) => vec![p.message(lang)],
-            ReturnedProblem::DataCopy => vec![lang.pick(
-                "Chưa nhập được bản sao tệp dữ liệu (.db): hãy gửi và nhận phiếu tự chấm (.xlsx)",
-                "a copy of the data file (.db) cannot be brought in yet: send and receive self-assessment forms (.xlsx)",
+            ReturnedProblem::NoSentCopy => vec![lang.pick(
+                "Không tìm thấy bản đã gửi của bản sao này: chỉ nhập được bản sao xuất bằng \"Xuất bản gửi e-mail…\" từ chính tệp này (bản đã gửi được giữ trong thư mục .ban-da-gui bên cạnh tệp)",
+                "the copy as sent is not found: only a copy made with \"Export a copy for e-mail…\" from this very file can be brought in (the copies sent are kept in the .ban-da-gui folder beside it)",
+            ).into()],
+            ReturnedProblem::CopyNotHere => vec![lang.pick(
+                "Bản sao có kỳ chấm điểm, đơn vị hoặc tiêu chí không có trong tệp này",
+                "the copy has periods, units or criteria that are not in this file",
             ).into()],
             ReturnedProblem::NotHere { unit, month } => vec![match lang {
                 Lang::Vi => format!("Phiếu của {unit} tháng {month} không thuộc tệp này (không có kỳ chấm điểm và đơn vị của phiếu)"),
@@ -123,14 +129,6 @@ pub struct Returned {
 /// Reads `source` and compares it with the working file: every check of the file first,
 /// then that it belongs to this file's period, set and unit.
 pub fn read_returned(store: &Store, source: &Path) -> Result<Returned, ReturnedProblem> {
-    let ext = source
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase)
-        .unwrap_or_default();
-    if ext == "db" || ext == "sqlite" {
-        return Err(ReturnedProblem::DataCopy);
-    }
     let form = read_form(source).map_err(ReturnedProblem::Form)?;
     let not_here = || ReturnedProblem::NotHere {
         unit: form.identity.unit_name.clone(),
@@ -245,4 +243,250 @@ pub fn returned_edit(r: &Returned, source: &Path, take: Option<Take>) -> Option<
             .unwrap_or_default(),
         cells: cells?,
     })
+}
+
+/// A returned file read and compared with the working file, whatever it is (a ward's form or
+/// a copy of the document): the preview's lines, and the edit for each way of settling
+/// conflicts. Nothing is written until one of them is applied.
+pub struct Incoming {
+    /// "Bồ Đề · 12/2018", or the copy's file name.
+    pub heading: String,
+    pub lines: Vec<String>,
+    /// Which of `lines` are conflicts.
+    pub conflicts: Vec<bool>,
+    clean: Option<Edit>,
+    mine: Option<Edit>,
+    theirs: Option<Edit>,
+}
+
+impl Incoming {
+    pub fn conflict_count(&self) -> usize {
+        self.conflicts.iter().filter(|c| **c).count()
+    }
+
+    /// The edit that applies it, conflicts settled by `take`: none when there is nothing to
+    /// change, or a conflict is left unsettled.
+    pub fn edit(&self, take: Option<Take>) -> Option<Edit> {
+        match take {
+            None => self.clean.clone(),
+            Some(Take::Mine) => self.mine.clone(),
+            Some(Take::Theirs) => self.theirs.clone(),
+        }
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Reads `source` (a form by default; a copy of the document for .db) against `store`.
+pub fn incoming(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, ReturnedProblem> {
+    let ext = source
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if ext == "db" || ext == "giaoban" || ext == "sqlite" {
+        return incoming_copy(store, source, lang);
+    }
+    let r = read_returned(store, source)?;
+    let month = match r.form.identity.month.split_once('-') {
+        Some((y, m)) => format!("{m}/{y}"),
+        None => r.form.identity.month.clone(),
+    };
+    let nothing = r.changes.is_empty();
+    Ok(Incoming {
+        heading: format!("{} · {month}", r.form.identity.unit_name),
+        lines: preview_lines(&r, lang),
+        conflicts: r.changes.iter().map(|c| c.is_conflict()).collect(),
+        clean: if nothing {
+            None
+        } else {
+            returned_edit(&r, source, None)
+        },
+        mine: if nothing {
+            None
+        } else {
+            returned_edit(&r, source, Some(Take::Mine))
+        },
+        theirs: if nothing {
+            None
+        } else {
+            returned_edit(&r, source, Some(Take::Theirs))
+        },
+    })
+}
+
+/// A returned copy of the document: opened and checked like any file, matched with the copy
+/// as sent (kept when it was exported), diffed by SQLite's session extension, and compared
+/// cell by cell with the working file.
+fn incoming_copy(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, ReturnedProblem> {
+    use crate::domain::edit::{CellValue, CopyCell, CopyNote};
+    use crate::domain::merge::field;
+    let returned = Store::open(source, crate::store::Intent::Inspect)?;
+    let Some(sent) = store.sent_copy_of(&returned)? else {
+        return Err(ReturnedProblem::NoSentCopy);
+    };
+    drop(returned);
+    let diff = crate::store::changes::diff_copies(&sent, source)?;
+    let mut grids: std::collections::HashMap<uuid::Uuid, Grid> = Default::default();
+    let mut lines = Vec::new();
+    let mut conflicts = Vec::new();
+    let (mut theirs_cells, mut mine_cells) = (Vec::new(), Vec::new());
+    let (mut theirs_notes, mut mine_notes) = (Vec::new(), Vec::new());
+    for d in &diff.cells {
+        let grid = grid_of(&mut grids, store, d.period_id)?;
+        let working = grid
+            .cells
+            .get(&(d.unit_id, d.criterion_id))
+            .and_then(|&(s, a)| match d.which {
+                crate::domain::results::Which::SelfScore => s,
+                crate::domain::results::Which::Appraised => a,
+            });
+        let (_, changed, conflict) = field(&working, &d.sent, &d.returned, |a, b| {
+            SentCell::same_value(*a, *b)
+        });
+        if !changed {
+            continue;
+        }
+        let (Some(unit), Some(c)) = (
+            grid.units.iter().find(|u| u.unit_id == d.unit_id),
+            grid.criteria
+                .iter()
+                .find(|c| c.criterion_id == d.criterion_id),
+        ) else {
+            return Err(ReturnedProblem::CopyNotHere);
+        };
+        let side = match d.which {
+            crate::domain::results::Which::SelfScore => lang.pick("tự chấm", "self"),
+            crate::domain::results::Which::Appraised => lang.pick("thẩm định", "appraised"),
+        };
+        let mut line = format!(
+            "{} · {} · {} {} ({side}): {} → {}",
+            grid.period.label(grid.set.year, lang),
+            unit.name,
+            c.code,
+            crate::domain::text::shorten(&c.name, 40),
+            shown(c, working, lang),
+            shown(c, d.returned, lang)
+        );
+        if conflict {
+            line.push_str(conflict_mark(lang));
+        }
+        lines.push(line);
+        conflicts.push(conflict);
+        let cell = |value| CopyCell {
+            period_id: d.period_id,
+            which: d.which,
+            cell: CellValue {
+                unit_id: d.unit_id,
+                criterion_id: d.criterion_id,
+                value,
+            },
+        };
+        theirs_cells.push(cell(d.returned));
+        if !conflict {
+            mine_cells.push(cell(d.returned));
+        }
+    }
+    for n in &diff.notes {
+        let grid = grid_of(&mut grids, store, n.period_id)?;
+        let working = grid
+            .notes
+            .get(&(n.unit_id, n.criterion_id))
+            .cloned()
+            .unwrap_or_default();
+        let same = |a: &String, b: &String| a == b;
+        let (note, n_changed, n_conflict) = field(&working.0, &n.sent.0, &n.returned.0, same);
+        let (evidence, e_changed, e_conflict) = field(&working.1, &n.sent.1, &n.returned.1, same);
+        if !(n_changed || e_changed) {
+            continue;
+        }
+        let conflict = n_conflict || e_conflict;
+        let unit = grid
+            .units
+            .iter()
+            .find(|u| u.unit_id == n.unit_id)
+            .map_or("", |u| u.name.as_str());
+        let code = grid
+            .criteria
+            .iter()
+            .find(|c| c.criterion_id == n.criterion_id)
+            .map_or("", |c| c.code.as_str());
+        let mut line = format!(
+            "{} · {unit} · {code}: {} \"{}\" · {} \"{}\"",
+            grid.period.label(grid.set.year, lang),
+            lang.pick("giải thích", "explanation"),
+            crate::domain::text::shorten(&note, 50),
+            lang.pick("minh chứng", "evidence"),
+            crate::domain::text::shorten(&evidence, 50)
+        );
+        if conflict {
+            line.push_str(conflict_mark(lang));
+        }
+        lines.push(line);
+        conflicts.push(conflict);
+        let make = |note: &str, evidence: &str| CopyNote {
+            period_id: n.period_id,
+            unit_id: n.unit_id,
+            criterion_id: n.criterion_id,
+            note: note.to_string(),
+            evidence: evidence.to_string(),
+        };
+        theirs_notes.push(make(&note, &evidence));
+        mine_notes.push(make(
+            if n_conflict { &working.0 } else { &note },
+            if e_conflict { &working.1 } else { &evidence },
+        ));
+    }
+    let name = file_name(source);
+    let edit = |cells: Vec<CopyCell>, notes: Vec<CopyNote>| {
+        (!cells.is_empty() || !notes.is_empty()).then(|| Edit::MergeCopy {
+            source: name.clone(),
+            cells,
+            notes,
+        })
+    };
+    let any_conflict = conflicts.iter().any(|c| *c);
+    Ok(Incoming {
+        heading: name.clone(),
+        lines,
+        clean: if any_conflict {
+            None
+        } else {
+            edit(theirs_cells.clone(), theirs_notes.clone())
+        },
+        mine: edit(mine_cells, mine_notes),
+        theirs: edit(theirs_cells, theirs_notes),
+        conflicts,
+    })
+}
+
+/// A period's grid, read once, refused when the period is not this file's or not open.
+fn grid_of<'a>(
+    grids: &'a mut std::collections::HashMap<uuid::Uuid, Grid>,
+    store: &Store,
+    period_id: uuid::Uuid,
+) -> Result<&'a Grid, ReturnedProblem> {
+    use std::collections::hash_map::Entry;
+    match grids.entry(period_id) {
+        Entry::Occupied(e) => Ok(e.into_mut()),
+        Entry::Vacant(v) => {
+            let grid = store
+                .grid(period_id)
+                .map_err(|_| ReturnedProblem::CopyNotHere)?;
+            crate::domain::results::check_editable(grid.period.status)
+                .map_err(ReturnedProblem::Closed)?;
+            Ok(v.insert(grid))
+        }
+    }
+}
+
+fn conflict_mark(lang: Lang) -> &'static str {
+    lang.pick(
+        "  [XUNG ĐỘT: tệp đang làm cũng đã sửa ô này sau khi gửi]",
+        "  [CONFLICT: the working file also changed this cell since it was sent]",
+    )
 }

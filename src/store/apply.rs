@@ -104,6 +104,7 @@ fn apply_in(tx: &Transaction, edit: &Edit, now: &str) -> Result<(Edit, Audit), S
         | Edit::ChangePeriod { .. }
         | Edit::RestorePeriodStatus { .. } => super::scores::apply_scoring(tx, edit, now),
         Edit::ApplyReturned { .. } => super::returned::apply_returned(tx, edit, now),
+        Edit::MergeCopy { .. } => super::returned::merge_copy(tx, edit, now),
         Edit::CreateCriteriaSet { .. }
         | Edit::DeleteCriteriaSet { .. }
         | Edit::SetCriteriaSet { .. }

@@ -7,6 +7,7 @@
 
 mod apply;
 mod cells;
+pub mod changes;
 mod copy;
 mod criteria;
 mod deck;

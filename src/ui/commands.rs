@@ -134,7 +134,10 @@ impl UiCommand {
             C::SaveAs => lang.pick("Lưu thành…", "Save as…"),
             C::ExportForEmail => lang.pick("Xuất bản gửi e-mail…", "Export a copy for e-mail…"),
             C::SendForms => lang.pick("Gửi phiếu tự chấm…", "Send self-assessment forms…"),
-            C::SendForm => lang.pick("Gửi phiếu cho đơn vị đang chọn…", "Send the selected unit's form…"),
+            C::SendForm => lang.pick(
+                "Gửi phiếu cho đơn vị đang chọn…",
+                "Send the selected unit's form…",
+            ),
             C::BringInReturned => lang.pick("Nhập bản trả về…", "Bring in a returned form…"),
             C::CheckFile => lang.pick("Kiểm tra tệp", "Check file"),
             C::Quit => lang.pick("Thoát", "Quit"),

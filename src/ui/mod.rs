@@ -10,9 +10,9 @@ pub mod forms;
 pub mod grid;
 pub mod meetings;
 pub mod path_prompt;
-pub mod returned;
 pub mod plans;
 pub mod present;
+pub mod returned;
 pub mod scoring;
 mod settings;
 pub mod widgets;
@@ -225,8 +225,22 @@ fn menu_ui(
             Lang::Vi => format!("Gửi phiếu cho {name}…"),
             Lang::En => format!("Send {name} its form…"),
         });
-        menu_item(ui, UiCommand::SendForms, None, has_doc && has_period, lang, chosen);
-        menu_item(ui, UiCommand::SendForm, one, has_doc && unit.is_some(), lang, chosen);
+        menu_item(
+            ui,
+            UiCommand::SendForms,
+            None,
+            has_doc && has_period,
+            lang,
+            chosen,
+        );
+        menu_item(
+            ui,
+            UiCommand::SendForm,
+            one,
+            has_doc && unit.is_some(),
+            lang,
+            chosen,
+        );
         menu_item(ui, UiCommand::BringInReturned, None, has_doc, lang, chosen);
         ui.separator();
         menu_item(ui, UiCommand::CheckFile, None, has_doc, lang, chosen);

@@ -13,23 +13,29 @@ pub fn apply_label(lang: Lang) -> &'static str {
     lang.pick("Nhập", "Bring in")
 }
 pub fn keep_mine_label(lang: Lang) -> &'static str {
-    lang.pick("Nhập, giữ của tệp đang làm khi xung đột", "Bring in, keep mine in conflicts")
+    lang.pick(
+        "Nhập, giữ của tệp đang làm khi xung đột",
+        "Bring in, keep mine in conflicts",
+    )
 }
 pub fn take_theirs_label(lang: Lang) -> &'static str {
-    lang.pick("Nhập, lấy bản trả về khi xung đột", "Bring in, take theirs in conflicts")
+    lang.pick(
+        "Nhập, lấy bản trả về khi xung đột",
+        "Bring in, take theirs in conflicts",
+    )
 }
 
 pub fn returned_window(app: &App, ctx: &egui::Context, lang: Lang, commands: &mut Vec<Command>) {
     let Some(preview) = app.returned.as_ref() else {
         return;
     };
-    let identity = &preview.returned.form.identity;
+    let incoming = &preview.incoming;
     let name = preview
         .path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let conflicts = preview.conflict_count();
+    let conflicts = incoming.conflict_count();
     egui::Window::new(lang.pick("Nhập bản trả về", "Bring in a returned form"))
         .id(egui::Id::unique("returned-preview"))
         .collapsible(false)
@@ -38,40 +44,44 @@ pub fn returned_window(app: &App, ctx: &egui::Context, lang: Lang, commands: &mu
         .max_height(ctx.content_rect().height() * 0.8)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            let month = match identity.month.split_once('-') {
-                Some((y, m)) => format!("{m}/{y}"),
-                None => identity.month.clone(),
-            };
-            ui.label(RichText::new(format!("{name} — {} · {month}", identity.unit_name)).strong());
+            ui.label(RichText::new(format!("{name} — {}", incoming.heading)).strong());
             ui.label(match lang {
                 Lang::Vi => format!(
                     "{} ô thay đổi, {conflicts} ô xung đột. Chưa ghi gì vào tệp đang làm.",
-                    preview.lines.len()
+                    incoming.lines.len()
                 ),
                 Lang::En => format!(
                     "{} cells change, {conflicts} in conflict. Nothing is written yet.",
-                    preview.lines.len()
+                    incoming.lines.len()
                 ),
             });
             ui.separator();
-            egui::ScrollArea::vertical().max_height(ctx.content_rect().height() * 0.55).show(ui, |ui| {
-                if preview.lines.is_empty() {
-                    ui.label(lang.pick("Bản trả về không có gì mới.", "The returned form has nothing new."));
-                }
-                for (line, conflict) in preview.lines.iter().zip(&preview.conflicts) {
-                    let text = RichText::new(line);
-                    ui.label(if *conflict {
-                        text.color(Color32::from_rgb(0xB0, 0x30, 0x20)).strong()
-                    } else {
-                        text
-                    });
-                }
-            });
+            egui::ScrollArea::vertical()
+                .max_height(ctx.content_rect().height() * 0.55)
+                .show(ui, |ui| {
+                    if incoming.lines.is_empty() {
+                        ui.label(lang.pick(
+                            "Bản trả về không có gì mới.",
+                            "The returned form has nothing new.",
+                        ));
+                    }
+                    for (line, conflict) in incoming.lines.iter().zip(&incoming.conflicts) {
+                        let text = RichText::new(line);
+                        ui.label(if *conflict {
+                            text.color(Color32::from_rgb(0xB0, 0x30, 0x20)).strong()
+                        } else {
+                            text
+                        });
+                    }
+                });
             ui.separator();
             ui.horizontal(|ui| {
                 if conflicts == 0 {
                     if ui
-                        .add_enabled(!preview.lines.is_empty(), egui::Button::new(apply_label(lang)))
+                        .add_enabled(
+                            !incoming.lines.is_empty(),
+                            egui::Button::new(apply_label(lang)),
+                        )
                         .clicked()
                     {
                         commands.push(Command::ApplyReturned(None));

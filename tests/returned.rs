@@ -364,9 +364,18 @@ fn forms_saved_by_libreoffice_and_grids_it_resaved_come_back() {
         );
         assert!(common::text(&out.stdout).contains("364 ô"), "{name}");
     }
-    // Bồ Đề's form, filled in and saved by LibreOffice (its custom properties kept).
+    // Bồ Đề's form, filled in and saved by LibreOffice (its custom properties kept); the
+    // form as sent kept beside the working file, as `ward-form` keeps it.
+    let sent = fixtures.join("form-bo-de.sent.xlsx");
+    let form_id = giaoban::export::ward_form::read_form(&sent)
+        .expect("sent form")
+        .identity
+        .form_id;
     for name in ["form-bo-de.libreoffice.xlsx", "form-bo-de.libreoffice.ods"] {
         let copy = dir.demo(&format!("{name}.db"));
+        let kept = giaoban::store::changes::sent_folder(&copy);
+        std::fs::create_dir_all(&kept).expect("folder");
+        std::fs::copy(&sent, kept.join(format!("phieu-{form_id}.xlsx"))).expect("keep");
         let out = merge(&copy, &fixtures.join(name), &[]);
         assert!(
             out.status.success(),
@@ -497,6 +506,42 @@ fn hostile_workbooks_are_refused_with_nothing_written() {
         before,
         "nothing written"
     );
+    // An .ods of a few hundred bytes whose repeated rows and cells ask for 98 million cells.
+    let mut ods = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut ods));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).expect("zip");
+        std::io::Write::write_all(&mut zip, b"application/vnd.oasis.opendocument.spreadsheet")
+            .expect("zip");
+        zip.start_file("content.xml", zip::write::SimpleFileOptions::default())
+            .expect("zip");
+        let content = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="{FORM_SHEET}"><table:table-row table:number-rows-repeated="6000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        std::io::Write::write_all(&mut zip, content.as_bytes()).expect("zip");
+        zip.finish().expect("zip");
+    }
+    assert!(ods.len() < 2048);
+    refused(&dir, &file, "bomb.ods", &ods, "quá nhiều ô hoặc chữ");
+    // One long shared string in 19,999 rows: 1.3 GB of text from a small file.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let s = book.add_worksheet();
+    s.set_name("Điểm").expect("name");
+    let long = "Bồ Đề ".repeat(700);
+    for r in 0..19_999 {
+        s.write_string(r, 0, &long).expect("w");
+    }
+    let wide = book.save_to_buffer().expect("xlsx");
+    let path = dir.join("long.xlsx");
+    std::fs::write(&path, &wide).expect("write");
+    let out = common::import_scores(&file, MONTH, &path, "vi");
+    assert!(
+        common::text(&out.stderr).contains("quá nhiều ô hoặc chữ"),
+        "{}",
+        common::text(&out.stderr)
+    );
     // Not a workbook at all, and a truncated one.
     refused(
         &dir,
@@ -528,7 +573,7 @@ fn hostile_workbooks_are_refused_with_nothing_written() {
         "--model",
         "ward-eoffice",
         "--month",
-        "2026-01",
+        "2026-02",
         "--unit",
         "Bồ Đề",
         "--out",
@@ -537,7 +582,7 @@ fn hostile_workbooks_are_refused_with_nothing_written() {
     assert!(out.status.success(), "{}", common::text(&out.stderr));
     let out = merge(&file, &form, &[]);
     assert!(
-        common::text(&out.stderr).contains("không thuộc tệp này"),
+        common::text(&out.stderr).contains("Không tìm thấy bản đã gửi của phiếu này"),
         "{}",
         common::text(&out.stderr)
     );
@@ -754,4 +799,162 @@ fn a_copy_this_file_did_not_send_or_a_hostile_one_is_refused() {
         before,
         "nothing written"
     );
+}
+
+#[test]
+fn a_ward_cannot_steer_the_merge_through_hidden_columns_or_properties() {
+    let dir = common::TempDir::new();
+    let file = dir.demo("demo.db");
+    let form = dir.join("form.xlsx");
+    ward_form(&file, "Bồ Đề", &form);
+    // After it is sent, the secretary corrects 1.1 to 4.
+    set_self(&file, "Bồ Đề", "1.1", 4.0);
+    // The ward writes 2 and makes the hidden "as sent" column say 4, so that 4 → 2 would look
+    // like its own change; and points the form at another ward.
+    let filled = dir.join("filled.xlsx");
+    fill_form(
+        &form,
+        &filled,
+        &[("1.1", "Tự chấm", "2"), ("1.1", "Đã gửi: điểm", "4")],
+    );
+    let planted = dir.join("planted.xlsx");
+    let bytes = std::fs::read(&filled).expect("read");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::fs::File::create(&planted).expect("create"));
+    let cu_khoi = {
+        let store = Store::open(&file, Intent::Inspect).expect("open");
+        store
+            .units()
+            .expect("units")
+            .into_iter()
+            .find(|u| u.name == "Cự Khối")
+            .expect("unit")
+            .unit_id
+    };
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).expect("part");
+        let name = part.name().expect("name").to_string();
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut part, &mut text).expect("read");
+        if name == "docProps/custom.xml" {
+            let xml = String::from_utf8(text).expect("utf-8");
+            let start = xml.find("name=\"giaoban.unit\"").expect("unit property");
+            let value = xml[start..].find("<vt:lpwstr>").expect("value") + start + 11;
+            let end = xml[value..].find('<').expect("end") + value;
+            text = format!("{}{cu_khoi}{}", &xml[..value], &xml[end..]).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("part");
+        std::io::Write::write_all(&mut out, &text).expect("write");
+    }
+    out.finish().expect("zip");
+    let preview = merge(&file, &planted, &["--preview"]);
+    let said = common::text(&preview.stdout);
+    assert!(said.contains("Bồ Đề · 1.1"), "{said}");
+    assert!(said.contains("4 → 2  [XUNG ĐỘT"), "{said}");
+    assert!(!said.contains("Cự Khối"), "{said}");
+}
+
+#[test]
+fn several_files_go_in_together_or_not_at_all() {
+    let dir = common::TempDir::new();
+    let file = dir.demo("demo.db");
+    let (a, b) = (dir.join("a.xlsx"), dir.join("b.xlsx"));
+    ward_form(&file, "Bồ Đề", &a);
+    ward_form(&file, "Bồ Đề", &b);
+    let (fa, fb) = (dir.join("fa.xlsx"), dir.join("fb.xlsx"));
+    fill_form(&a, &fa, &[("1.1", "Tự chấm", "4")]);
+    fill_form(&b, &fb, &[("1.1", "Tự chấm", "1")]);
+    let before = std::fs::read(&file).expect("read");
+    // Two forms that change one cell: neither wins.
+    let run = |args: &[&str]| {
+        let mut all = vec!["merge", file.to_str().expect("path"), "--lang", "vi"];
+        all.extend_from_slice(args);
+        common::giaoban(&all)
+    };
+    let out = run(&[
+        "--from",
+        fa.to_str().expect("p"),
+        "--from",
+        fb.to_str().expect("p"),
+    ]);
+    assert!(
+        common::text(&out.stderr).contains("cùng sửa một ô"),
+        "{}",
+        common::text(&out.stderr)
+    );
+    // A good form and a copy with a value its criterion does not take: nothing goes in.
+    let copy = dir.join("copy.db");
+    Store::open(&file, Intent::Edit)
+        .expect("open")
+        .save_copy_to_send(&copy)
+        .expect("send");
+    rusqlite::Connection::open(&copy)
+        .expect("open")
+        .execute_batch(
+            "UPDATE score SET appraised_values = replace(appraised_values, ':0,', ':99,')
+             WHERE unit_id = (SELECT id FROM unit WHERE name = 'Cự Khối')
+               AND period_id IN (SELECT id FROM period WHERE status = 'draft')",
+        )
+        .expect("edit");
+    let out = run(&[
+        "--from",
+        fa.to_str().expect("p"),
+        "--from",
+        copy.to_str().expect("p"),
+    ]);
+    let err = common::text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("Cự Khối ·") && err.contains("99"), "{err}");
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "nothing written"
+    );
+}
+
+#[test]
+fn workbook_cells_read_as_people_mean_them() {
+    let dir = common::TempDir::new();
+    let file = dir.demo("demo.db");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let s = book.add_worksheet();
+    s.set_name("Điểm").expect("name");
+    s.write_string(0, 0, "unit").expect("w");
+    for (j, code) in ["1.1", "1.2", "1.3"].iter().enumerate() {
+        s.write_string(0, j as u16 + 1, *code).expect("w");
+    }
+    s.write_string(1, 0, "Bồ Đề").expect("w");
+    // What binary floating point makes of 3.5 after a sum in Excel.
+    s.write_number(1, 1, 3.5000000000000004).expect("w");
+    s.write_number(1, 2, 80.0).expect("w");
+    s.write_boolean(1, 3, true).expect("w");
+    let path = dir.join("cells.xlsx");
+    book.save(&path).expect("save");
+    let out = common::import_scores(&file, MONTH, &path, "vi");
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+    assert_eq!(appraised(&file, "Bồ Đề", "1.1"), Some(3.5));
+    assert_eq!(appraised(&file, "Bồ Đề", "1.3"), Some(1.0));
+    // A date is not a score, and a tick box is not points.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let s = book.add_worksheet();
+    s.set_name("Điểm").expect("name");
+    s.write_string(0, 0, "unit").expect("w");
+    s.write_string(0, 1, "1.1").expect("w");
+    s.write_string(0, 2, "1.2").expect("w");
+    s.write_string(1, 0, "Bồ Đề").expect("w");
+    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2019, 1, 1).expect("day");
+    s.write_datetime_with_format(
+        1,
+        1,
+        &day,
+        &rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy"),
+    )
+    .expect("w");
+    s.write_boolean(1, 2, true).expect("w");
+    book.save(&path).expect("save");
+    let out = common::import_scores(&file, MONTH, &path, "vi");
+    let err = common::text(&out.stderr);
+    assert!(err.contains("01/01/2019"), "{err}");
+    assert!(err.contains("\"có\""), "{err}");
 }

@@ -154,6 +154,21 @@ impl App {
 
     fn run(&mut self, command: Command) {
         let lang = self.lang();
+        // A preview of a returned file is of the document as it was: anything that changes
+        // the document, or opens another, ends it.
+        if matches!(
+            command,
+            Command::Edit(_)
+                | Command::Undo
+                | Command::Redo
+                | Command::New(_)
+                | Command::Open(_)
+                | Command::OpenDemo
+                | Command::SaveAs(_)
+                | Command::Repair { .. }
+        ) {
+            self.returned = None;
+        }
         match command {
             Command::Edit(edit) => self.apply(edit),
             Command::Undo => self.undo(),

@@ -69,10 +69,11 @@ impl App {
         let lang = self.lang();
         let Some(doc) = self.doc.as_ref() else { return };
         let units: Vec<uuid::Uuid> = unit.into_iter().collect();
+        let keep = crate::store::changes::sent_folder(doc.store.path());
         let result = doc
             .store
             .grid(period_id)
-            .and_then(|grid| write_forms(&grid, &units, path, unit.is_some()));
+            .and_then(|grid| write_forms(&grid, &units, path, unit.is_some(), &keep));
         match result {
             Ok(written) => self.notes.info(match lang {
                 Lang::Vi => format!(

@@ -235,11 +235,12 @@ pub enum CliCommand {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Bring returned self-assessment forms into FILE: every change and conflict is shown;
-    /// nothing is written with --preview, or while a conflict is unsettled.
+    /// Bring returned self-assessment forms (.xlsx, .ods) or copies of the document sent by
+    /// e-mail (.db) into FILE: every change and conflict is shown; nothing is written with
+    /// --preview, or while a conflict is unsettled; all the files, or none.
     Merge {
         file: PathBuf,
-        /// A returned form (repeat for several).
+        /// A returned form or copy (repeat for several).
         #[arg(long = "from", required = true)]
         from: Vec<PathBuf>,
         /// Show the changes; write nothing.

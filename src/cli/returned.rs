@@ -55,6 +55,10 @@ pub fn ward_form(
         })
     })?;
     let grid = store.grid(period.period_id)?;
+    // A closed month takes no self-assessment: its forms could not come back.
+    crate::domain::results::check_editable(grid.period.status)
+        .map_err(|e| problem(e.message(lang)))?;
+    let keep = crate::store::changes::sent_folder(file);
     let written = match unit {
         Some(name) => {
             let index = NameIndex::new(grid.units.iter().map(|u| u.name.as_str()));
@@ -74,11 +78,11 @@ pub fn ward_form(
                     return Err(problem(text));
                 }
             };
-            write_forms(&grid, &[found], out, true)?
+            write_forms(&grid, &[found], out, true, &keep)?
         }
         None => {
             std::fs::create_dir_all(out).map_err(|e| StoreError::io(out, e))?;
-            write_forms(&grid, &[], out, false)?
+            write_forms(&grid, &[], out, false, &keep)?
         }
     };
     for path in &written {
@@ -111,15 +115,39 @@ pub fn merge(
     // Every file read and checked before any is applied: all of them, or none.
     let mut all = Vec::new();
     for source in sources {
-        let read = incoming(&store, source, lang).map_err(|p| {
-            Failure::Problems(
+        let read = incoming(&store, source, lang).map_err(|p| match p {
+            // A store error already names its file.
+            crate::export::returned::ReturnedProblem::Store(e) => Failure::Store(e),
+            p => Failure::Problems(
                 p.messages(lang)
                     .into_iter()
                     .map(|line| format!("{}: {line}", source.display()))
                     .collect(),
-            )
+            ),
         })?;
         all.push((source, read));
+    }
+    // Two files that change one cell: neither is guessed to win.
+    let mut seen: std::collections::HashMap<_, &PathBuf> = std::collections::HashMap::new();
+    for (source, r) in &all {
+        for cell in &r.cells {
+            if let Some(first) = seen.insert(*cell, *source)
+                && first != *source
+            {
+                return Err(problem(match lang {
+                    Lang::Vi => format!(
+                        "{} và {} cùng sửa một ô: hãy nhập từng tệp một và xem lại",
+                        first.display(),
+                        source.display()
+                    ),
+                    Lang::En => format!(
+                        "{} and {} change the same cell: bring them in one at a time",
+                        first.display(),
+                        source.display()
+                    ),
+                }));
+            }
+        }
     }
     let take = take.map(Take::from);
     let mut conflicts = 0;
@@ -150,19 +178,22 @@ pub fn merge(
             ),
         }));
     }
-    let who = crate::host::user_name();
-    let mut cells = 0;
-    for (_, r) in &all {
-        let Some(edit) = r.edit(take) else {
-            continue;
-        };
-        cells += match &edit {
+    let edits: Vec<Edit> = all.iter().filter_map(|(_, r)| r.edit(take)).collect();
+    let cells: usize = edits
+        .iter()
+        .map(|edit| match edit {
             Edit::ApplyReturned { cells, .. } => cells.len(),
             Edit::MergeCopy { cells, notes, .. } => cells.len() + notes.len(),
             _ => 0,
-        };
-        store.apply(&edit, &who, chrono::Utc::now(), Origin::Do)?;
-    }
+        })
+        .sum();
+    // One transaction for every file: all of them, or none.
+    store.apply_all(
+        &edits,
+        &crate::host::user_name(),
+        chrono::Utc::now(),
+        Origin::Do,
+    )?;
     let _ = writeln!(
         say,
         "{} {cells} {} {} {}",

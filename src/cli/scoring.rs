@@ -221,8 +221,12 @@ pub fn import(
     lang: Lang,
 ) -> Result<usize, Failure> {
     let (year, m) = parse_period(month, lang)?;
-    let table = book_read::read_table(source, book_write::GRID_SHEET)
-        .map_err(|p| Failure::Problems(vec![p.message(lang)]))?;
+    let table = book_read::read_table(source, book_write::GRID_SHEET).map_err(|p| {
+        Failure::Problems(vec![match p {
+            book_read::BookProblem::Sheet(_) => p.message(lang),
+            _ => format!("{}: {}", source.display(), p.message(lang)),
+        }])
+    })?;
     let mut store = Store::open(file, Intent::Edit)?;
     let grid = open_grid(&store, model, year, m, lang)?;
     let mut problems = Vec::new();
@@ -431,6 +435,16 @@ pub fn publish(
             band: t.get(4).cloned().unwrap_or_default(),
         })
         .collect();
+    // A month not yet finalized is published as a draft, and says so.
+    let draft = match month {
+        Some(month) => {
+            let (y, m) = parse_period(month, lang)?;
+            store
+                .find_period(model, y, m)?
+                .is_some_and(|p| p.status == crate::domain::scoring::PeriodStatus::Draft)
+        }
+        None => false,
+    };
     let model_name = store
         .models()?
         .into_iter()
@@ -448,9 +462,11 @@ pub fn publish(
     };
     let body = store.body()?.name;
     let head = ResultsHead {
-        title: match lang {
-            Lang::Vi => format!("Kết quả đánh giá {when}"),
-            Lang::En => format!("Results of {when}"),
+        title: match (lang, draft) {
+            (Lang::Vi, false) => format!("Kết quả đánh giá {when}"),
+            (Lang::Vi, true) => format!("Kết quả đánh giá {when} (dự thảo, kỳ chưa chốt)"),
+            (Lang::En, false) => format!("Results of {when}"),
+            (Lang::En, true) => format!("Results of {when} (draft: not finalized)"),
         },
         subtitle: format!("{model_name} — {body}"),
         lang,

@@ -137,6 +137,10 @@ pub enum SheetProblem {
         bytes: u64,
     },
     TooManyRows,
+    /// More problems than are worth listing.
+    More {
+        count: usize,
+    },
     LineTooLong {
         line: usize,
     },
@@ -197,6 +201,8 @@ impl SheetProblem {
             (SheetProblem::TooManyRows, Lang::En) => {
                 "the file has more than 20,000 rows: not a grid of scores".into()
             }
+            (SheetProblem::More { count }, Lang::Vi) => format!("… và {count} lỗi khác"),
+            (SheetProblem::More { count }, Lang::En) => format!("… and {count} more problems"),
             (SheetProblem::LineTooLong { line }, Lang::Vi) => {
                 format!("Dòng {line} dài quá {} KB: không phải một bảng điểm", MAX_LINE_BYTES / 1024)
             }
@@ -329,7 +335,7 @@ pub fn read_grid_rows(
             }
             None => problems.push(SheetProblem::UnknownCode {
                 column: i + 1,
-                code: (*code).to_string(),
+                code: super::text::shorten(code, 40),
             }),
         }
     }
@@ -343,7 +349,7 @@ pub fn read_grid_rows(
             NameLookup::Unknown(close) => {
                 problems.push(SheetProblem::UnknownUnit {
                     line: row.line,
-                    name: name.to_string(),
+                    name: super::text::shorten(name, 60),
                     suggest: close.iter().map(|&i| names.name(i).to_string()).collect(),
                 });
                 continue;
@@ -383,9 +389,17 @@ pub fn read_grid_rows(
     if problems.is_empty() {
         Ok(cells)
     } else {
+        if problems.len() > MAX_PROBLEMS {
+            let count = problems.len() - MAX_PROBLEMS;
+            problems.truncate(MAX_PROBLEMS);
+            problems.push(SheetProblem::More { count });
+        }
         Err(problems)
     }
 }
+
+/// The most problems listed; the rest are counted.
+pub const MAX_PROBLEMS: usize = 30;
 
 /// A month's grid as text for a spreadsheet: the header, then a row a unit; `value` gives a
 /// cell's score (none is an empty cell).

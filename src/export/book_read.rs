@@ -54,8 +54,14 @@ impl BookKind {
 /// Why a file of cells cannot be read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BookProblem {
-    /// The file cannot be opened or read (missing, a folder, no permission).
+    /// There is no such file.
+    Missing,
+    /// The file cannot be opened or read (a folder, no permission).
     Unreadable,
+    /// A workbook (a zip) under a text file's name.
+    BookAsText,
+    /// More cells, or longer text, than any grid or form holds.
+    TooMuchText,
     /// Not a workbook of the kind its name says, or a damaged one.
     NotABook,
     TooLarge {
@@ -79,8 +85,26 @@ pub enum BookProblem {
 impl BookProblem {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (BookProblem::Unreadable, Lang::Vi) => "Không đọc được tệp".into(),
-            (BookProblem::Unreadable, Lang::En) => "the file cannot be read".into(),
+            (BookProblem::Missing, Lang::Vi) => "Không có tệp này".into(),
+            (BookProblem::Missing, Lang::En) => "there is no such file".into(),
+            (BookProblem::Unreadable, Lang::Vi) => {
+                "Không đọc được tệp (là thư mục, hoặc không có quyền đọc)".into()
+            }
+            (BookProblem::Unreadable, Lang::En) => {
+                "the file cannot be read (a folder, or no permission to read it)".into()
+            }
+            (BookProblem::BookAsText, Lang::Vi) => {
+                "Tệp là bảng tính (.xlsx) nhưng mang đuôi khác: hãy đặt lại đuôi .xlsx".into()
+            }
+            (BookProblem::BookAsText, Lang::En) => {
+                "the file is a spreadsheet (.xlsx) under another extension: name it .xlsx".into()
+            }
+            (BookProblem::TooMuchText, Lang::Vi) => {
+                "Bảng tính có quá nhiều ô hoặc chữ (quá 16 MB): không phải bảng điểm hay phiếu tự chấm".into()
+            }
+            (BookProblem::TooMuchText, Lang::En) => {
+                "the spreadsheet holds too many cells or too much text (over 16 MB): not a grid or a form".into()
+            }
             (BookProblem::NotABook, Lang::Vi) => {
                 "Tệp không phải bảng tính đọc được (hỏng, hoặc phần mở rộng không đúng loại tệp)"
                     .into()
@@ -105,6 +129,16 @@ impl BookProblem {
             (BookProblem::Unpacks, Lang::En) => {
                 "the spreadsheet unpacks to too much: not a grid of scores (it may be hostile)"
                     .into()
+            }
+            (BookProblem::NoSheet { found, .. }, Lang::Vi)
+                if found.iter().any(|f| f == super::ward_form::FORM_SHEET) =>
+            {
+                "Đây là phiếu tự chấm: hãy nhập bằng \"Nhập bản trả về…\" (giaoban merge)".into()
+            }
+            (BookProblem::NoSheet { found, .. }, Lang::En)
+                if found.iter().any(|f| f == super::ward_form::FORM_SHEET) =>
+            {
+                "this is a self-assessment form: bring it in with \"Bring in a returned form…\" (giaoban merge)".into()
             }
             (BookProblem::NoSheet { wanted, found }, Lang::Vi) => format!(
                 "Không có trang tính \"{wanted}\" (có: {}): đừng đổi tên trang tính",
@@ -153,9 +187,14 @@ impl Table {
 /// The cells of `path`: the sheet named `sheet` of a workbook, or the text.
 pub fn read_table(path: &Path, sheet: &str) -> Result<Table, BookProblem> {
     let kind = BookKind::of(path);
-    let bytes = std::fs::metadata(path)
-        .map_err(|_| BookProblem::Unreadable)?
-        .len();
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => BookProblem::Missing,
+        _ => BookProblem::Unreadable,
+    })?;
+    if !meta.is_file() {
+        return Err(BookProblem::Unreadable);
+    }
+    let bytes = meta.len();
     if kind.is_book() && bytes > MAX_BOOK_BYTES {
         return Err(BookProblem::TooLarge { bytes });
     }
@@ -177,6 +216,9 @@ pub fn read_text(path: &Path) -> Result<String, BookProblem> {
     std::fs::File::open(path)
         .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
         .map_err(|_| BookProblem::Unreadable)?;
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(BookProblem::BookAsText);
+    }
     Ok(crate::domain::sheet::decode(&bytes)?)
 }
 
@@ -236,11 +278,19 @@ fn check_unpacked(path: &Path) -> Result<(), BookProblem> {
 fn cell_text(value: &DataRef<'_>) -> String {
     match value {
         DataRef::Int(i) => i.to_string(),
-        DataRef::Float(f) => f.to_string(),
+        // To the millionth, as scores are kept: Excel's 3.5000000000000004 is 3.5.
+        DataRef::Float(f) => {
+            crate::domain::points::from_micro(crate::domain::points::micro(*f)).to_string()
+        }
         DataRef::String(s) => s.clone(),
         DataRef::SharedString(s) => s.to_string(),
-        DataRef::Bool(b) => if *b { "1" } else { "0" }.into(),
-        DataRef::DateTime(d) => d.as_f64().to_string(),
+        // A tick box reads as yes/no, which a criterion of points refuses.
+        DataRef::Bool(b) => if *b { "có" } else { "không" }.into(),
+        // A date is not a score: as people read it, which the score reader refuses.
+        DataRef::DateTime(d) => chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+            .and_then(|epoch| epoch.checked_add_signed(chrono::TimeDelta::days(d.as_f64() as i64)))
+            .map(|day| day.format("%d/%m/%Y").to_string())
+            .unwrap_or_else(|| d.as_f64().to_string()),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
         DataRef::Error(e) => e.to_string(),
         DataRef::Empty => String::new(),
@@ -262,36 +312,112 @@ fn sheet_names<RS: std::io::Read + std::io::Seek>(
         })
 }
 
-/// Puts a cell in place, refusing a sheet taller or wider than a grid can be.
-fn place(
-    lines: &mut Vec<(usize, Vec<String>)>,
-    (row, col): (u32, u32),
-    text: String,
-) -> Result<(), BookProblem> {
-    let (row, col) = (row as usize, col as usize);
-    if row >= MAX_ROWS {
-        return Err(SheetProblem::TooManyRows.into());
+/// The longest cell read: a name, a score, a note of 2,000 letters.
+const MAX_CELL_BYTES: usize = 8 * 1024;
+
+/// A sheet's cells as they are read, refused as soon as it is taller, wider or holds more
+/// text than a grid or a form can.
+#[derive(Default)]
+struct Builder {
+    lines: Vec<(usize, Vec<String>)>,
+    bytes: usize,
+}
+
+impl Builder {
+    fn place(&mut self, (row, col): (u32, u32), text: String) -> Result<(), BookProblem> {
+        let (row, col) = (row as usize, col as usize);
+        if row >= MAX_ROWS {
+            return Err(SheetProblem::TooManyRows.into());
+        }
+        if col >= 1024 || text.len() > MAX_CELL_BYTES {
+            return Err(SheetProblem::LineTooLong { line: row + 1 }.into());
+        }
+        if text.is_empty() {
+            return Ok(());
+        }
+        self.bytes += text.len();
+        if self.bytes as u64 > crate::domain::sheet::MAX_TEXT_BYTES {
+            return Err(BookProblem::TooMuchText);
+        }
+        while self.lines.len() <= row {
+            let line = self.lines.len() + 1;
+            self.lines.push((line, Vec::new()));
+        }
+        let cells = &mut self.lines[row].1;
+        if cells.len() <= col {
+            cells.resize(col + 1, String::new());
+        }
+        let length: usize = cells.iter().map(String::len).sum::<usize>() + text.len();
+        if length > MAX_LINE_BYTES {
+            return Err(SheetProblem::LineTooLong { line: row + 1 }.into());
+        }
+        cells[col] = text;
+        Ok(())
     }
-    if col >= 1024 {
-        return Err(SheetProblem::LineTooLong { line: row + 1 }.into());
+
+    fn table(self) -> Table {
+        Table { lines: self.lines }
     }
-    if text.is_empty() {
-        return Ok(());
+}
+
+/// Refuses an .ods whose rows and cells, repeated as the format allows, would be more cells
+/// with a value than any grid (a few hundred bytes can ask for millions), before calamine
+/// builds them.
+fn check_ods_cells(path: &Path) -> Result<(), BookProblem> {
+    use quick_xml::events::Event;
+    const MAX_CELLS: u64 = (MAX_ROWS as u64) * 256;
+    let file = std::fs::File::open(path).map_err(|_| BookProblem::Unreadable)?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|_| BookProblem::NotABook)?;
+    let part = zip
+        .by_name("content.xml")
+        .map_err(|_| BookProblem::NotABook)?;
+    let mut reader =
+        quick_xml::Reader::from_reader(std::io::BufReader::new(part.take(MAX_UNPACKED_BYTES)));
+    let repeat = |e: &quick_xml::events::BytesStart, name: &str| -> u64 {
+        e.try_get_attribute(name)
+            .ok()
+            .flatten()
+            .and_then(|a| {
+                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .ok()?
+                    .parse()
+                    .ok()
+            })
+            .unwrap_or(1)
+    };
+    let (mut rows, mut cells, mut total) = (1u64, 0u64, 0u64);
+    let mut buf = Vec::new();
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|_| BookProblem::NotABook)?;
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "table-row" => {
+                    rows = repeat(&e, "table:number-rows-repeated");
+                    cells = 0;
+                }
+                "table-cell"
+                    if e.try_get_attribute("office:value-type")
+                        .ok()
+                        .flatten()
+                        .is_some() =>
+                {
+                    cells = cells.saturating_add(repeat(&e, "table:number-columns-repeated"));
+                }
+                _ => {}
+            },
+            Event::End(e) if e.local_name().as_ref() == "table-row" => {
+                total = total.saturating_add(rows.saturating_mul(cells));
+                if total > MAX_CELLS {
+                    return Err(BookProblem::TooMuchText);
+                }
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        buf.clear();
     }
-    while lines.len() <= row {
-        let line = lines.len() + 1;
-        lines.push((line, Vec::new()));
-    }
-    let cells = &mut lines[row].1;
-    if cells.len() <= col {
-        cells.resize(col + 1, String::new());
-    }
-    let length: usize = cells.iter().map(String::len).sum::<usize>() + text.len();
-    if length > MAX_LINE_BYTES {
-        return Err(SheetProblem::LineTooLong { line: row + 1 }.into());
-    }
-    cells[col] = text;
-    Ok(())
 }
 
 fn read_xlsx(path: &Path, sheet: &str) -> Result<Table, BookProblem> {
@@ -311,7 +437,7 @@ fn read_xlsx(path: &Path, sheet: &str) -> Result<Table, BookProblem> {
     let mut reader = book
         .worksheet_cells_reader(&name)
         .map_err(|_| BookProblem::NotABook)?;
-    let mut lines = Vec::new();
+    let mut lines = Builder::default();
     while let Some(cell) = reader
         .next_cell_with_formula()
         .map_err(|_| BookProblem::NotABook)?
@@ -323,9 +449,9 @@ fn read_xlsx(path: &Path, sheet: &str) -> Result<Table, BookProblem> {
                 column: col as usize + 1,
             });
         }
-        place(&mut lines, cell.pos, cell_text(&cell.value))?;
+        lines.place(cell.pos, cell_text(&cell.value))?;
     }
-    Ok(Table { lines })
+    Ok(lines.table())
 }
 
 fn read_other(path: &Path, sheet: &str) -> Result<Table, BookProblem> {
@@ -334,6 +460,7 @@ fn read_other(path: &Path, sheet: &str) -> Result<Table, BookProblem> {
         .is_some_and(|e| e.eq_ignore_ascii_case("ods"))
     {
         check_unpacked(path)?;
+        check_ods_cells(path)?;
     }
     let mut book = open_workbook_auto(path).map_err(|_| BookProblem::NotABook)?;
     let name = sheet_names(&book, sheet)?;
@@ -350,7 +477,7 @@ fn read_other(path: &Path, sheet: &str) -> Result<Table, BookProblem> {
         });
     }
     let start = range.start().unwrap_or((0, 0));
-    let mut lines = Vec::new();
+    let mut lines = Builder::default();
     for (r, c, value) in range.used_cells() {
         let value: DataRef<'_> = match value {
             Data::Int(i) => DataRef::Int(*i),
@@ -363,11 +490,7 @@ fn read_other(path: &Path, sheet: &str) -> Result<Table, BookProblem> {
             Data::Error(e) => DataRef::Error(e.clone()),
             Data::Empty => DataRef::Empty,
         };
-        place(
-            &mut lines,
-            (start.0 + r as u32, start.1 + c as u32),
-            cell_text(&value),
-        )?;
+        lines.place((start.0 + r as u32, start.1 + c as u32), cell_text(&value))?;
     }
-    Ok(Table { lines })
+    Ok(lines.table())
 }

@@ -21,8 +21,9 @@ pub const GRID_SHEET: &str = "Điểm";
 /// The sheet of the results.
 pub const RESULTS_SHEET: &str = "Kết quả";
 
-/// Numbers as a Vietnamese reader expects them: the language tag makes LibreOffice and Excel
-/// write a decimal comma whatever the machine's own setting.
+/// Numbers as a Vietnamese reader expects them: the language tag (Vietnamese, 042A) makes
+/// LibreOffice show a decimal comma whatever the machine's own setting (seen in its PDF and
+/// CSV); Excel shows the decimal separator of the machine's own settings.
 pub const NUMBER_FORMAT: &str = "[$-42A]General";
 
 /// A workbook's failure to be made: only a fault of ours (a range out of bounds), never the

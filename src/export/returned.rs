@@ -21,6 +21,8 @@ pub enum ReturnedProblem {
     Form(FormProblem),
     /// A copy of the document this file did not send (or whose copy as sent is gone).
     NoSentCopy,
+    /// A form this file did not send (or whose copy as sent is gone).
+    NoSentForm,
     /// A copy whose periods, units or criteria are not this file's.
     CopyNotHere,
     /// The form's period, set or unit is not in this file.
@@ -29,7 +31,10 @@ pub enum ReturnedProblem {
         month: String,
     },
     /// The period is finalized or published.
-    Closed(crate::domain::results::WorkflowError),
+    /// The period (as people name it) is finalized or published.
+    Closed(String, crate::domain::results::WorkflowError),
+    /// Values of a returned copy that its criteria do not take: where, and why.
+    BadValues(Vec<(String, crate::domain::points::ScoreError)>),
     Rows(Vec<MergeProblem>),
     Store(StoreError),
 }
@@ -42,6 +47,10 @@ impl ReturnedProblem {
                 "Không tìm thấy bản đã gửi của bản sao này: chỉ nhập được bản sao xuất bằng \"Xuất bản gửi e-mail…\" từ chính tệp này (bản đã gửi được giữ trong thư mục .ban-da-gui bên cạnh tệp)",
                 "the copy as sent is not found: only a copy made with \"Export a copy for e-mail…\" from this very file can be brought in (the copies sent are kept in the .ban-da-gui folder beside it)",
             ).into()],
+            ReturnedProblem::NoSentForm => vec![lang.pick(
+                "Không tìm thấy bản đã gửi của phiếu này: chỉ nhập được phiếu gửi đi từ chính tệp này (bản đã gửi được giữ trong thư mục .ban-da-gui bên cạnh tệp)",
+                "the form as sent is not found: only forms sent from this very file can be brought in (the forms sent are kept in the .ban-da-gui folder beside it)",
+            ).into()],
             ReturnedProblem::CopyNotHere => vec![lang.pick(
                 "Bản sao có kỳ chấm điểm, đơn vị hoặc tiêu chí không có trong tệp này",
                 "the copy has periods, units or criteria that are not in this file",
@@ -50,7 +59,11 @@ impl ReturnedProblem {
                 Lang::Vi => format!("Phiếu của {unit} tháng {month} không thuộc tệp này (không có kỳ chấm điểm và đơn vị của phiếu)"),
                 Lang::En => format!("the form of {unit} for {month} does not belong to this file (its period and unit are not here)"),
             }],
-            ReturnedProblem::Closed(e) => vec![e.message(lang)],
+            ReturnedProblem::Closed(period, e) => vec![format!("{period}: {}", e.message(lang))],
+            ReturnedProblem::BadValues(found) => found
+                .iter()
+                .map(|(at, e)| format!("{at}: {}", e.message(lang)))
+                .collect(),
             ReturnedProblem::Rows(p) => p.iter().map(|p| p.message(lang)).collect(),
             ReturnedProblem::Store(e) => vec![e.message(lang)],
         }
@@ -74,14 +87,17 @@ pub fn working_cell(grid: &Grid, unit_id: uuid::Uuid, c: &Criterion) -> SentCell
     }
 }
 
-/// Writes the forms of the units of `grid` named in `units` (all when empty) into `folder`,
-/// or of the one unit into the file `out`. Returns the files written.
+/// Writes the forms of the units of `grid` named in `units` (all when empty) into the folder
+/// `out`, or of the one unit into the file `out`; each form as sent is kept in `keep` (the
+/// working file's [`crate::store::changes::sent_folder`]). Returns the files written.
 pub fn write_forms(
     grid: &Grid,
     units: &[uuid::Uuid],
     out: &Path,
     one_file: bool,
+    keep: &Path,
 ) -> Result<Vec<PathBuf>, StoreError> {
+    std::fs::create_dir_all(keep).map_err(|e| StoreError::io(keep, e))?;
     let month = if grid.period.month == 0 {
         format!("{}", grid.set.year)
     } else {
@@ -96,6 +112,7 @@ pub fn write_forms(
         let sent = |c: &Criterion| working_cell(grid, unit.unit_id, c);
         let form = FormContent {
             identity: FormIdentity {
+                form_id: uuid::Uuid::new_v4(),
                 period_id: grid.period.period_id,
                 unit_id: unit.unit_id,
                 set_id: grid.set.set_id,
@@ -113,9 +130,16 @@ pub fn write_forms(
             out.join(form_file_name(&unit.name, &month))
         };
         write_form(&form, &path)?;
+        let kept = kept_form(keep, form.identity.form_id);
+        std::fs::copy(&path, &kept).map_err(|e| StoreError::io(&kept, e))?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// Where a form as sent is kept.
+fn kept_form(keep: &Path, form_id: uuid::Uuid) -> PathBuf {
+    keep.join(format!("phieu-{form_id}.xlsx"))
 }
 
 /// A returned file checked against the working file: its form, the period's grid, and the
@@ -129,7 +153,30 @@ pub struct Returned {
 /// Reads `source` and compares it with the working file: every check of the file first,
 /// then that it belongs to this file's period, set and unit.
 pub fn read_returned(store: &Store, source: &Path) -> Result<Returned, ReturnedProblem> {
-    let form = read_form(source).map_err(ReturnedProblem::Form)?;
+    let mut form = read_form(source).map_err(ReturnedProblem::Form)?;
+    // The form as sent, kept beside the working file, says what the form is for and what it
+    // said: the returned file's properties and hidden columns are the ward's to edit.
+    let kept = kept_form(
+        &crate::store::changes::sent_folder(store.path()),
+        form.identity.form_id,
+    );
+    let sent = if form.identity.form_id.is_nil() || !kept.is_file() {
+        None
+    } else {
+        read_form(&kept).ok()
+    };
+    match &sent {
+        Some(sent) => {
+            form.identity = sent.identity.clone();
+            for row in &mut form.rows {
+                let as_sent = sent.rows.iter().find(|r| r.code == row.code);
+                row.sent_value = as_sent.map(|r| r.value.clone()).unwrap_or_default();
+                row.sent_evidence = as_sent.map(|r| r.evidence.clone()).unwrap_or_default();
+                row.sent_note = as_sent.map(|r| r.note.clone()).unwrap_or_default();
+            }
+        }
+        None => return Err(ReturnedProblem::NoSentForm),
+    }
     let not_here = || ReturnedProblem::NotHere {
         unit: form.identity.unit_name.clone(),
         month: form.identity.month.clone(),
@@ -147,7 +194,8 @@ pub fn read_returned(store: &Store, source: &Path) -> Result<Returned, ReturnedP
     {
         return Err(not_here());
     }
-    crate::domain::results::check_editable(grid.period.status).map_err(ReturnedProblem::Closed)?;
+    crate::domain::results::check_editable(grid.period.status)
+        .map_err(|e| ReturnedProblem::Closed(grid.period.label(grid.set.year, Lang::Vi), e))?;
     let unit = form.identity.unit_id;
     let changes = compare(&grid.criteria, |c| working_cell(&grid, unit, c), &form.rows)
         .map_err(ReturnedProblem::Rows)?;
@@ -254,6 +302,8 @@ pub struct Incoming {
     pub lines: Vec<String>,
     /// Which of `lines` are conflicts.
     pub conflicts: Vec<bool>,
+    /// The cells it changes: (period, unit, criterion).
+    pub cells: Vec<(uuid::Uuid, uuid::Uuid, uuid::Uuid)>,
     clean: Option<Edit>,
     mine: Option<Edit>,
     theirs: Option<Edit>,
@@ -297,7 +347,19 @@ pub fn incoming(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, Re
         None => r.form.identity.month.clone(),
     };
     let nothing = r.changes.is_empty();
+    let cells = r
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                r.grid.period.period_id,
+                r.form.identity.unit_id,
+                c.criterion_id,
+            )
+        })
+        .collect();
     Ok(Incoming {
+        cells,
         heading: format!("{} · {month}", r.form.identity.unit_name),
         lines: preview_lines(&r, lang),
         conflicts: r.changes.iter().map(|c| c.is_conflict()).collect(),
@@ -336,6 +398,8 @@ fn incoming_copy(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, R
     let mut conflicts = Vec::new();
     let (mut theirs_cells, mut mine_cells) = (Vec::new(), Vec::new());
     let (mut theirs_notes, mut mine_notes) = (Vec::new(), Vec::new());
+    let mut bad = Vec::new();
+    let mut cells = Vec::new();
     for d in &diff.cells {
         let grid = grid_of(&mut grids, store, d.period_id)?;
         let working = grid
@@ -351,6 +415,7 @@ fn incoming_copy(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, R
         if !changed {
             continue;
         }
+        open_period(grid, lang)?;
         let (Some(unit), Some(c)) = (
             grid.units.iter().find(|u| u.unit_id == d.unit_id),
             grid.criteria
@@ -359,6 +424,22 @@ fn incoming_copy(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, R
         ) else {
             return Err(ReturnedProblem::CopyNotHere);
         };
+        if let Some(Err(error)) = d
+            .returned
+            .map(|v| crate::domain::points::validate_raw(c, v))
+        {
+            bad.push((
+                format!(
+                    "{} · {} · {}",
+                    grid.period.label(grid.set.year, lang),
+                    unit.name,
+                    c.code
+                ),
+                error,
+            ));
+            continue;
+        }
+        cells.push((d.period_id, d.unit_id, d.criterion_id));
         let side = match d.which {
             crate::domain::results::Which::SelfScore => lang.pick("tự chấm", "self"),
             crate::domain::results::Which::Appraised => lang.pick("thẩm định", "appraised"),
@@ -405,24 +486,46 @@ fn incoming_copy(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, R
             continue;
         }
         let conflict = n_conflict || e_conflict;
-        let unit = grid
-            .units
-            .iter()
-            .find(|u| u.unit_id == n.unit_id)
-            .map_or("", |u| u.name.as_str());
-        let code = grid
-            .criteria
-            .iter()
-            .find(|c| c.criterion_id == n.criterion_id)
-            .map_or("", |c| c.code.as_str());
+        open_period(grid, lang)?;
+        let (Some(unit), Some(code)) = (
+            grid.units
+                .iter()
+                .find(|u| u.unit_id == n.unit_id)
+                .map(|u| u.name.as_str()),
+            grid.criteria
+                .iter()
+                .find(|c| c.criterion_id == n.criterion_id)
+                .map(|c| c.code.as_str()),
+        ) else {
+            return Err(ReturnedProblem::CopyNotHere);
+        };
+        cells.push((n.period_id, n.unit_id, n.criterion_id));
         let mut line = format!(
-            "{} · {unit} · {code}: {} \"{}\" · {} \"{}\"",
-            grid.period.label(grid.set.year, lang),
-            lang.pick("giải thích", "explanation"),
-            crate::domain::text::shorten(&note, 50),
-            lang.pick("minh chứng", "evidence"),
-            crate::domain::text::shorten(&evidence, 50)
+            "{} · {unit} · {code}:",
+            grid.period.label(grid.set.year, lang)
         );
+        for (label, old, new, changed) in [
+            (
+                lang.pick("giải thích", "explanation"),
+                &working.0,
+                &note,
+                n_changed,
+            ),
+            (
+                lang.pick("minh chứng", "evidence"),
+                &working.1,
+                &evidence,
+                e_changed,
+            ),
+        ] {
+            if changed {
+                line.push_str(&format!(
+                    " {label} \"{}\" → \"{}\"",
+                    crate::domain::text::shorten(old, 40),
+                    crate::domain::text::shorten(new, 40)
+                ));
+            }
+        }
         if conflict {
             line.push_str(conflict_mark(lang));
         }
@@ -441,6 +544,9 @@ fn incoming_copy(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, R
             if e_conflict { &working.1 } else { &evidence },
         ));
     }
+    if !bad.is_empty() {
+        return Err(ReturnedProblem::BadValues(bad));
+    }
     let name = file_name(source);
     let edit = |cells: Vec<CopyCell>, notes: Vec<CopyNote>| {
         (!cells.is_empty() || !notes.is_empty()).then(|| Edit::MergeCopy {
@@ -451,7 +557,10 @@ fn incoming_copy(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, R
     };
     let any_conflict = conflicts.iter().any(|c| *c);
     Ok(Incoming {
-        heading: name.clone(),
+        heading: lang
+            .pick("bản sao tệp dữ liệu", "a copy of the document")
+            .to_string(),
+        cells,
         lines,
         clean: if any_conflict {
             None
@@ -464,7 +573,7 @@ fn incoming_copy(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, R
     })
 }
 
-/// A period's grid, read once, refused when the period is not this file's or not open.
+/// A period's grid, read once, refused when the period is not this file's.
 fn grid_of<'a>(
     grids: &'a mut std::collections::HashMap<uuid::Uuid, Grid>,
     store: &Store,
@@ -477,11 +586,15 @@ fn grid_of<'a>(
             let grid = store
                 .grid(period_id)
                 .map_err(|_| ReturnedProblem::CopyNotHere)?;
-            crate::domain::results::check_editable(grid.period.status)
-                .map_err(ReturnedProblem::Closed)?;
             Ok(v.insert(grid))
         }
     }
+}
+
+/// Refuses a change to a period that is finalized or published, naming it.
+fn open_period(grid: &Grid, lang: Lang) -> Result<(), ReturnedProblem> {
+    crate::domain::results::check_editable(grid.period.status)
+        .map_err(|e| ReturnedProblem::Closed(grid.period.label(grid.set.year, lang), e))
 }
 
 fn conflict_mark(lang: Lang) -> &'static str {

@@ -44,6 +44,8 @@ const HEADERS: [&str; 11] = [
 /// What a form belongs to, as its custom properties say.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FormIdentity {
+    /// This form's own identity: its copy as sent is kept under it beside the working file.
+    pub form_id: Uuid,
     pub period_id: Uuid,
     pub unit_id: Uuid,
     pub set_id: Uuid,
@@ -80,6 +82,7 @@ pub fn write_form(form: &FormContent<'_>, out: &Path) -> Result<(), StoreError> 
         &crate::host::user_name(),
     )
     .set_custom_property("giaoban.form", "1")
+    .set_custom_property("giaoban.form_id", id.form_id.to_string().as_str())
     .set_custom_property("giaoban.period", id.period_id.to_string().as_str())
     .set_custom_property("giaoban.unit", id.unit_id.to_string().as_str())
     .set_custom_property("giaoban.set", id.set_id.to_string().as_str())
@@ -156,7 +159,8 @@ fn form_sheet(sheet: &mut Worksheet, form: &FormContent<'_>) -> Result<(), XlsxE
         .set_border(FormatBorder::Thin)
         .set_align(FormatAlign::Top);
     let open_number = open.clone().set_num_format(NUMBER_FORMAT);
-    let open_text = open.clone().set_text_wrap();
+    // Text, so that "12/2018" typed as evidence stays what was typed, not a date.
+    let open_text = open.clone().set_text_wrap().set_num_format("@");
     let number = Format::new()
         .set_num_format(NUMBER_FORMAT)
         .set_align(FormatAlign::Top)
@@ -332,6 +336,7 @@ pub fn read_form(path: &Path) -> Result<ReturnedForm, FormProblem> {
         return Err(FormProblem::NotAForm);
     };
     let identity = FormIdentity {
+        form_id: uuid("giaoban.form_id").unwrap_or_else(Uuid::nil),
         period_id,
         unit_id,
         set_id,

@@ -36,67 +36,67 @@ pub fn returned_window(app: &App, ctx: &egui::Context, lang: Lang, commands: &mu
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let conflicts = incoming.conflict_count();
-    egui::Window::new(lang.pick("Nhập bản trả về", "Bring in a returned form"))
-        .id(egui::Id::unique("returned-preview"))
-        .collapsible(false)
-        .resizable(true)
-        .default_width(900.0)
-        .max_height(ctx.content_rect().height() * 0.8)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .show(ctx, |ui| {
-            ui.label(RichText::new(format!("{name} — {}", incoming.heading)).strong());
-            ui.label(match lang {
-                Lang::Vi => format!(
-                    "{} ô thay đổi, {conflicts} ô xung đột. Chưa ghi gì vào tệp đang làm.",
-                    incoming.lines.len()
-                ),
-                Lang::En => format!(
-                    "{} cells change, {conflicts} in conflict. Nothing is written yet.",
-                    incoming.lines.len()
-                ),
-            });
-            ui.separator();
-            egui::ScrollArea::vertical()
-                .max_height(ctx.content_rect().height() * 0.55)
-                .show(ui, |ui| {
-                    if incoming.lines.is_empty() {
-                        ui.label(lang.pick(
-                            "Bản trả về không có gì mới.",
-                            "The returned form has nothing new.",
-                        ));
-                    }
-                    for (line, conflict) in incoming.lines.iter().zip(&incoming.conflicts) {
-                        let text = RichText::new(line);
-                        ui.label(if *conflict {
-                            text.color(Color32::from_rgb(0xB0, 0x30, 0x20)).strong()
-                        } else {
-                            text
-                        });
-                    }
-                });
-            ui.separator();
-            ui.horizontal(|ui| {
-                if conflicts == 0 {
-                    if ui
-                        .add_enabled(
-                            !incoming.lines.is_empty(),
-                            egui::Button::new(apply_label(lang)),
-                        )
-                        .clicked()
-                    {
-                        commands.push(Command::ApplyReturned(None));
-                    }
-                } else {
-                    if ui.button(keep_mine_label(lang)).clicked() {
-                        commands.push(Command::ApplyReturned(Some(Take::Mine)));
-                    }
-                    if ui.button(take_theirs_label(lang)).clicked() {
-                        commands.push(Command::ApplyReturned(Some(Take::Theirs)));
-                    }
-                }
-                if ui.button(lang.pick("Hủy", "Cancel")).clicked() {
-                    commands.push(Command::DismissReturned);
-                }
-            });
+    // Modal: nothing else in the window changes while the preview waits for an answer, so
+    // what it shows is what Nhập writes.
+    let modal = egui::Modal::new(egui::Id::unique("returned-preview")).show(ctx, |ui| {
+        ui.set_width(ctx.content_rect().width().min(1000.0) * 0.9);
+        ui.heading(lang.pick("Nhập bản trả về", "Bring in a returned file"));
+        ui.label(RichText::new(format!("{name} — {}", incoming.heading)).strong());
+        ui.label(match lang {
+            Lang::Vi => format!(
+                "{} ô thay đổi, {conflicts} ô xung đột. Chưa ghi gì vào tệp đang làm.",
+                incoming.lines.len()
+            ),
+            Lang::En => format!(
+                "{} cells change, {conflicts} in conflict. Nothing is written yet.",
+                incoming.lines.len()
+            ),
         });
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .max_height(ctx.content_rect().height() * 0.55)
+            .show(ui, |ui| {
+                if incoming.lines.is_empty() {
+                    ui.label(lang.pick(
+                        "Bản trả về không có gì mới.",
+                        "The returned form has nothing new.",
+                    ));
+                }
+                for (line, conflict) in incoming.lines.iter().zip(&incoming.conflicts) {
+                    let text = RichText::new(line);
+                    ui.label(if *conflict {
+                        text.color(Color32::from_rgb(0xB0, 0x30, 0x20)).strong()
+                    } else {
+                        text
+                    });
+                }
+            });
+        ui.separator();
+        ui.horizontal(|ui| {
+            if conflicts == 0 {
+                if ui
+                    .add_enabled(
+                        !incoming.lines.is_empty(),
+                        egui::Button::new(apply_label(lang)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ApplyReturned(None));
+                }
+            } else {
+                if ui.button(keep_mine_label(lang)).clicked() {
+                    commands.push(Command::ApplyReturned(Some(Take::Mine)));
+                }
+                if ui.button(take_theirs_label(lang)).clicked() {
+                    commands.push(Command::ApplyReturned(Some(Take::Theirs)));
+                }
+            }
+            if ui.button(lang.pick("Hủy", "Cancel")).clicked() {
+                commands.push(Command::DismissReturned);
+            }
+        });
+    });
+    if modal.should_close() {
+        commands.push(Command::DismissReturned);
+    }
 }

@@ -9,6 +9,7 @@ pub mod notice_docx;
 pub mod notice_pdf;
 pub mod results_publish;
 pub mod returned;
+mod returned_copy;
 pub mod ward_form;
 
 use std::path::Path;

@@ -206,7 +206,7 @@ pub fn read_returned(store: &Store, source: &Path) -> Result<Returned, ReturnedP
     })
 }
 
-fn shown(c: &Criterion, v: Option<f64>, lang: Lang) -> String {
+pub(super) fn shown(c: &Criterion, v: Option<f64>, lang: Lang) -> String {
     match (c.kind, v) {
         (_, None) => "—".into(),
         (crate::domain::scoring::CriterionKind::YesNo, Some(v)) => if v > 0.5 {
@@ -304,9 +304,9 @@ pub struct Incoming {
     pub conflicts: Vec<bool>,
     /// The cells it changes: (period, unit, criterion).
     pub cells: Vec<(uuid::Uuid, uuid::Uuid, uuid::Uuid)>,
-    clean: Option<Edit>,
-    mine: Option<Edit>,
-    theirs: Option<Edit>,
+    pub(super) clean: Option<Edit>,
+    pub(super) mine: Option<Edit>,
+    pub(super) theirs: Option<Edit>,
 }
 
 impl Incoming {
@@ -325,7 +325,7 @@ impl Incoming {
     }
 }
 
-fn file_name(path: &Path) -> String {
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
@@ -339,7 +339,7 @@ pub fn incoming(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, Re
         .map(str::to_lowercase)
         .unwrap_or_default();
     if ext == "db" || ext == "giaoban" || ext == "sqlite" {
-        return incoming_copy(store, source, lang);
+        return super::returned_copy::incoming_copy(store, source, lang);
     }
     let r = read_returned(store, source)?;
     let month = match r.form.identity.month.split_once('-') {
@@ -379,227 +379,4 @@ pub fn incoming(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, Re
             returned_edit(&r, source, Some(Take::Theirs))
         },
     })
-}
-
-/// A returned copy of the document: opened and checked like any file, matched with the copy
-/// as sent (kept when it was exported), diffed by SQLite's session extension, and compared
-/// cell by cell with the working file.
-fn incoming_copy(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, ReturnedProblem> {
-    use crate::domain::edit::{CellValue, CopyCell, CopyNote};
-    use crate::domain::merge::field;
-    let returned = Store::open(source, crate::store::Intent::Inspect)?;
-    let Some(sent) = store.sent_copy_of(&returned)? else {
-        return Err(ReturnedProblem::NoSentCopy);
-    };
-    drop(returned);
-    let diff = crate::store::changes::diff_copies(&sent, source)?;
-    let mut grids: std::collections::HashMap<uuid::Uuid, Grid> = Default::default();
-    let mut lines = Vec::new();
-    let mut conflicts = Vec::new();
-    let (mut theirs_cells, mut mine_cells) = (Vec::new(), Vec::new());
-    let (mut theirs_notes, mut mine_notes) = (Vec::new(), Vec::new());
-    let mut bad = Vec::new();
-    let mut cells = Vec::new();
-    for d in &diff.cells {
-        let grid = grid_of(&mut grids, store, d.period_id)?;
-        let working = grid
-            .cells
-            .get(&(d.unit_id, d.criterion_id))
-            .and_then(|&(s, a)| match d.which {
-                crate::domain::results::Which::SelfScore => s,
-                crate::domain::results::Which::Appraised => a,
-            });
-        let (_, changed, conflict) = field(&working, &d.sent, &d.returned, |a, b| {
-            SentCell::same_value(*a, *b)
-        });
-        if !changed {
-            continue;
-        }
-        open_period(grid, lang)?;
-        let (Some(unit), Some(c)) = (
-            grid.units.iter().find(|u| u.unit_id == d.unit_id),
-            grid.criteria
-                .iter()
-                .find(|c| c.criterion_id == d.criterion_id),
-        ) else {
-            return Err(ReturnedProblem::CopyNotHere);
-        };
-        if let Some(Err(error)) = d
-            .returned
-            .map(|v| crate::domain::points::validate_raw(c, v))
-        {
-            bad.push((
-                format!(
-                    "{} · {} · {}",
-                    grid.period.label(grid.set.year, lang),
-                    unit.name,
-                    c.code
-                ),
-                error,
-            ));
-            continue;
-        }
-        cells.push((d.period_id, d.unit_id, d.criterion_id));
-        let side = match d.which {
-            crate::domain::results::Which::SelfScore => lang.pick("tự chấm", "self"),
-            crate::domain::results::Which::Appraised => lang.pick("thẩm định", "appraised"),
-        };
-        let mut line = format!(
-            "{} · {} · {} {} ({side}): {} → {}",
-            grid.period.label(grid.set.year, lang),
-            unit.name,
-            c.code,
-            crate::domain::text::shorten(&c.name, 40),
-            shown(c, working, lang),
-            shown(c, d.returned, lang)
-        );
-        if conflict {
-            line.push_str(conflict_mark(lang));
-        }
-        lines.push(line);
-        conflicts.push(conflict);
-        let cell = |value| CopyCell {
-            period_id: d.period_id,
-            which: d.which,
-            cell: CellValue {
-                unit_id: d.unit_id,
-                criterion_id: d.criterion_id,
-                value,
-            },
-        };
-        theirs_cells.push(cell(d.returned));
-        if !conflict {
-            mine_cells.push(cell(d.returned));
-        }
-    }
-    for n in &diff.notes {
-        let grid = grid_of(&mut grids, store, n.period_id)?;
-        let working = grid
-            .notes
-            .get(&(n.unit_id, n.criterion_id))
-            .cloned()
-            .unwrap_or_default();
-        let same = |a: &String, b: &String| a == b;
-        let (note, n_changed, n_conflict) = field(&working.0, &n.sent.0, &n.returned.0, same);
-        let (evidence, e_changed, e_conflict) = field(&working.1, &n.sent.1, &n.returned.1, same);
-        if !(n_changed || e_changed) {
-            continue;
-        }
-        let conflict = n_conflict || e_conflict;
-        open_period(grid, lang)?;
-        let (Some(unit), Some(code)) = (
-            grid.units
-                .iter()
-                .find(|u| u.unit_id == n.unit_id)
-                .map(|u| u.name.as_str()),
-            grid.criteria
-                .iter()
-                .find(|c| c.criterion_id == n.criterion_id)
-                .map(|c| c.code.as_str()),
-        ) else {
-            return Err(ReturnedProblem::CopyNotHere);
-        };
-        cells.push((n.period_id, n.unit_id, n.criterion_id));
-        let mut line = format!(
-            "{} · {unit} · {code}:",
-            grid.period.label(grid.set.year, lang)
-        );
-        for (label, old, new, changed) in [
-            (
-                lang.pick("giải thích", "explanation"),
-                &working.0,
-                &note,
-                n_changed,
-            ),
-            (
-                lang.pick("minh chứng", "evidence"),
-                &working.1,
-                &evidence,
-                e_changed,
-            ),
-        ] {
-            if changed {
-                line.push_str(&format!(
-                    " {label} \"{}\" → \"{}\"",
-                    crate::domain::text::shorten(old, 40),
-                    crate::domain::text::shorten(new, 40)
-                ));
-            }
-        }
-        if conflict {
-            line.push_str(conflict_mark(lang));
-        }
-        lines.push(line);
-        conflicts.push(conflict);
-        let make = |note: &str, evidence: &str| CopyNote {
-            period_id: n.period_id,
-            unit_id: n.unit_id,
-            criterion_id: n.criterion_id,
-            note: note.to_string(),
-            evidence: evidence.to_string(),
-        };
-        theirs_notes.push(make(&note, &evidence));
-        mine_notes.push(make(
-            if n_conflict { &working.0 } else { &note },
-            if e_conflict { &working.1 } else { &evidence },
-        ));
-    }
-    if !bad.is_empty() {
-        return Err(ReturnedProblem::BadValues(bad));
-    }
-    let name = file_name(source);
-    let edit = |cells: Vec<CopyCell>, notes: Vec<CopyNote>| {
-        (!cells.is_empty() || !notes.is_empty()).then(|| Edit::MergeCopy {
-            source: name.clone(),
-            cells,
-            notes,
-        })
-    };
-    let any_conflict = conflicts.iter().any(|c| *c);
-    Ok(Incoming {
-        heading: lang
-            .pick("bản sao tệp dữ liệu", "a copy of the document")
-            .to_string(),
-        cells,
-        lines,
-        clean: if any_conflict {
-            None
-        } else {
-            edit(theirs_cells.clone(), theirs_notes.clone())
-        },
-        mine: edit(mine_cells, mine_notes),
-        theirs: edit(theirs_cells, theirs_notes),
-        conflicts,
-    })
-}
-
-/// A period's grid, read once, refused when the period is not this file's.
-fn grid_of<'a>(
-    grids: &'a mut std::collections::HashMap<uuid::Uuid, Grid>,
-    store: &Store,
-    period_id: uuid::Uuid,
-) -> Result<&'a Grid, ReturnedProblem> {
-    use std::collections::hash_map::Entry;
-    match grids.entry(period_id) {
-        Entry::Occupied(e) => Ok(e.into_mut()),
-        Entry::Vacant(v) => {
-            let grid = store
-                .grid(period_id)
-                .map_err(|_| ReturnedProblem::CopyNotHere)?;
-            Ok(v.insert(grid))
-        }
-    }
-}
-
-/// Refuses a change to a period that is finalized or published, naming it.
-fn open_period(grid: &Grid, lang: Lang) -> Result<(), ReturnedProblem> {
-    crate::domain::results::check_editable(grid.period.status)
-        .map_err(|e| ReturnedProblem::Closed(grid.period.label(grid.set.year, lang), e))
-}
-
-fn conflict_mark(lang: Lang) -> &'static str {
-    lang.pick(
-        "  [XUNG ĐỘT: tệp đang làm cũng đã sửa ô này sau khi gửi]",
-        "  [CONFLICT: the working file also changed this cell since it was sent]",
-    )
 }

@@ -152,18 +152,28 @@ fn forms(c: &mut Criterion) {
         })
     });
     let working = dir.path().join("working.db");
+    // The forms as sent, kept beside the working copy too.
+    let kept = giaoban::store::changes::sent_folder(&working);
+    std::fs::create_dir_all(&kept).expect("folder");
+    for entry in std::fs::read_dir(giaoban::store::changes::sent_folder(&path)).expect("kept") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), kept.join(entry.file_name())).expect("copy");
+    }
     c.bench_function("preview and apply 14 returned forms", |b| {
         b.iter_batched(
             || std::fs::copy(&path, &working).expect("copy"),
             |_| {
                 let mut store = Store::open(&working, Intent::Edit).expect("open");
-                for form in &returned {
-                    let read = incoming(&store, form, Lang::Vi).expect("read");
-                    let edit = read.edit(None).expect("an edit");
-                    store
-                        .apply(&edit, "bench", Utc::now(), Origin::Do)
-                        .expect("apply");
-                }
+                let edits: Vec<Edit> = returned
+                    .iter()
+                    .map(|form| {
+                        let read = incoming(&store, form, Lang::Vi).expect("read");
+                        read.edit(None).expect("an edit")
+                    })
+                    .collect();
+                store
+                    .apply_all(&edits, "bench", Utc::now(), Origin::Do)
+                    .expect("apply");
             },
             BatchSize::PerIteration,
         )

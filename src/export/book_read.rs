@@ -88,10 +88,10 @@ impl BookProblem {
             (BookProblem::Missing, Lang::Vi) => "Không có tệp này".into(),
             (BookProblem::Missing, Lang::En) => "there is no such file".into(),
             (BookProblem::Unreadable, Lang::Vi) => {
-                "Không đọc được tệp (là thư mục, hoặc không có quyền đọc)".into()
+                "Không đọc được tệp (không phải tệp thông thường, hoặc không có quyền đọc)".into()
             }
             (BookProblem::Unreadable, Lang::En) => {
-                "the file cannot be read (a folder, or no permission to read it)".into()
+                "the file cannot be read (not a regular file, or no permission to read it)".into()
             }
             (BookProblem::BookAsText, Lang::Vi) => {
                 "Tệp là bảng tính (.xlsx) nhưng mang đuôi khác: hãy đặt lại đuôi .xlsx".into()
@@ -197,6 +197,9 @@ pub fn read_table(path: &Path, sheet: &str) -> Result<Table, BookProblem> {
     let bytes = meta.len();
     if kind.is_book() && bytes > MAX_BOOK_BYTES {
         return Err(BookProblem::TooLarge { bytes });
+    }
+    if !kind.is_book() && bytes > crate::domain::sheet::MAX_TEXT_BYTES {
+        return Err(SheetProblem::TooLarge { bytes }.into());
     }
     match kind {
         BookKind::Xlsx => read_xlsx(path, sheet),

@@ -117,30 +117,7 @@ pub fn diff_copies(sent: &Path, returned: &Path) -> Result<CopyDiff, StoreError>
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
     )?;
     conn.execute("ATTACH DATABASE ?1 AS sent", [uri(sent)])?;
-    let mut session = rusqlite::session::Session::new(&conn)?;
-    let mut rows: Vec<(String, Vec<i64>)> = Vec::new();
-    for table in ["score", "score_note"] {
-        session.attach(Some(table))?;
-        session.diff::<&str, &str>("sent", table)?;
-    }
-    let changeset = session.changeset()?;
-    let mut items = changeset.iter()?;
-    use fallible_streaming_iterator::FallibleStreamingIterator;
-    while let Some(item) = items.next()? {
-        let op = item.op()?;
-        let table = op.table_name().to_string();
-        let columns = if table == "score" { 2 } else { 3 };
-        let key: Vec<i64> = (0..columns)
-            .map(|i| {
-                item.new_value(i)
-                    .or_else(|_| item.old_value(i))
-                    .and_then(|v| v.as_i64().map_err(rusqlite::Error::from))
-            })
-            .collect::<Result<_, _>>()?;
-        rows.push((table, key));
-    }
-    drop(items);
-    drop(session);
+    let rows = super::session::changed_rows(&conn, "sent", &["score", "score_note"])?;
     let ids = |table: &str| -> Result<HashMap<i64, Uuid>, StoreError> {
         let mut stmt = conn.prepare(&format!("SELECT id, uuid FROM main.{table}"))?;
         let map = stmt
@@ -157,8 +134,10 @@ pub fn diff_copies(sent: &Path, returned: &Path) -> Result<CopyDiff, StoreError>
             .ok_or(StoreError::Damaged(super::error::Damage::Value))
     };
     let mut diff = CopyDiff::default();
-    for (table, key) in rows {
-        let (period, unit) = (key[0], key[1]);
+    for super::session::ChangedRow { table, key } in rows {
+        let (Some(&period), Some(&unit)) = (key.first(), key.get(1)) else {
+            continue;
+        };
         if table == "score" {
             let read = |schema: &str| -> Result<[BTreeMap<i64, f64>; 2], StoreError> {
                 let row: Option<(String, String)> = conn
@@ -201,7 +180,9 @@ pub fn diff_copies(sent: &Path, returned: &Path) -> Result<CopyDiff, StoreError>
                 }
             }
         } else {
-            let criterion = key[2];
+            let Some(&criterion) = key.get(2) else {
+                continue;
+            };
             let read = |schema: &str| -> Result<(String, String), StoreError> {
                 Ok(conn
                     .query_row(

@@ -25,6 +25,7 @@ mod returned;
 pub mod schema;
 mod scores;
 mod seed;
+mod session;
 mod verify;
 mod year;
 

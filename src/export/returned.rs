@@ -215,6 +215,9 @@ pub(super) fn shown(c: &Criterion, v: Option<f64>, lang: Lang) -> String {
             lang.pick("không", "no")
         }
         .into(),
+        (crate::domain::scoring::CriterionKind::Rate, Some(v)) => {
+            format!("{}%", format_number_in(v, lang))
+        }
         (_, Some(v)) => format_number_in(v, lang),
     }
 }
@@ -235,27 +238,42 @@ pub fn preview_lines(r: &Returned, lang: Lang) -> Vec<String> {
                 .criteria
                 .iter()
                 .find(|c| c.criterion_id == ch.criterion_id)?;
+            // What changed, and only that: the score, the evidence, the explanation.
+            let mut parts = Vec::new();
+            if !SentCell::same_value(ch.old.value, ch.new.value) {
+                parts.push(format!(
+                    "{} → {}",
+                    shown(c, ch.old.value, lang),
+                    shown(c, ch.new.value, lang)
+                ));
+            }
+            for (label, old, new) in [
+                (
+                    lang.pick("minh chứng", "evidence"),
+                    &ch.old.evidence,
+                    &ch.new.evidence,
+                ),
+                (
+                    lang.pick("giải thích", "explanation"),
+                    &ch.old.note,
+                    &ch.new.note,
+                ),
+            ] {
+                if old != new {
+                    let new = if new.is_empty() {
+                        lang.pick("(xóa)", "(cleared)").to_string()
+                    } else {
+                        crate::domain::text::shorten(new, 60)
+                    };
+                    parts.push(format!("{label}: {new}"));
+                }
+            }
             let mut line = format!(
-                "{unit} · {} {}: {} → {}",
+                "{unit} · {} {}: {}",
                 c.code,
                 crate::domain::text::shorten(&c.name, 50),
-                shown(c, ch.old.value, lang),
-                shown(c, ch.new.value, lang)
+                parts.join(" · ")
             );
-            if ch.new.evidence != ch.old.evidence && !ch.new.evidence.is_empty() {
-                line.push_str(&format!(
-                    " · {}: {}",
-                    lang.pick("minh chứng", "evidence"),
-                    crate::domain::text::shorten(&ch.new.evidence, 60)
-                ));
-            }
-            if ch.new.note != ch.old.note && !ch.new.note.is_empty() {
-                line.push_str(&format!(
-                    " · {}: {}",
-                    lang.pick("giải thích", "explanation"),
-                    crate::domain::text::shorten(&ch.new.note, 60)
-                ));
-            }
             if ch.is_conflict() {
                 line.push_str(lang.pick(
                     "  [XUNG ĐỘT: tệp đang làm cũng đã sửa ô này sau khi gửi phiếu]",
@@ -360,7 +378,11 @@ pub fn incoming(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, Re
         .collect();
     Ok(Incoming {
         cells,
-        heading: format!("{} · {month}", r.form.identity.unit_name),
+        heading: format!(
+            "{} · {month} · {}",
+            r.form.identity.unit_name,
+            lang.pick("tự chấm", "self-assessment")
+        ),
         lines: preview_lines(&r, lang),
         conflicts: r.changes.iter().map(|c| c.is_conflict()).collect(),
         clean: if nothing {

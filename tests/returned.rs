@@ -730,6 +730,13 @@ fn a_copy_sent_by_email_comes_back_and_is_merged_cell_by_cell() {
     // Elsewhere, in the copy: Phúc Lợi appraised, Bồ Đề's 1.1 corrected.
     set_cell(&copy, "Phúc Lợi", "1.1", Which::Appraised, 3.0);
     set_cell(&copy, "Bồ Đề", "1.1", Which::Appraised, 2.5);
+    // And a plan's title, which a merge of scores does not bring in, but says.
+    rusqlite::Connection::open(&copy)
+        .expect("open")
+        .execute_batch(
+            "UPDATE plan SET title = title || ' (sửa)' WHERE id = (SELECT min(id) FROM plan)",
+        )
+        .expect("edit");
     // Meanwhile, in the working file, Bồ Đề's 1.1 corrected differently.
     set_cell(&file, "Bồ Đề", "1.1", Which::Appraised, 3.5);
 
@@ -744,6 +751,7 @@ fn a_copy_sent_by_email_comes_back_and_is_merged_cell_by_cell() {
     assert!(said.contains("Phúc Lợi · 1.1"), "{said}");
     assert!(said.contains("(thẩm định): — → 3"), "{said}");
     assert!(said.contains("3,5 → 2,5  [XUNG ĐỘT"), "{said}");
+    assert!(said.contains("còn 1 thay đổi ngoài điểm"), "{said}");
     let before = std::fs::read(&file).expect("read");
     assert_eq!(merge(&file, &copy, &[]).status.code(), Some(1));
     assert_eq!(

@@ -163,6 +163,9 @@ pub fn merge(
         for line in &r.lines {
             let _ = writeln!(say, "  {line}");
         }
+        if let Some(notice) = &r.notice {
+            let _ = writeln!(say, "  ({notice})");
+        }
         conflicts += r.conflict_count();
     }
     if preview {

@@ -320,6 +320,8 @@ pub struct Incoming {
     pub lines: Vec<String>,
     /// Which of `lines` are conflicts.
     pub conflicts: Vec<bool>,
+    /// What the person should know that is not a change brought in.
+    pub notice: Option<String>,
     /// The cells it changes: (period, unit, criterion).
     pub cells: Vec<(uuid::Uuid, uuid::Uuid, uuid::Uuid)>,
     pub(super) clean: Option<Edit>,
@@ -377,6 +379,7 @@ pub fn incoming(store: &Store, source: &Path, lang: Lang) -> Result<Incoming, Re
         })
         .collect();
     Ok(Incoming {
+        notice: None,
         cells,
         heading: format!(
             "{} · {month} · {}",

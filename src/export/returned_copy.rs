@@ -72,7 +72,17 @@ pub(super) fn incoming_copy(
         })
     };
     let any_conflict = found.conflicts.iter().any(|c| *c);
+    let others: usize = diff.others.iter().map(|(_, n)| n).sum();
+    let notice = (others > 0).then(|| match lang {
+        Lang::Vi => format!(
+            "Bản sao còn {others} thay đổi ngoài điểm (kế hoạch, cuộc họp, đơn vị…): những thay đổi đó không được nhập, hãy sửa tay nếu cần"
+        ),
+        Lang::En => format!(
+            "The copy has {others} other changes (plans, meetings, units…): those are not brought in; make them by hand if needed"
+        ),
+    });
     Ok(Incoming {
+        notice,
         heading: lang
             .pick("bản sao tệp dữ liệu", "a copy of the document")
             .to_string(),

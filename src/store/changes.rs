@@ -43,6 +43,9 @@ pub struct NoteDiff {
 pub struct CopyDiff {
     pub cells: Vec<CellDiff>,
     pub notes: Vec<NoteDiff>,
+    /// Rows changed outside the scores (plans, meetings, units…), by table: not brought in,
+    /// but said.
+    pub others: Vec<(String, usize)>,
 }
 
 /// Where the copies sent from `working` are kept: a folder beside it.
@@ -118,6 +121,21 @@ pub fn diff_copies(sent: &Path, returned: &Path) -> Result<CopyDiff, StoreError>
     )?;
     conn.execute("ATTACH DATABASE ?1 AS sent", [uri(sent)])?;
     let rows = super::session::changed_rows(&conn, "sent", &["score", "score_note"])?;
+    let mut diff = CopyDiff::default();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             AND name NOT IN ('score', 'score_note', 'audit_log', 'setting') ORDER BY name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let names: Vec<&str> = tables.iter().map(String::as_str).collect();
+    for row in super::session::changed_rows(&conn, "sent", &names)? {
+        match diff.others.iter_mut().find(|(t, _)| *t == row.table) {
+            Some((_, n)) => *n += 1,
+            None => diff.others.push((row.table, 1)),
+        }
+    }
     let ids = |table: &str| -> Result<HashMap<i64, Uuid>, StoreError> {
         let mut stmt = conn.prepare(&format!("SELECT id, uuid FROM main.{table}"))?;
         let map = stmt
@@ -133,7 +151,6 @@ pub fn diff_copies(sent: &Path, returned: &Path) -> Result<CopyDiff, StoreError>
             .copied()
             .ok_or(StoreError::Damaged(super::error::Damage::Value))
     };
-    let mut diff = CopyDiff::default();
     for super::session::ChangedRow { table, key } in rows {
         let (Some(&period), Some(&unit)) = (key.first(), key.get(1)) else {
             continue;

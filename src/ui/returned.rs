@@ -52,6 +52,9 @@ pub fn returned_window(app: &App, ctx: &egui::Context, lang: Lang, commands: &mu
                 incoming.lines.len()
             ),
         });
+        if let Some(notice) = &incoming.notice {
+            ui.label(RichText::new(notice).color(Color32::from_rgb(0xA0, 0x60, 0x00)));
+        }
         ui.separator();
         egui::ScrollArea::vertical()
             .max_height(ctx.content_rect().height() * 0.55)

@@ -6,7 +6,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use calamine::{Data, DataRef, Reader, Sheets, Xlsx, open_workbook_auto};
+use calamine::{Data, DataRef, Reader, Xlsx, open_workbook_auto};
 
 use crate::domain::lang::Lang;
 use crate::domain::sheet::{MAX_LINE_BYTES, MAX_ROWS, Row, SheetProblem};
@@ -300,11 +300,8 @@ fn cell_text(value: &DataRef<'_>) -> String {
     }
 }
 
-fn sheet_names<RS: std::io::Read + std::io::Seek>(
-    book: &Sheets<RS>,
-    wanted: &str,
-) -> Result<String, BookProblem> {
-    let names = book.sheet_names();
+/// The sheet named `wanted` among a workbook's `names` (any case, form or spacing).
+fn find_sheet(names: Vec<String>, wanted: &str) -> Result<String, BookProblem> {
     names
         .iter()
         .find(|n| crate::domain::text::same_name(n, wanted))
@@ -428,15 +425,7 @@ fn read_xlsx(path: &Path, sheet: &str) -> Result<Table, BookProblem> {
     let file = std::fs::File::open(path).map_err(|_| BookProblem::Unreadable)?;
     let mut book: Xlsx<_> =
         Xlsx::new(std::io::BufReader::new(file)).map_err(|_| BookProblem::NotABook)?;
-    let names = book.sheet_names();
-    let name = names
-        .iter()
-        .find(|n| crate::domain::text::same_name(n, sheet))
-        .cloned()
-        .ok_or_else(|| BookProblem::NoSheet {
-            wanted: sheet.to_string(),
-            found: names.clone(),
-        })?;
+    let name = find_sheet(book.sheet_names(), sheet)?;
     let mut reader = book
         .worksheet_cells_reader(&name)
         .map_err(|_| BookProblem::NotABook)?;
@@ -466,7 +455,7 @@ fn read_other(path: &Path, sheet: &str) -> Result<Table, BookProblem> {
         check_ods_cells(path)?;
     }
     let mut book = open_workbook_auto(path).map_err(|_| BookProblem::NotABook)?;
-    let name = sheet_names(&book, sheet)?;
+    let name = find_sheet(book.sheet_names(), sheet)?;
     let range = book
         .worksheet_range(&name)
         .map_err(|_| BookProblem::NotABook)?;

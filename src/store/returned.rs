@@ -41,6 +41,7 @@ fn set_note_and_evidence(
             params![period, unit, criterion, note, evidence, at],
         )?;
     }
+    // A unit with notes only is still a unit of the period, as with a value.
     tx.execute(
         "INSERT INTO score (period_id, unit_id, updated_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (period_id, unit_id) DO NOTHING",
@@ -156,30 +157,13 @@ pub(super) fn apply_returned(
             cell.criterion_id,
             StoreError::Missing { what: "criterion" },
         )?;
-        let note = crate::domain::text::clean_text(&cell.note, 2000)?;
-        let evidence = crate::domain::text::clean_text(&cell.evidence, 2000)?;
-        let (old_note, old_evidence): (String, String) = tx
-            .query_row(
-                "SELECT note, evidence FROM score_note WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3",
-                params![period, unit, criterion],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-            .unwrap_or_default();
-        if note.is_empty() && evidence.is_empty() {
-            tx.execute(
-                "DELETE FROM score_note WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3",
-                params![period, unit, criterion],
-            )?;
-        } else {
-            tx.execute(
-                "INSERT INTO score_note (period_id, unit_id, criterion_id, note, evidence, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (period_id, unit_id, criterion_id) DO UPDATE
-                 SET note = excluded.note, evidence = excluded.evidence, updated_at = excluded.updated_at",
-                params![period, unit, criterion, note, evidence, at],
-            )?;
-        }
+        let (old_note, old_evidence) = set_note_and_evidence(
+            tx,
+            (period, unit, criterion),
+            &cell.note,
+            &cell.evidence,
+            at,
+        )?;
         before.push(ReturnedCell {
             criterion_id: cell.criterion_id,
             value: old.value,
@@ -187,12 +171,6 @@ pub(super) fn apply_returned(
             note: old_note,
         });
     }
-    // A unit with notes only is still a unit of the period, as with a value.
-    tx.execute(
-        "INSERT INTO score (period_id, unit_id, updated_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (period_id, unit_id) DO NOTHING",
-        params![period, unit, at],
-    )?;
     Ok((
         Edit::ApplyReturned {
             period_id: *period_id,

@@ -9,8 +9,9 @@ use super::ids::row_or;
 use crate::domain::edit::{CellValue, CopyCell, CopyNote, Edit, ReturnedCell};
 use crate::domain::results::Which;
 
-/// Sets a cell's note and evidence; returns what they were.
-fn set_note_and_evidence(
+/// Sets a cell's note and evidence (the unit then belongs to the period's scored units);
+/// returns what they were.
+pub(super) fn set_note_and_evidence(
     tx: &Transaction,
     (period, unit, criterion): (i64, i64, i64),
     note: &str,

@@ -504,32 +504,22 @@ fn set_note(
         criterion_id,
         StoreError::Missing { what: "criterion" },
     )?;
-    let (old, evidence): (String, String) = tx
+    let evidence: String = tx
         .query_row(
-            "SELECT note, evidence FROM score_note WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3",
+            "SELECT evidence FROM score_note WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3",
             params![period, unit, criterion],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
         )
         .optional()?
         .unwrap_or_default();
     let at = super::cells::epoch_seconds(now);
-    if note.is_empty() && evidence.is_empty() {
-        tx.execute(
-            "DELETE FROM score_note WHERE period_id = ?1 AND unit_id = ?2 AND criterion_id = ?3",
-            params![period, unit, criterion],
-        )?;
-    } else {
-        tx.execute(
-            "INSERT INTO score_note (period_id, unit_id, criterion_id, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (period_id, unit_id, criterion_id) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at",
-            params![period, unit, criterion, note, at],
-        )?;
-    }
-    // A cell with a note belongs to a unit scored in the period, as a cell with a value does.
-    tx.execute(
-        "INSERT INTO score (period_id, unit_id, updated_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (period_id, unit_id) DO NOTHING",
-        params![period, unit, at],
+    // The note changes; the evidence stays as it is.
+    let (old, _) = super::returned::set_note_and_evidence(
+        tx,
+        (period, unit, criterion),
+        &note,
+        &evidence,
+        at,
     )?;
     Ok((
         Edit::SetCellNote {

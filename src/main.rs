@@ -1,13 +1,22 @@
+// A GUI program on Windows: a double click opens no console window. Subcommands join the
+// console they were started from (`host::attach_console`).
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
 use std::process::ExitCode;
 
 use clap::Parser;
-use giaoban::app::AppConfig;
 use giaoban::cli::{self, Cli};
 use giaoban::domain::lang::Lang;
-use giaoban::ui::GiaobanApp;
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let parsed = Cli::try_parse();
+    if cli::talks_on_console(&parsed) {
+        giaoban::host::attach_console();
+    }
+    let args = match parsed {
+        Ok(args) => args,
+        Err(e) => e.exit(),
+    };
     let lang = cli::message_lang(args.lang);
     if let Some(command) = args.command {
         let mut out = std::io::stdout();
@@ -15,26 +24,15 @@ fn main() -> ExitCode {
         return cli::run_escaped(command, lang, &mut out, &mut err);
     }
     // The window: Vietnamese unless --lang or the saved preference says otherwise.
-    let config = AppConfig::for_user(args.file, args.lang.map(Lang::from));
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("giaoban")
-            .with_inner_size(giaoban::ui::FIRST_SIZE)
-            .with_min_inner_size([900.0, 600.0]),
-        ..Default::default()
-    };
-    let result = eframe::run_native(
-        "giaoban",
-        options,
-        Box::new(|cc| Ok(Box::new(GiaobanApp::with_context(cc, config)))),
-    );
-    match result {
+    match giaoban::ui::start::open_window(args.file, args.lang.map(Lang::from)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!(
-                "giaoban: {}: {e}",
-                lang.pick("không mở được cửa sổ", "cannot open the window")
+            let line = format!(
+                "{}: {e}",
+                lang.pick("Không mở được cửa sổ", "Cannot open the window")
             );
+            eprintln!("giaoban: {line}");
+            giaoban::ui::start::tell_in_a_box(&line);
             ExitCode::from(1)
         }
     }

@@ -323,9 +323,9 @@ impl super::App {
             // by a new document (the system's dialogs ask the same).
             Ok(path) if prompt.kind == PickKind::Save && path.exists() => {
                 let same = |a: &std::path::Path, b: &std::path::Path| {
-                    a.canonicalize()
+                    dunce::canonicalize(a)
                         .ok()
-                        .is_some_and(|a| b.canonicalize().ok() == Some(a))
+                        .is_some_and(|a| dunce::canonicalize(b).ok() == Some(a))
                 };
                 let shown =
                     crate::domain::text::escape_for_display(&path.to_string_lossy()).into_owned();

@@ -39,7 +39,8 @@ impl Prefs {
 
     /// Puts `path` first in the recent list.
     pub fn remember(&mut self, path: &Path) {
-        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        // The path as the person knows it (`C:\…`, not Windows' verbatim `\\?\C:\…`).
+        let path = dunce::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
@@ -67,9 +68,14 @@ pub struct Paths {
 }
 
 impl Paths {
-    /// The user's config and data folders (e.g. `~/.config/giaoban`, `~/.local/share/giaoban`
-    /// on Linux, `%APPDATA%\giaoban` on Windows).
+    /// The user's config and data folders: `~/.config/giaoban`, `~/.local/share/giaoban` on
+    /// Linux; one folder, `%APPDATA%\giaoban`, on Windows.
     pub fn for_user() -> Paths {
+        if cfg!(windows)
+            && let Some(base) = directories::BaseDirs::new()
+        {
+            return Paths::under_appdata(base.config_dir());
+        }
         match directories::ProjectDirs::from("vn", "giaoban", "giaoban") {
             Some(dirs) => Paths {
                 prefs_file: dirs.config_dir().join("prefs.json"),
@@ -77,6 +83,12 @@ impl Paths {
             },
             None => Paths::in_dir(&std::env::temp_dir().join("giaoban")),
         }
+    }
+
+    /// Windows: `%APPDATA%\giaoban\prefs.json` and `%APPDATA%\giaoban\data\` (the roaming
+    /// profile, which follows the person to another PC of the same office domain).
+    pub fn under_appdata(appdata: &Path) -> Paths {
+        Paths::in_dir(&appdata.join("giaoban"))
     }
 
     /// Everything under one folder (tests, portable use).

@@ -47,7 +47,7 @@ impl App {
         let lang = self.lang();
         if to.exists() {
             // The save dialog asked before replacing; the clean copy never overwrites in place.
-            if to.canonicalize().ok() == from.canonicalize().ok() {
+            if dunce::canonicalize(to).ok() == dunce::canonicalize(from).ok() {
                 self.notes.error(lang.pick(
                     "Bản sạch phải là một tệp khác với tệp gốc",
                     "The clean copy must be another file than the original",

@@ -259,6 +259,14 @@ pub enum CliCommand {
     },
 }
 
+/// Whether a program started with these arguments talks on a console: a subcommand, help, the
+/// version or a mistake in the arguments do; the window alone (no arguments, or a file to open)
+/// does not. On Windows the exe is a GUI program (a double click opens no console window), so
+/// only the ones that talk join the console they were started from.
+pub fn talks_on_console(parsed: &Result<Cli, clap::Error>) -> bool {
+    parsed.as_ref().map_or(true, |cli| cli.command.is_some())
+}
+
 /// The language of messages: `--lang`, else the system's locale, else Vietnamese.
 pub fn message_lang(arg: Option<LangArg>) -> Lang {
     arg.map(Lang::from)

@@ -16,8 +16,13 @@ pub(super) fn temp_sibling(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}.tmp", Uuid::new_v4().simple()))
 }
 
+/// Makes the file's bytes reach the disk before it is renamed into place. Opened for
+/// writing: Windows flushes a file (`FlushFileBuffers`) only through a handle that may write
+/// to it, and says "access denied" through a read-only one; POSIX syncs through either.
 pub(super) fn sync_file(path: &Path) -> Result<(), StoreError> {
-    std::fs::File::open(path)
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
         .and_then(|f| f.sync_all())
         .map_err(|e| StoreError::io(path, e))
 }
@@ -26,7 +31,9 @@ impl Store {
     /// Writes a compact copy of the document to `target` (`VACUUM INTO` a temporary file in
     /// the target's folder, synced, then renamed over `target`). Returns the copy's size.
     pub fn save_copy(&self, target: &Path) -> Result<u64, StoreError> {
-        if target.canonicalize().ok() == self.path.canonicalize().ok() && target.exists() {
+        if dunce::canonicalize(target).ok() == dunce::canonicalize(&self.path).ok()
+            && target.exists()
+        {
             return Err(StoreError::AlreadyExists {
                 path: target.into(),
             });

@@ -20,6 +20,8 @@ pub enum ReadOnlyReason {
     FolderNotWritable,
     /// Another running giaoban has the file open for writing.
     OpenElsewhere,
+    /// The file is on a network share or drive, where SQLite's locks cannot be trusted.
+    NetworkShare,
     /// Opened read-only on purpose (`giaoban check`).
     Requested,
 }
@@ -38,6 +40,10 @@ impl ReadOnlyReason {
             ReadOnlyReason::OpenElsewhere => lang.pick(
                 "Chỉ đọc: tệp đang được sửa trong một cửa sổ giaoban khác.",
                 "Read-only: the file is being edited in another giaoban window.",
+            ),
+            ReadOnlyReason::NetworkShare => lang.pick(
+                "Chỉ đọc: tệp nằm trên ổ mạng, nơi SQLite không khóa được tệp an toàn và hai người có thể ghi đè lên nhau. Dùng \"Lưu thành…\" để có bản trên máy này mà sửa; xong thì chép lại lên ổ mạng hoặc gửi e-mail.",
+                "Read-only: the file is on a network drive, where SQLite cannot lock files safely and two people could overwrite each other. Use \"Save as…\" to get a copy on this computer to edit; copy it back to the share or e-mail it when done.",
             ),
             ReadOnlyReason::Requested => lang.pick("Chỉ đọc", "Read-only"),
         }

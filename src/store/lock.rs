@@ -18,7 +18,7 @@ pub struct WriterLock {
 impl WriterLock {
     /// `Ok(None)` when another process (or another open document in this one) holds it.
     pub fn try_acquire(document: &Path) -> std::io::Result<Option<WriterLock>> {
-        let canonical = document.canonicalize()?;
+        let canonical = dunce::canonicalize(document)?;
         let key = Uuid::new_v5(&Uuid::NAMESPACE_URL, canonical.to_string_lossy().as_bytes());
         let dir = std::env::temp_dir().join("giaoban-locks");
         std::fs::create_dir_all(&dir)?;

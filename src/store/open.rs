@@ -217,6 +217,10 @@ pub(super) fn check_file(conn: &Connection, version: i64, depth: Depth) -> Resul
 
 /// Why an edit cannot be had on this file, by the file and its folder (before any lock).
 fn refused_by_place(path: &Path) -> Option<ReadOnlyReason> {
+    // On a share, two PCs can both believe they hold SQLite's lock: read there, edit a copy.
+    if crate::host::network_place(path).is_some() {
+        return Some(ReadOnlyReason::NetworkShare);
+    }
     let read_only_on_disk = std::fs::metadata(path)
         .map(|m| m.permissions().readonly())
         .unwrap_or(true);

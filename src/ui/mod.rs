@@ -15,6 +15,7 @@ pub mod present;
 pub mod returned;
 pub mod scoring;
 mod settings;
+pub mod start;
 pub mod widgets;
 mod window;
 
@@ -300,7 +301,21 @@ fn menu_ui(
 }
 
 fn status_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang) {
-    ui.horizontal(|ui| match app.app.doc.as_ref() {
+    ui.horizontal(|ui| {
+        if app.opengl_fallback {
+            ui.label(lang.pick("Vẽ bằng OpenGL", "Drawn with OpenGL"))
+                .on_hover_text(lang.pick(
+                    "Máy này không khởi động được trình vẽ chính (wgpu: DirectX 12 hoặc Vulkan), nên cửa sổ được vẽ bằng OpenGL. Mọi việc vẫn như thường.",
+                    "This computer could not start the main renderer (wgpu: DirectX 12 or Vulkan), so the window is drawn with OpenGL. Everything works as usual.",
+                ));
+            ui.separator();
+        }
+        document_status_ui(app, ui, lang);
+    });
+}
+
+fn document_status_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang) {
+    match app.app.doc.as_ref() {
         None => {
             ui.label(lang.pick("Chưa mở tệp", "No file open"));
         }
@@ -343,7 +358,7 @@ fn status_ui(app: &GiaobanApp, ui: &mut egui::Ui, lang: Lang) {
                 ),
             });
         }
-    });
+    }
 }
 
 /// A file refused at open: why, what a clean copy would leave out, and the way out.

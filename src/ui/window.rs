@@ -15,6 +15,8 @@ pub struct GiaobanApp {
     fonts_installed: bool,
     /// The first window was measured against its screen (and maximized if it did not fit).
     fitted: bool,
+    /// wgpu could not start and OpenGL draws the window: the status bar says so.
+    pub opengl_fallback: bool,
 }
 
 /// The first window's inner size, where the screen has room for it.
@@ -38,6 +40,7 @@ impl GiaobanApp {
             presentation: None,
             fonts_installed: false,
             fitted: false,
+            opengl_fallback: false,
         }
     }
 

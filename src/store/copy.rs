@@ -18,13 +18,14 @@ pub(super) fn temp_sibling(path: &Path) -> PathBuf {
 
 /// Makes the file's bytes reach the disk before it is renamed into place. Opened for
 /// writing: Windows flushes a file (`FlushFileBuffers`) only through a handle that may write
-/// to it, and says "access denied" through a read-only one; POSIX syncs through either.
-pub(super) fn sync_file(path: &Path) -> Result<(), StoreError> {
+/// to it, and says "access denied" through a read-only one; POSIX syncs through either. A
+/// failure names `shown`, the file the person asked for, not the temporary one.
+pub(super) fn sync_file(path: &Path, shown: &Path) -> Result<(), StoreError> {
     std::fs::OpenOptions::new()
         .write(true)
         .open(path)
         .and_then(|f| f.sync_all())
-        .map_err(|e| StoreError::io(path, e))
+        .map_err(|e| StoreError::io(shown, e))
 }
 
 impl Store {
@@ -51,7 +52,7 @@ impl Store {
         let result = (|| {
             let tmp_text = tmp.to_string_lossy().into_owned();
             self.conn.execute("VACUUM INTO ?1", [&tmp_text])?;
-            sync_file(&tmp)?;
+            sync_file(&tmp, target)?;
             std::fs::rename(&tmp, target).map_err(|e| StoreError::io(target, e))?;
             std::fs::metadata(target)
                 .map(|m| m.len())

@@ -375,7 +375,7 @@ impl Store {
             schema::migrate(&mut conn)?;
             seed::write_seed(&mut conn, seed)?;
             conn.close().map_err(|(_, e)| StoreError::from(e))?;
-            copy::sync_file(&tmp)?;
+            copy::sync_file(&tmp, path)?;
             if !overwrite && path.exists() {
                 return Err(StoreError::AlreadyExists { path: path.into() });
             }
@@ -419,7 +419,7 @@ fn upgrade(conn: &mut Connection, path: &Path, version: i64) -> Result<(), Store
         .find(|p| !p.exists())
         .ok_or(StoreError::AlreadyExists { path: base })?;
     conn.execute("VACUUM INTO ?1", [backup.to_string_lossy().as_ref()])?;
-    copy::sync_file(&backup)?;
+    copy::sync_file(&backup, &backup)?;
     schema::migrate(conn).map_err(|e| match e {
         StoreError::Sqlite(_) | StoreError::Damaged(_) => StoreError::UpgradeFailed {
             backup: backup.clone(),

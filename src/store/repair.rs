@@ -261,7 +261,7 @@ impl Store {
                 rusqlite::params![now, who, what.to_string()],
             )?;
             dest.close().map_err(|(_, e)| StoreError::from(e))?;
-            copy::sync_file(&tmp)?;
+            copy::sync_file(&tmp, out)?;
             // The copy must pass every check a file from anyone passes.
             Store::open_checked(&tmp, Intent::Inspect, Depth::Full)?;
             if out.exists() {

@@ -78,7 +78,10 @@ pub fn network_place(path: &Path) -> Option<NetworkPlace> {
     }
     #[cfg(target_os = "linux")]
     {
-        let absolute = std::path::absolute(path).ok()?;
+        // Through symbolic links: a link in the home folder may lead onto a share.
+        let absolute = std::fs::canonicalize(path)
+            .or_else(|_| std::path::absolute(path))
+            .ok()?;
         let mounts = std::fs::read_to_string("/proc/self/mountinfo").ok()?;
         if let Some(kind) = network_mount(&mounts, &absolute) {
             return Some(NetworkPlace::Mount(kind));

@@ -92,3 +92,43 @@ fn the_status_bar_says_when_opengl_draws_the_window() {
     harness.run();
     assert!(harness.query_by_label("Vẽ bằng OpenGL").is_none());
 }
+
+/// A file open for editing in one giaoban is never replaced by another: on Windows the rename
+/// failed with "access denied"; on Linux it went through, and the first window went on saving
+/// into a file no longer on disk.
+#[test]
+fn a_file_open_for_editing_elsewhere_is_not_replaced() {
+    use giaoban::store::{Intent, Store, StoreError};
+    let dir = TempDir::new();
+    let open = dir.demo("giao ban.db");
+    let other = dir.demo("khác.db");
+    let editing = Store::open(&open, Intent::Edit).expect("open for editing");
+    let before = std::fs::read(&open).expect("read");
+
+    let replaced = Store::create(&open, &giaoban::demo::demo_seed(), true);
+    assert!(
+        matches!(replaced, Err(StoreError::InUse { .. })),
+        "{replaced:?}"
+    );
+    let copy = Store::open(&other, Intent::Inspect)
+        .expect("open")
+        .save_copy(&open);
+    assert!(matches!(copy, Err(StoreError::InUse { .. })), "{copy:?}");
+    let run = common::giaoban(&["demo", &open.to_string_lossy(), "--force", "--lang", "vi"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        common::text(&run.stderr).contains("đang được sửa trong một cửa sổ giaoban khác"),
+        "{}",
+        common::text(&run.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&open).expect("read"),
+        before,
+        "nothing replaced"
+    );
+    assert!(common::side_files(dir.path(), &["giao ban.db", "khác.db"]).is_empty());
+
+    // Closed, it may be replaced.
+    drop(editing);
+    assert!(Store::create(&open, &giaoban::demo::demo_seed(), true).is_ok());
+}

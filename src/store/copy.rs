@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::Store;
 use super::error::StoreError;
+use super::lock::WriterLock;
 
 /// A temporary name in the same folder as `path`, so the final rename is atomic.
 pub(super) fn temp_sibling(path: &Path) -> PathBuf {
@@ -26,6 +27,18 @@ pub(super) fn sync_file(path: &Path, shown: &Path) -> Result<(), StoreError> {
         .open(path)
         .and_then(|f| f.sync_all())
         .map_err(|e| StoreError::io(shown, e))
+}
+
+/// Refuses to replace a file that another giaoban has open for editing: on Windows the
+/// rename would fail ("access denied"), and on Linux it would succeed while the other window
+/// went on saving into a file no longer on disk, losing every edit made there.
+pub(super) fn refuse_if_open_elsewhere(target: &Path) -> Result<(), StoreError> {
+    if target.exists() && matches!(WriterLock::try_acquire(target), Ok(None)) {
+        return Err(StoreError::InUse {
+            path: target.into(),
+        });
+    }
+    Ok(())
 }
 
 impl Store {
@@ -53,6 +66,7 @@ impl Store {
             let tmp_text = tmp.to_string_lossy().into_owned();
             self.conn.execute("VACUUM INTO ?1", [&tmp_text])?;
             sync_file(&tmp, target)?;
+            refuse_if_open_elsewhere(target)?;
             std::fs::rename(&tmp, target).map_err(|e| StoreError::io(target, e))?;
             std::fs::metadata(target)
                 .map(|m| m.len())

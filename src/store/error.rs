@@ -210,6 +210,10 @@ pub enum StoreError {
     AlreadyExists {
         path: PathBuf,
     },
+    /// A file to be replaced is open for editing in another giaoban.
+    InUse {
+        path: PathBuf,
+    },
     /// A file of an older version could not be brought to this one (a row the new version's
     /// rules refuse); the file is as it was, and its copy is beside it.
     UpgradeFailed {
@@ -405,6 +409,16 @@ impl StoreError {
             StoreError::AlreadyExists { path } => match lang {
                 Lang::Vi => format!("{}: tệp đã tồn tại", display_path(path)),
                 Lang::En => format!("{}: already exists", display_path(path)),
+            },
+            StoreError::InUse { path } => match lang {
+                Lang::Vi => format!(
+                    "{}: tệp đang được sửa trong một cửa sổ giaoban khác; đóng cửa sổ đó rồi làm lại",
+                    display_path(path)
+                ),
+                Lang::En => format!(
+                    "{}: the file is being edited in another giaoban window; close it and try again",
+                    display_path(path)
+                ),
             },
             StoreError::UpgradeFailed { backup } => match lang {
                 Lang::Vi => format!(

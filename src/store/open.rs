@@ -376,6 +376,7 @@ impl Store {
             seed::write_seed(&mut conn, seed)?;
             conn.close().map_err(|(_, e)| StoreError::from(e))?;
             copy::sync_file(&tmp, path)?;
+            copy::refuse_if_open_elsewhere(path)?;
             if !overwrite && path.exists() {
                 return Err(StoreError::AlreadyExists { path: path.into() });
             }
